@@ -1,0 +1,52 @@
+package dev.akguard.monitor.alibaba;
+
+import com.aliyuncs.AcsResponse;
+import com.aliyuncs.IAcsClient;
+import com.aliyuncs.AcsRequest;
+import com.aliyuncs.exceptions.ClientException;
+import java.time.Duration;
+
+/**
+ * Runs one SDK call, retrying throttling, 5xx and network failures with {@link Backoff}. The SDK signs every
+ * attempt afresh (new nonce and timestamp), so the same request object can be sent again.
+ */
+final class RetryingCaller {
+    /** Called before every attempt, e.g. to wait for a rate limiter. */
+    interface BeforeAttempt {
+        void run() throws InterruptedException;
+    }
+
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final Duration timeout;
+
+    RetryingCaller(Backoff backoff, Sleeper sleeper, Duration timeout) {
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.timeout = timeout;
+    }
+
+    <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request) throws ClientException, InterruptedException {
+        return call(client, request, () -> { });
+    }
+
+    <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request, BeforeAttempt before)
+            throws ClientException, InterruptedException {
+        request.setSysConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        request.setSysReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        for (int attempt = 1; ; attempt++) {
+            before.run();
+            try {
+                return client.getAcsResponse(request);
+            } catch (ClientException e) {
+                if (!ErrorKind.of(e).retryable() || attempt >= backoff.maxAttempts()) {
+                    throw e;
+                }
+                sleeper.sleep(backoff.delayBefore(attempt));
+            }
+        }
+    }
+
+    /** Attempts made at most per call, for messages. */
+    int maxAttempts() { return backoff.maxAttempts(); }
+}

@@ -23,6 +23,8 @@ import java.util.Objects;
 public final class CallRecordClient {
     /** Largest page LookupEvents serves. */
     static final int PAGE_SIZE = 50;
+    /** Requests per second ActionTrail allows; {@link RateLimiter} spaces them from the end of the previous call. */
+    public static final double DEFAULT_RATE = 2;
 
     private final AdminCredentials credentials;
     private final AlibabaEndpoint endpoint;
@@ -42,10 +44,10 @@ public final class CallRecordClient {
         this.rateLimiter = rateLimiter;
     }
 
-    /** Admin credentials and endpoint from the environment; 2 requests per second. */
+    /** Admin credentials and endpoint from the environment, {@link #DEFAULT_RATE} requests per second. */
     public static CallRecordClient fromEnvironment() {
         return new CallRecordClient(AdminCredentials.load(), AlibabaEndpoint.fromEnvironment(), Backoff.standard(),
-                Duration.ofSeconds(15), new RateLimiter(2));
+                Duration.ofSeconds(15), new RateLimiter(DEFAULT_RATE));
     }
 
     /**
@@ -121,7 +123,7 @@ public final class CallRecordClient {
 
     private LookupEventsResponse call(IAcsClient client, LookupEventsRequest req, String region) {
         try {
-            return caller.call(client, req, rateLimiter::acquire);
+            return caller.call(client, req, rateLimiter);
         } catch (ClientException e) {
             String what = e.getErrCode() + ": " + KeyValidator.firstLine(e.getErrMsg());
             String message = switch (ErrorKind.of(e)) {

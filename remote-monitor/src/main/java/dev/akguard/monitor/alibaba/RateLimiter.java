@@ -3,13 +3,16 @@ package dev.akguard.monitor.alibaba;
 import java.time.Duration;
 
 /**
- * Spaces calls at least `1/permitsPerSecond` apart (measured at call start), so a burst never exceeds the API's
- * rate; ActionTrail LookupEvents allows about 2 per second. Thread-safe: callers queue up in turn.
+ * Keeps calls at most `permitsPerSecond` as the server sees them (ActionTrail LookupEvents allows about 2 per
+ * second). A call may start only one interval after the previous call ended: spacing from the end rather than
+ * the start means however long a request takes to leave the client (first-call setup, a slow connection), two
+ * arrivals at the server are never closer than the interval. Thread-safe: callers queue up in turn.
  */
 public final class RateLimiter {
     private final long intervalNanos;
     private final Sleeper sleeper;
     private long nextFree = Long.MIN_VALUE;
+    private boolean busy;
 
     public RateLimiter(double permitsPerSecond) {
         this(permitsPerSecond, Sleeper.REAL);
@@ -25,17 +28,25 @@ public final class RateLimiter {
 
     public Duration interval() { return Duration.ofNanos(intervalNanos); }
 
-    /** Waits until the next call may start. */
+    /** Waits until a call may start; pair every acquire with {@link #release()} once the call has ended. */
     public void acquire() throws InterruptedException {
-        long wait;
-        synchronized (this) {
-            long now = System.nanoTime();
-            long start = nextFree == Long.MIN_VALUE ? now : Math.max(now, nextFree);
-            nextFree = start + intervalNanos;
-            wait = start - now;
+        while (true) {
+            long wait;
+            synchronized (this) {
+                long now = System.nanoTime();
+                if (!busy && (nextFree == Long.MIN_VALUE || now - nextFree >= 0)) {
+                    busy = true;
+                    return;
+                }
+                wait = busy ? intervalNanos : nextFree - now;
+            }
+            sleeper.sleep(Duration.ofNanos(Math.max(1_000_000, wait)));
         }
-        if (wait > 0) {
-            sleeper.sleep(Duration.ofNanos(wait));
-        }
+    }
+
+    /** The call that acquired has ended: the next may start one interval from now. */
+    public synchronized void release() {
+        busy = false;
+        nextFree = System.nanoTime() + intervalNanos;
     }
 }

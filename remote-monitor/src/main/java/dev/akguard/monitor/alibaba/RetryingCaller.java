@@ -11,11 +11,6 @@ import java.time.Duration;
  * attempt afresh (new nonce and timestamp), so the same request object can be sent again.
  */
 final class RetryingCaller {
-    /** Called before every attempt, e.g. to wait for a rate limiter. */
-    interface BeforeAttempt {
-        void run() throws InterruptedException;
-    }
-
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final Duration timeout;
@@ -27,23 +22,32 @@ final class RetryingCaller {
     }
 
     <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request) throws ClientException, InterruptedException {
-        return call(client, request, () -> { });
+        return call(client, request, null);
     }
 
-    <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request, BeforeAttempt before)
+    /** Like {@link #call(IAcsClient, AcsRequest)}, every attempt (retries too) going through the rate limiter. */
+    <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request, RateLimiter limiter)
             throws ClientException, InterruptedException {
         request.setSysConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         request.setSysReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         for (int attempt = 1; ; attempt++) {
-            before.run();
+            ClientException failure;
+            if (limiter != null) {
+                limiter.acquire();
+            }
             try {
                 return client.getAcsResponse(request);
             } catch (ClientException e) {
-                if (!ErrorKind.of(e).retryable() || attempt >= backoff.maxAttempts()) {
-                    throw e;
+                failure = e;
+            } finally {
+                if (limiter != null) {
+                    limiter.release();
                 }
-                sleeper.sleep(backoff.delayBefore(attempt));
             }
+            if (!ErrorKind.of(failure).retryable() || attempt >= backoff.maxAttempts()) {
+                throw failure;
+            }
+            sleeper.sleep(backoff.delayBefore(attempt));
         }
     }
 

@@ -16,7 +16,7 @@ class AdminCredentialsTest {
     @TempDir
     Path home;
 
-    private final String id = "LTAI" + "5t" + "TestAdminKeyId0000";
+    private final String id = KeyValidatorTest.randomId();
     private final String secret = KeyValidatorTest.randomSecret();
 
     @Test

@@ -13,6 +13,7 @@ import dev.akguard.testkit.alibaba.EmulatedAccount;
 import dev.akguard.testkit.alibaba.EmulatedKey;
 import dev.akguard.testkit.alibaba.EmulatedUser;
 import dev.akguard.testkit.alibaba.RecordedRequest;
+import dev.akguard.testkit.corpus.FakeKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every validation outcome, through the official SDK against the emulator. */
 class KeyValidatorTest {
+    private static final Random RANDOM = new Random();
     private static final Backoff FAST = new Backoff(4, Duration.ofMillis(100), Duration.ofSeconds(2));
 
     private AlibabaCloudEmulator emu;
@@ -45,13 +47,11 @@ class KeyValidatorTest {
     }
 
     static String randomSecret() {
-        String alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        Random r = new Random();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            sb.append(alnum.charAt(r.nextInt(alnum.length())));
-        }
-        return sb.toString();
+        return FakeKeys.secret(RANDOM);
+    }
+
+    static String randomId() {
+        return FakeKeys.accessKeyId(RANDOM);
     }
 
     private List<RecordedRequest> stsCalls() {
@@ -94,7 +94,7 @@ class KeyValidatorTest {
 
     @Test
     void unknownIdIsInvalid() {
-        ValidationResult r = validator.validate("LTAI" + "5t" + randomSecret().substring(0, 18), randomSecret());
+        ValidationResult r = validator.validate(randomId(), randomSecret());
         assertEquals(Validity.INVALID, r.validity());
         assertTrue(r.detail().contains("InvalidAccessKeyId.NotFound"), r.detail());
         assertEquals(1, stsCalls().size());
@@ -181,7 +181,7 @@ class KeyValidatorTest {
         emu.close();
         KeyValidator v = new KeyValidator(AlibabaEndpoint.override(url), new Backoff(2, Duration.ZERO, Duration.ZERO),
                 Duration.ofSeconds(1), sleeper);
-        assertEquals(Validity.UNKNOWN, v.validate("LTAI" + "5t" + randomSecret().substring(0, 18), randomSecret()).validity());
+        assertEquals(Validity.UNKNOWN, v.validate(randomId(), randomSecret()).validity());
     }
 
     @Test

@@ -60,7 +60,7 @@ class RamAdminTest {
         assertEquals(owner.userId(), found.get().userId());
         assertTrue(found.get().active());
         assertEquals(2, emu.requests("ListUsers").size(), "105 users come in two pages of at most 100");
-        assertTrue(ram.findOwner("LTAI" + "5t" + "notAKeyOfThisAcct0").isEmpty());
+        assertTrue(ram.findOwner(KeyValidatorTest.randomId()).isEmpty());
     }
 
     @Test

@@ -60,13 +60,18 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
 
     /** Starts on 127.0.0.1 on a free port. */
     public static AlibabaCloudEmulator start() {
+        return start(0);
+    }
+
+    /** Starts on 127.0.0.1 on this port (0: any free port), e.g. 8090 for a hand-run `AKGUARD_ALIBABA_ENDPOINT`. */
+    public static AlibabaCloudEmulator start(int port) {
         // Without TCP_NODELAY, headers and body go out in two segments and delayed ACKs cost ~40 ms per request.
         // The JDK server reads this property once, when the first server starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "alibaba-emulator");
                 t.setDaemon(true);
@@ -78,7 +83,7 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
             server.start();
             return emulator;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Alibaba Cloud emulator on loopback", e);
+            throw new UncheckedIOException("cannot start the Alibaba Cloud emulator on 127.0.0.1:" + port, e);
         }
     }
 

@@ -1,45 +1,31 @@
 package dev.akguard.testkit.alibaba;
 
-import java.security.SecureRandom;
+import dev.akguard.testkit.corpus.FakeKeys;
 import java.util.Random;
 
-/** Realistic-looking identifiers made at run time, so no literal key ever sits in the repository. */
+/** Identifiers for emulated accounts and keys, made at run time (keys via {@link FakeKeys}). */
 final class RandomIds {
-    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final Random RANDOM = new SecureRandom();
+    private static final Random RANDOM = new Random();
 
     private RandomIds() {
     }
 
-    static String accessKeyId() {
-        return "LTAI" + "5t" + alnum(18);
-    }
+    static String accessKeyId() { return FakeKeys.accessKeyId(RANDOM); }
 
-    static String secret() {
-        return alnum(30);
-    }
+    static String secret() { return FakeKeys.secret(RANDOM); }
 
-    static String stsAccessKeyId() {
-        return "STS." + alnum(28);
-    }
+    static String stsAccessKeyId() { return FakeKeys.stsId(RANDOM); }
 
-    static String securityToken() {
-        return "CAIS" + alnum(200);
-    }
+    static String securityToken() { return FakeKeys.stsToken(RANDOM); }
 
+    static String alnum(int n) { return FakeKeys.random(RANDOM, n); }
+
+    /** n digits, no leading zero: account and user ids. */
     static String digits(int n) {
         StringBuilder sb = new StringBuilder(n);
         sb.append((char) ('1' + RANDOM.nextInt(9)));
         for (int i = 1; i < n; i++) {
             sb.append((char) ('0' + RANDOM.nextInt(10)));
-        }
-        return sb.toString();
-    }
-
-    static String alnum(int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append(ALNUM.charAt(RANDOM.nextInt(ALNUM.length())));
         }
         return sb.toString();
     }

@@ -79,7 +79,7 @@ class EmulatorSignatureV3Test {
         TeaException wrong = assertThrows(TeaException.class, () -> tea(key.id(), RandomIds.secret()).getCallerIdentity());
         assertEquals("SignatureDoesNotMatch", wrong.getCode());
         TeaException unknown = assertThrows(TeaException.class,
-                () -> tea("LTAI" + "5t" + RandomIds.alnum(18), RandomIds.secret()).getCallerIdentity());
+                () -> tea(RandomIds.accessKeyId(), RandomIds.secret()).getCallerIdentity());
         assertEquals("InvalidAccessKeyId.NotFound", unknown.getCode());
         key.disable();
         TeaException disabled = assertThrows(TeaException.class, () -> tea(key.id(), key.secret()).getCallerIdentity());

@@ -89,7 +89,7 @@ class EmulatorStsTest {
 
     @Test
     void unknownIdIsNotFoundWith404() {
-        ClientException e = failure("LTAI" + "5t" + RandomIds.alnum(18), RandomIds.secret());
+        ClientException e = failure(RandomIds.accessKeyId(), RandomIds.secret());
         assertEquals("InvalidAccessKeyId.NotFound", e.getErrCode());
         assertEquals(404, emu.requests().get(0).status());
     }

@@ -117,6 +117,15 @@ class CallRecordClientTest {
     }
 
     @Test
+    void anEventSeenInSeveralRegionsIsReportedOnce() {
+        // Without acsRegion the emulator shows the event to every region, as global services' events can be.
+        emu.trail().add(TrailEvent.of(leaked, "GetCallerIdentity", now).without("acsRegion"));
+        List<CallRecord> records = client.lookup(leaked.id(), null, null, List.of("cn-hangzhou", "cn-beijing"));
+        assertEquals(1, records.size());
+        assertEquals(2, emu.requests("LookupEvents").size());
+    }
+
+    @Test
     void toleratesOddEvents() {
         emu.trail().add(TrailEvent.of(leaked, "PutObject", now).with("userIdentity.type", "some-future-type")
                 .with("userIdentity.accountId", Long.parseLong(account.id())).without("userAgent").without("sourceIpAddress")

@@ -1,10 +1,6 @@
 package dev.akguard.monitor.alibaba;
 
-import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
-import com.aliyuncs.auth.BasicSessionCredentials;
-import com.aliyuncs.auth.StaticCredentialsProvider;
-import com.aliyuncs.profile.DefaultProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,12 +104,7 @@ public final class AdminCredentials {
 
     /** An SDK client signing with these credentials; region only matters for regional endpoints. */
     IAcsClient client(String region) {
-        DefaultProfile profile = DefaultProfile.getProfile(region, accessKeyId, secret);
-        if (securityToken != null) {
-            return new DefaultAcsClient(profile,
-                    new StaticCredentialsProvider(new BasicSessionCredentials(accessKeyId, secret, securityToken)));
-        }
-        return new DefaultAcsClient(profile);
+        return SdkClients.create(region, accessKeyId, secret, securityToken);
     }
 
     @Override

@@ -125,14 +125,13 @@ public final class CallRecordClient {
         try {
             return caller.call(client, req, rateLimiter);
         } catch (ClientException e) {
-            String what = e.getErrCode() + ": " + KeyValidator.firstLine(e.getErrMsg());
+            String what = FailureMessages.describe(e);
             String message = switch (ErrorKind.of(e)) {
                 case PERMISSION_DENIED -> "ActionTrail refused LookupEvents in " + region + " to the admin key "
                         + credentials.accessKeyId() + " (" + what + "). Give its RAM user AliyunActionTrailReadOnlyAccess.";
-                case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED -> "The admin credentials from " + credentials.source()
-                        + " were rejected (" + what + "): check " + AdminCredentials.ENV_ID + " / " + AdminCredentials.ENV_SECRET + ".";
-                case THROTTLED, SERVER_ERROR, NETWORK -> "ActionTrail in " + region + " did not answer after "
-                        + caller.maxAttempts() + " attempts (" + what + "); try again later.";
+                case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED -> FailureMessages.adminRejected(credentials, what);
+                case THROTTLED, SERVER_ERROR, NETWORK ->
+                        FailureMessages.noAnswer("ActionTrail in " + region, caller.maxAttempts(), what);
                 case ENTITY_NOT_EXIST, OTHER -> "ActionTrail LookupEvents in " + region + " failed (" + what + ").";
             };
             throw new CallRecordException(message, e.getErrCode());

@@ -1,11 +1,6 @@
 package dev.akguard.monitor.alibaba;
 
-import com.aliyuncs.DefaultAcsClient;
-import com.aliyuncs.IAcsClient;
-import com.aliyuncs.auth.BasicSessionCredentials;
-import com.aliyuncs.auth.StaticCredentialsProvider;
 import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityRequest;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityResponse;
 import dev.akguard.monitor.model.ValidationResult;
@@ -53,7 +48,7 @@ public final class KeyValidator {
         GetCallerIdentityRequest request = new GetCallerIdentityRequest();
         endpoint.apply(request, STS_HOST);
         try {
-            GetCallerIdentityResponse r = caller.call(client(accessKeyId, secret, securityToken), request);
+            GetCallerIdentityResponse r = caller.call(SdkClients.create(REGION, accessKeyId, secret, securityToken), request);
             return new ValidationResult(Validity.VALID, r.getAccountId(), r.getArn(), r.getIdentityType(),
                     "GetCallerIdentity accepted the pair");
         } catch (ClientException e) {
@@ -65,7 +60,7 @@ public final class KeyValidator {
     }
 
     private ValidationResult fromError(ClientException e) {
-        String what = e.getErrCode() + ": " + firstLine(e.getErrMsg());
+        String what = FailureMessages.describe(e);
         return switch (ErrorKind.of(e)) {
             case PERMISSION_DENIED -> ValidationResult.of(Validity.VALID,
                     "signature accepted but the call was refused (" + what + "): the pair works");
@@ -76,23 +71,5 @@ public final class KeyValidator {
                     "no verdict after " + caller.maxAttempts() + " attempts (" + what + "); try again later");
             case ENTITY_NOT_EXIST, OTHER -> ValidationResult.of(Validity.UNKNOWN, "unexpected answer (" + what + ")");
         };
-    }
-
-    private static IAcsClient client(String id, String secret, String token) {
-        DefaultProfile profile = DefaultProfile.getProfile(REGION, id, secret);
-        if (token != null && !token.isBlank()) {
-            return new DefaultAcsClient(profile, new StaticCredentialsProvider(new BasicSessionCredentials(id, secret, token)));
-        }
-        return new DefaultAcsClient(profile);
-    }
-
-    /** SDK messages can span lines (stack-like detail); one line is enough for a result. */
-    static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -150,17 +150,15 @@ public final class RamAdmin {
 
     private RamAdminException translate(ClientException e, String action) {
         String code = e.getErrCode();
-        String what = code + ": " + KeyValidator.firstLine(e.getErrMsg());
+        String what = FailureMessages.describe(e);
         String admin = credentials.accessKeyId();
         String message = switch (ErrorKind.of(e)) {
             case PERMISSION_DENIED -> "RAM refused " + action + " to the admin key " + admin + " (" + what + "). Give its RAM "
                     + "user AliyunRAMReadOnlyAccess to look keys up, and AliyunRAMFullAccess to disable or delete them.";
             case ENTITY_NOT_EXIST -> "RAM " + action + " found no such user or key (" + what
                     + "); it may have been deleted meanwhile: list the keys again.";
-            case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED -> "The admin credentials from " + credentials.source()
-                    + " were rejected (" + what + "): check " + AdminCredentials.ENV_ID + " / " + AdminCredentials.ENV_SECRET + ".";
-            case THROTTLED, SERVER_ERROR, NETWORK -> "RAM did not answer " + action + " after " + caller.maxAttempts()
-                    + " attempts (" + what + "); try again later.";
+            case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED -> FailureMessages.adminRejected(credentials, what);
+            case THROTTLED, SERVER_ERROR, NETWORK -> FailureMessages.noAnswer("RAM " + action, caller.maxAttempts(), what);
             case OTHER -> "RAM " + action + " failed (" + what + ").";
         };
         return new RamAdminException(message, code);

@@ -36,10 +36,16 @@ class CallRecordClientTest {
         emu = AlibabaCloudEmulator.start();
         account = emu.addAccount();
         leaked = account.addUser("ci").addKey();
-        EmulatedKey admin = account.addUser("security-admin").addKey();
-        client = new CallRecordClient(new AdminCredentials(admin.id(), admin.secret(), null, "test"),
-                AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5),
-                new RateLimiter(CallRecordClient.DEFAULT_RATE), new RecordingSleeper());
+        account.addUser("security-admin").addKey();
+        // Most tests are not about pacing: a fast limiter keeps them quick; the paging test uses the real rate.
+        emu.trail().noRateLimit();
+        client = client(new RateLimiter(50));
+    }
+
+    private CallRecordClient client(RateLimiter limiter) {
+        EmulatedKey admin = emu.key(adminId()).orElseThrow();
+        return new CallRecordClient(new AdminCredentials(admin.id(), admin.secret(), null, "test"),
+                AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), limiter, new RecordingSleeper());
     }
 
     @AfterEach
@@ -57,6 +63,8 @@ class CallRecordClientTest {
 
     @Test
     void followsNextTokenAcrossThreePagesWithinTheRateLimit() {
+        emu.trail().rateLimit(2, Duration.ofSeconds(1));
+        client = client(new RateLimiter(CallRecordClient.DEFAULT_RATE));
         seed(120, "cn-hangzhou");
         emu.trail().add(TrailEvent.of(account.addUser("other").addKey(), "DescribeInstances", now));
         List<CallRecord> records = client.lookup(leaked.id(), null, null, List.of("cn-hangzhou"));

@@ -129,7 +129,7 @@ public final class CallRecordClient {
             String message = switch (ErrorKind.of(e)) {
                 case PERMISSION_DENIED -> "ActionTrail refused LookupEvents in " + region + " to the admin key "
                         + credentials.accessKeyId() + " (" + what + "). Give its RAM user AliyunActionTrailReadOnlyAccess.";
-                case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED -> FailureMessages.adminRejected(credentials, what);
+                case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED, TOKEN_INVALID -> FailureMessages.adminRejected(credentials, what);
                 case THROTTLED, SERVER_ERROR, NETWORK ->
                         FailureMessages.noAnswer("ActionTrail in " + region, caller.maxAttempts(), what);
                 case ENTITY_NOT_EXIST, OTHER -> "ActionTrail LookupEvents in " + region + " failed (" + what + ").";

@@ -14,6 +14,8 @@ public enum ErrorKind {
     BAD_SECRET(false),
     /** The key exists but is disabled. */
     KEY_DISABLED(false),
+    /** STS credentials whose security token is expired, malformed or not theirs. */
+    TOKEN_INVALID(false),
     /** A RAM user or key named in the request does not exist. */
     ENTITY_NOT_EXIST(false),
     THROTTLED(true),
@@ -53,6 +55,9 @@ public enum ErrorKind {
         if (c.equals("SignatureDoesNotMatch") || c.equals("IncompleteSignature") || c.equals("SDK.InvalidAccessKeySecret")
                 || c.equals("SDK.InvalidAccessSecret")) {
             return BAD_SECRET;
+        }
+        if (c.startsWith("InvalidSecurityToken")) {
+            return TOKEN_INVALID;
         }
         if (c.startsWith("EntityNotExist")) {
             return ENTITY_NOT_EXIST;

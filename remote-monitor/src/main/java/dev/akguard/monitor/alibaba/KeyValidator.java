@@ -14,6 +14,7 @@ import java.time.Duration;
  */
 public final class KeyValidator {
     static final String STS_HOST = "sts.aliyuncs.com";
+    private static final String STS_ID_PREFIX = "STS.";
     private static final String REGION = "cn-hangzhou";
 
     private final AlibabaEndpoint endpoint;
@@ -45,6 +46,11 @@ public final class KeyValidator {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("AccessKey " + accessKeyId + " has no secret: only a complete pair can be validated");
         }
+        if (accessKeyId.startsWith(STS_ID_PREFIX) && (securityToken == null || securityToken.isBlank())) {
+            // Without its token an STS key cannot sign a usable request, so asking Alibaba Cloud would prove nothing.
+            return ValidationResult.of(Validity.UNKNOWN,
+                    "STS credentials can be checked only together with their security token, and none was given");
+        }
         GetCallerIdentityRequest request = new GetCallerIdentityRequest();
         endpoint.apply(request, STS_HOST);
         try {
@@ -67,6 +73,8 @@ public final class KeyValidator {
             case KEY_NOT_FOUND -> ValidationResult.of(Validity.INVALID, "the AccessKey ID does not exist (" + what + ")");
             case BAD_SECRET -> ValidationResult.of(Validity.INVALID, "the secret does not match the AccessKey ID (" + what + ")");
             case KEY_DISABLED -> ValidationResult.of(Validity.DISABLED, "the AccessKey exists but is disabled (" + what + ")");
+            case TOKEN_INVALID -> ValidationResult.of(Validity.INVALID,
+                    "the STS security token is expired or does not belong to the key (" + what + ")");
             case THROTTLED, SERVER_ERROR, NETWORK -> ValidationResult.of(Validity.UNKNOWN,
                     "no verdict after " + caller.maxAttempts() + " attempts (" + what + "); try again later");
             case ENTITY_NOT_EXIST, OTHER -> ValidationResult.of(Validity.UNKNOWN, "unexpected answer (" + what + ")");

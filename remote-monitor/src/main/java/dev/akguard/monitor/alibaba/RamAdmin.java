@@ -157,7 +157,7 @@ public final class RamAdmin {
                     + "user AliyunRAMReadOnlyAccess to look keys up, and AliyunRAMFullAccess to disable or delete them.";
             case ENTITY_NOT_EXIST -> "RAM " + action + " found no such user or key (" + what
                     + "); it may have been deleted meanwhile: list the keys again.";
-            case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED -> FailureMessages.adminRejected(credentials, what);
+            case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED, TOKEN_INVALID -> FailureMessages.adminRejected(credentials, what);
             case THROTTLED, SERVER_ERROR, NETWORK -> FailureMessages.noAnswer("RAM " + action, caller.maxAttempts(), what);
             case OTHER -> "RAM " + action + " failed (" + what + ").";
         };

@@ -81,6 +81,19 @@ class KeyValidatorTest {
     }
 
     @Test
+    void stsCredentialsNeedTheirLiveToken() {
+        EmulatedKey session = account.addRoleSession("deployer", "s2");
+        ValidationResult noToken = validator.validate(session.id(), session.secret());
+        assertEquals(Validity.UNKNOWN, noToken.validity());
+        assertTrue(noToken.detail().contains("security token"), noToken.detail());
+        assertTrue(emu.requests().isEmpty(), "nothing to ask without the token");
+        session.expire();
+        ValidationResult expired = validator.validate(session.id(), session.secret(), session.securityToken());
+        assertEquals(Validity.INVALID, expired.validity());
+        assertTrue(expired.detail().contains("InvalidSecurityToken.Expired"), expired.detail());
+    }
+
+    @Test
     void noPermissionStillMeansValid() {
         EmulatedKey key = user.addKey().deny("GetCallerIdentity");
         ValidationResult r = validator.validate(key.id(), key.secret());

@@ -102,6 +102,9 @@ final class Authenticator {
             throw new ApiException(400, "InvalidSecurityToken.MismatchWithAccessKey",
                     "Specified SecurityToken mismatch with the AccessKey.");
         }
+        if (key.expired()) {
+            throw new ApiException(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+        }
     }
 
     private static void checkTime(String timestamp) {

@@ -24,6 +24,7 @@ public final class EmulatedKey {
     private final String securityToken;
     private final Map<String, String> deniedActions = new ConcurrentHashMap<>();
     private volatile boolean active = true;
+    private volatile boolean expired;
     private volatile Instant createDate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private volatile Instant lastUsed;
 
@@ -67,6 +68,11 @@ public final class EmulatedKey {
     public EmulatedKey disable() { active = false; return this; }
 
     public EmulatedKey enable() { active = true; return this; }
+
+    /** For STS session credentials: the token has run out (`InvalidSecurityToken.Expired`). */
+    public EmulatedKey expire() { expired = true; return this; }
+
+    public boolean expired() { return expired; }
 
     public Instant createDate() { return createDate; }
 

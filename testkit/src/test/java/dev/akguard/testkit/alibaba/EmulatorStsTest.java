@@ -67,6 +67,10 @@ class EmulatorStsTest {
         assertEquals("AssumedRoleUser", assumed.getIdentityType());
         assertEquals("acs:ram::" + account.id() + ":assumed-role/ops/ci-run", assumed.getArn());
         assertTrue(assumed.getUserId().endsWith(":ci-run"));
+
+        session.expire();
+        ClientException expired = assertThrows(ClientException.class, () -> identity(session));
+        assertEquals("InvalidSecurityToken.Expired", expired.getErrCode());
     }
 
     @Test

@@ -70,31 +70,41 @@ public final class RamAdmin {
 
     /** Sets the key Inactive; returns its entry as it now is. */
     public AccessKeyEntry disable(String accessKeyId) {
-        AccessKeyEntry owner = requireOwner(accessKeyId);
+        return disable(requireOwner(accessKeyId));
+    }
+
+    /** Sets a key found by {@link #findOwner} or {@link #inventory} Inactive, without looking it up again. */
+    public AccessKeyEntry disable(AccessKeyEntry key) {
         UpdateAccessKeyRequest req = new UpdateAccessKeyRequest();
-        req.setUserName(owner.userName());
-        req.setUserAccessKeyId(accessKeyId);
+        req.setUserName(key.userName());
+        req.setUserAccessKeyId(key.accessKeyId());
         req.setStatus("Inactive");
         execute(req, "UpdateAccessKey");
-        return new AccessKeyEntry(owner.userName(), owner.userId(), accessKeyId, "Inactive", owner.createDate());
+        return new AccessKeyEntry(key.userName(), key.userId(), key.accessKeyId(), "Inactive", key.createDate());
     }
 
     /** Deletes the key for good; returns the entry it had. */
     public AccessKeyEntry delete(String accessKeyId) {
-        AccessKeyEntry owner = requireOwner(accessKeyId);
+        return delete(requireOwner(accessKeyId));
+    }
+
+    public AccessKeyEntry delete(AccessKeyEntry key) {
         DeleteAccessKeyRequest req = new DeleteAccessKeyRequest();
-        req.setUserName(owner.userName());
-        req.setUserAccessKeyId(accessKeyId);
+        req.setUserName(key.userName());
+        req.setUserAccessKeyId(key.accessKeyId());
         execute(req, "DeleteAccessKey");
-        return owner;
+        return key;
     }
 
     /** When the key was last used, empty when never (or RAM does not know). */
     public Optional<Instant> lastUsed(String accessKeyId) {
-        AccessKeyEntry owner = requireOwner(accessKeyId);
+        return lastUsed(requireOwner(accessKeyId));
+    }
+
+    public Optional<Instant> lastUsed(AccessKeyEntry key) {
         GetAccessKeyLastUsedRequest req = new GetAccessKeyLastUsedRequest();
-        req.setUserName(owner.userName());
-        req.setUserAccessKeyId(accessKeyId);
+        req.setUserName(key.userName());
+        req.setUserAccessKeyId(key.accessKeyId());
         var used = execute(req, "GetAccessKeyLastUsed").getAccessKeyLastUsed();
         return Optional.ofNullable(used == null ? null : Times.parse(used.getLastUsedDate()));
     }

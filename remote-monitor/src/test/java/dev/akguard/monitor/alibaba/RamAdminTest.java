@@ -99,6 +99,19 @@ class RamAdminTest {
     }
 
     @Test
+    void aKnownOwnerIsHandledWithoutListingAgain() {
+        EmulatedKey leaked = account.addUser("ci").addKey();
+        AccessKeyEntry owner = ram.findOwner(leaked.id()).orElseThrow();
+        emu.clearRequests();
+        ram.disable(owner);
+        ram.lastUsed(owner);
+        assertEquals(List.of("UpdateAccessKey", "GetAccessKeyLastUsed"),
+                emu.requests().stream().map(r -> r.action()).toList());
+        ram.delete(owner);
+        assertTrue(emu.key(leaked.id()).isEmpty());
+    }
+
+    @Test
     void lastUsedReflectsUse() {
         EmulatedKey leaked = account.addUser("ci").addKey();
         assertTrue(ram.lastUsed(leaked.id()).isEmpty(), "never used yet");

@@ -134,7 +134,7 @@ public final class GitHubApi {
     }
 
     /** The web URL of a repository: the API host without {@code api.} / {@code /api/v3}. */
-    private String htmlBase(String repo) {
+    public String htmlBase(String repo) {
         String b = client.baseUrl();
         if (b.endsWith("/api/v3")) b = b.substring(0, b.length() - "/api/v3".length());
         b = b.replace("://api.github.com", "://github.com");

@@ -67,6 +67,7 @@ public final class GitHubEmulator implements AutoCloseable {
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final Map<Fault, Integer> faultUses = new HashMap<>();
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> arrivals = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, RateBucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong nextEventId = new AtomicLong(40_000_000_000L);
     private final AtomicLong nextRepoId = new AtomicLong(700_000_000L);
@@ -130,6 +131,11 @@ public final class GitHubEmulator implements AutoCloseable {
     /** Queues a fault; it fires on the next matching request(s). */
     public void inject(Fault fault) { faults.add(fault); }
 
+    /** Drops every fault not yet fired. */
+    public void clearFaults() {
+        synchronized (faults) { faults.clear(); faultUses.clear(); }
+    }
+
     /** Every request received so far, oldest first. */
     public List<RecordedRequest> requests() {
         synchronized (requests) { return List.copyOf(requests); }
@@ -140,6 +146,14 @@ public final class GitHubEmulator implements AutoCloseable {
     }
 
     public void clearRequests() { requests.clear(); }
+
+    /**
+     * Requests whose path starts with the prefix that have ARRIVED, answered or not (a request still being
+     * delayed by a fault counts): lets a test act while a client is waiting mid-request.
+     */
+    public int arrivals(String pathPrefix) {
+        synchronized (arrivals) { return (int) arrivals.stream().filter(p -> p.startsWith(pathPrefix)).count(); }
+    }
 
     /** Number of events recorded so far (all repositories). */
     public int eventCount() { return events.size(); }
@@ -197,6 +211,7 @@ public final class GitHubEmulator implements AutoCloseable {
             String rawPath = ex.getRequestURI().getRawPath();
             String path = rawPath.startsWith("/api/v3/") ? rawPath.substring("/api/v3".length()) : rawPath;
             path = URLDecoder.decode(path, StandardCharsets.UTF_8);
+            arrivals.add(path);
             String query = ex.getRequestURI().getRawQuery();
             Map<String, String> params = parseQuery(query);
             try (InputStream in = ex.getRequestBody()) { in.readAllBytes(); }

@@ -189,7 +189,7 @@ public final class Detector {
         while (i < re) {
             byte b = a[i];
             if (b == '\n') { line++; i++; continue; }
-            if (!Bytes.alnum(b)) { i++; continue; }
+            if (!Bytes.alnum(b)) { i += escapeLength(a, i, re); continue; }
             int run = Bytes.alnumRun(a, i, to);
             int end = i + run;
             if (run == 30 && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
@@ -211,6 +211,21 @@ public final class Detector {
             for (int k = i; k < Math.min(end, re); k++) if (a[k] == '\n') line++;
             i = end;
         }
+    }
+
+    /**
+     * Length of an escape at {@code i} that ends in letters or digits ({@code \\n}, {@code %22},
+     * {@code \\u0022}), so a value right after it starts its own alphanumeric run; 1 for any other byte.
+     */
+    private static int escapeLength(byte[] a, int i, int limit) {
+        byte b = a[i];
+        if (b == '%' && i + 2 < limit && Bytes.hex(a[i + 1]) && Bytes.hex(a[i + 2])) return 3;
+        if (b == '\\' && i + 1 < limit) {
+            byte n = a[i + 1];
+            if (n == 'n' || n == 't' || n == 'r') return 2;
+            if (n == 'u' && i + 5 < limit && Bytes.hex(a[i + 2]) && Bytes.hex(a[i + 3]) && Bytes.hex(a[i + 4]) && Bytes.hex(a[i + 5])) return 6;
+        }
+        return 1;
     }
 
     private static int adjacentId(byte[] a, List<IdHit> ids, int valueStart) {
@@ -272,7 +287,8 @@ public final class Detector {
         while (i < re) {
             if (!Bytes.base64(a[i]) || (i > rs && Bytes.base64(a[i - 1]))) { i++; continue; }
             int j = i;
-            while (j < to && (Bytes.base64(a[j]) || a[j] == '=')) j++;
+            while (j < to && Bytes.base64(a[j])) j++;
+            for (int pad = 0; pad < 2 && j < to && a[j] == '='; pad++) j++; // padding only at the end
             if (j - i >= MIN_BASE64_RUN) {
                 byte[] decoded = tryDecode(a, i, j);
                 if (decoded != null) {

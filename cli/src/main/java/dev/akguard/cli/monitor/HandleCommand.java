@@ -18,10 +18,10 @@ import java.util.concurrent.Callable;
 
 /** {@code akguard monitor handle ALERT_ID --method deleted|disabled|whitelist [--note TEXT]}: record a handling. */
 @Command(name = "handle", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Record how a leak was handled: the key was deleted, disabled, or the pair is whitelisted",
-            "(a test key, say). Recorded with who (--by, default the OS user), when and the note.", ""},
+        description = {"Record how a leak was handled: the key was deleted, disabled, or the pair is whitelisted "
+            + "(a test key, say). Recorded with who (--by, default the OS user), when and the note.", ""},
         footer = {"", "Examples:",
-            "  akguard monitor handle 12 --method disabled --note \"disabled in RAM console, ticket SEC-88\"",
+            "  akguard monitor handle 12 --method disabled --note \"ticket SEC-88\"",
             "  akguard monitor handle 13 --method whitelist --note \"documentation sample key\""})
 public final class HandleCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
  * {@link MonitorOptions} mixin; add new ones to the {@code subcommands} list.
  */
 @Command(name = "monitor", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Watch public GitHub for leaked AccessKey pairs and track each leak until it is handled.",
-            "State lives in a database (--db): an SQLite file by default, PostgreSQL for teams.", ""},
+        description = {"Watch public GitHub for leaked AccessKey pairs and track each leak until it is handled. "
+            + "State lives in a database (--db): an SQLite file by default, PostgreSQL for teams.", ""},
         subcommands = {
             WatchCommand.class,
             AlertsCommand.class,
@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
 public final class MonitorCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Override
     public void run() {

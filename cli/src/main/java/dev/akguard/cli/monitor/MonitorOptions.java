@@ -15,6 +15,9 @@ import java.nio.file.Path;
  */
 public final class MonitorOptions {
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "Monitor database (default: an SQLite file ~/.akguard/monitor.db; teams: jdbc:postgresql://HOST/DB?user=...).")
     public String db;

@@ -28,15 +28,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code akguard monitor watch}: poll GitHub sources and record every leaked pair. */
 @Command(name = "watch", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Poll GitHub for pushes (public events, organisations, users, repositories) and a periodic code",
-            "search, scan what each push added, and record one alert per leaked pair with every place it was seen.",
+        description = {"Poll GitHub for pushes (public events, organisations, users, repositories) and a periodic code "
+            + "search, scan what each push added, and record one alert per leaked pair with every place it was seen.",
             "Sources come from the flags, or from the \"watch\" section of --config when no source flag is given.",
-            "Honours ETag, X-Poll-Interval, rate limits and retry-after. Safe to kill at any moment; several",
-            "instances on one PostgreSQL database share the work.", ""},
+            "Honours ETag, X-Poll-Interval, rate limits and retry-after. Safe to kill at any moment; several "
+            + "instances on one PostgreSQL database share the work.", ""},
         footer = {"", "Examples:",
             "  GITHUB_TOKEN=... akguard monitor watch --public-events",
             "  akguard monitor watch --once --org my-company --repo my-company/infra",
-            "  akguard monitor watch --db jdbc:postgresql://db.internal/akguard?user=akguard --config monitor.json"})
+            "  akguard monitor watch --config monitor.json \\",
+            "      --db 'jdbc:postgresql://db.internal/akguard?user=akguard'"})
 public final class WatchCommand implements Callable<Integer> {
 
     /** Queries for the code-search sweep when neither --search-query nor the config names any. */

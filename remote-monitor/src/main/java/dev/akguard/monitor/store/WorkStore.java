@@ -212,6 +212,19 @@ public final class WorkStore {
         });
     }
 
+    /**
+     * Forgets pushes finished before {@code cutoff}. Their alerts stay; the rows only guard against queueing the
+     * same event twice while it can still appear in a feed (GitHub's feeds hold the last 300 events).
+     */
+    public int pruneDone(Instant cutoff) throws InterruptedException {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM push_queue WHERE status = '" + DONE + "' AND done_at < ?")) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Pushes not yet done: {pending, failed}. */
     public long[] queueCounts() throws InterruptedException {
         return db.transaction(c -> {

@@ -64,6 +64,10 @@ public final class Watcher {
     private final Random random = new Random();
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Source> sourcesByKey;
+    private Instant lastPrune = Instant.EPOCH;
+
+    /** Finished pushes are kept this long (see {@link WorkStore#pruneDone}). */
+    static final Duration KEEP_DONE_PUSHES = Duration.ofDays(2);
 
     public Watcher(WatchSettings settings, GitHubApi api, Database db, Engine engine, Clock clock, Sleeper sleeper) {
         this.settings = settings;
@@ -90,7 +94,13 @@ public final class Watcher {
     public CycleReport runOnce() throws InterruptedException {
         work.ensureSources(sourcesByKey.keySet(), (int) settings.minPollInterval().toSeconds());
         CycleReport polled = pollDueSources();
-        return polled.plus(drainQueue());
+        CycleReport processed = drainQueue();
+        Instant now = clock.instant();
+        if (Duration.between(lastPrune, now).toHours() >= 1) {
+            work.pruneDone(now.minus(KEEP_DONE_PUSHES));
+            lastPrune = now;
+        }
+        return polled.plus(processed);
     }
 
     /** Runs cycles until {@code stop} says so (checked between steps), sleeping until the next poll is due. */

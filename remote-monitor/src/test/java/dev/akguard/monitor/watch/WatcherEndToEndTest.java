@@ -268,4 +268,33 @@ class WatcherEndToEndTest {
         assertEquals(1, gh.requests("/search/code").size(), "sweep runs on its own, longer interval");
         assertEquals(4, alerts.list(null).size());
     }
+
+    @Test
+    void continuousRunHonoursThePollIntervalAndForgetsOldPushes() throws Exception {
+        TestKeys.Pair key = TestKeys.pair(random);
+        gh.setPollIntervalSeconds(90);
+        gh.createRepo("acme/app").change().put("k.properties", key.properties()).push();
+        Watcher w = watcher();
+        java.time.Instant end = clock.instant().plus(Duration.ofMinutes(10));
+        CycleReport total = w.run(() -> !clock.instant().isBefore(end));
+        assertEquals(1, total.alertsCreated());
+        List<dev.akguard.testkit.github.RecordedRequest> polls = gh.requests("/events");
+        assertTrue(polls.size() >= 6 && polls.size() <= 8, "about one poll per 90 s in 10 min: " + polls.size());
+        for (int i = 1; i < polls.size(); i++) {
+            long gap = Duration.between(polls.get(i - 1).at(), polls.get(i).at()).toSeconds();
+            assertTrue(gap >= 90, "X-Poll-Interval honoured, gap " + gap + " s");
+            assertEquals(304, polls.get(i).status(), "conditional requests: nothing new");
+        }
+
+        clock.advance(Watcher.KEEP_DONE_PUSHES.plusHours(1));
+        w.runOnce();
+        long queued = db.transaction(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM push_queue"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertEquals(0, queued, "finished pushes are forgotten after a while");
+        assertEquals(1, alerts.list(null).size(), "alerts are not");
+    }
 }

@@ -61,6 +61,15 @@ public final class EmulatedRepo {
         return null;
     }
 
+    /**
+     * Records another PushEvent for an earlier push (same ref, before and head), as when the same commits are
+     * pushed again; benchmarks use it to make endless traffic from a fixed set of commits.
+     */
+    public String replay(PushResult push, String actor) {
+        String branch = push.ref().substring("refs/heads/".length());
+        return emulator.recordPush(this, actor, branch, push.before(), push.head());
+    }
+
     /** Starts a change on the given branch (created from the default branch's head if new). */
     public ChangeBuilder change(String branch) { return new ChangeBuilder(branch); }
 

@@ -78,6 +78,7 @@ public final class GitHubEmulator implements AutoCloseable {
     private volatile int coreLimit = 5000;
     private volatile int searchPerMinute = 10;
     private volatile Duration latency = Duration.ZERO;
+    private volatile int eventRetention = Integer.MAX_VALUE;
 
     private GitHubEmulator(Clock clock) throws IOException {
         this.clock = clock;
@@ -124,6 +125,9 @@ public final class GitHubEmulator implements AutoCloseable {
     public void setCoreRateLimit(int perHour) { this.coreLimit = perHour; buckets.clear(); }
 
     public void setSearchRateLimit(int perMinute) { this.searchPerMinute = perMinute; }
+
+    /** Keeps only the newest N events (GitHub serves 300 per feed anyway); bounds memory in long benchmarks. */
+    public void setEventRetention(int max) { this.eventRetention = Math.max(MAX_EVENTS, max); }
 
     /** Adds this delay to every response (benchmarks, timeouts). */
     public void setLatency(Duration latency) { this.latency = latency; }
@@ -199,7 +203,11 @@ public final class GitHubEmulator implements AutoCloseable {
         JsonObject org = new JsonObject();
         org.addProperty("login", repo.owner());
         e.add("org", org);
-        events.add(e);
+        synchronized (events) {
+            events.add(e);
+            int excess = events.size() - eventRetention;
+            if (excess > 0) events.subList(0, excess).clear();
+        }
         return id;
     }
 

@@ -28,8 +28,10 @@ public final class Dispatcher {
     private final int batchSize;
 
     /**
-     * @param lease longer than the slowest delivery (channel timeouts are 20 s by default), or a slow
-     *              delivery may be claimed and sent a second time by another dispatcher
+     * @param lease     longer than {@code batchSize} times the slowest delivery (channel timeouts are 20 s by
+     *                  default): items of a batch wait for the ones before them, and an item whose lease runs
+     *                  out meanwhile may be claimed and sent a second time by another dispatcher
+     * @param batchSize items claimed per query
      */
     public Dispatcher(Outbox outbox, Map<String, Channel> channels, RetryPolicy retry, Clock clock, Duration lease, int batchSize) {
         this.outbox = outbox;
@@ -41,7 +43,7 @@ public final class Dispatcher {
     }
 
     public Dispatcher(Outbox outbox, Map<String, Channel> channels, RetryPolicy retry, Clock clock) {
-        this(outbox, channels, retry, clock, Duration.ofMinutes(5), 50);
+        this(outbox, channels, retry, clock, Duration.ofMinutes(5), 5);
     }
 
     /** One batch of due items. */

@@ -1,13 +1,13 @@
 package dev.akguard.monitor.anomaly;
 
 import dev.akguard.monitor.model.CallRecord;
+import dev.akguard.testkit.corpus.FakeKeys;
 
 import java.time.Instant;
 import java.util.Random;
 
 /** Builds crafted call records; AccessKey IDs are made at run time so no realistic key sits in the repo. */
 final class Calls {
-    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final Random RANDOM = new Random(7);
     private static int nextEvent;
 
@@ -15,11 +15,7 @@ final class Calls {
 
     private Calls() { }
 
-    static synchronized String keyId() {
-        StringBuilder b = new StringBuilder("LTAI");
-        for (int i = 0; i < 20; i++) b.append(ALNUM.charAt(RANDOM.nextInt(ALNUM.length())));
-        return b.toString();
-    }
+    static synchronized String keyId() { return FakeKeys.accessKeyId(RANDOM); }
 
     static Builder call(String keyId, Instant at) { return new Builder(keyId, at); }
 

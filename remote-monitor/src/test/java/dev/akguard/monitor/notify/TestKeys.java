@@ -1,21 +1,19 @@
 package dev.akguard.monitor.notify;
 
-import java.security.SecureRandom;
+import dev.akguard.testkit.corpus.FakeKeys;
 
-/** AccessKey-shaped values made at run time: the repository never holds a realistic key. */
+import java.security.SecureRandom;
+import java.util.Random;
+
+/** AccessKey-shaped values made at run time (testkit's FakeKeys): the repository never holds a realistic key. */
 public final class TestKeys {
-    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Random RANDOM = new SecureRandom();
 
     private TestKeys() { }
 
-    public static String accessKeyId() { return "LTAI" + "5t" + random(18); }
+    public static synchronized String accessKeyId() { return FakeKeys.accessKeyId(RANDOM); }
 
-    public static String secret() { return random(30); }
+    public static synchronized String secret() { return FakeKeys.secret(RANDOM); }
 
-    public static String random(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) b.append(ALNUM.charAt(RANDOM.nextInt(ALNUM.length())));
-        return b.toString();
-    }
+    public static synchronized String random(int n) { return FakeKeys.random(RANDOM, n); }
 }

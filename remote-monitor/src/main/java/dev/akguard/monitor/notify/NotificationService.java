@@ -8,6 +8,7 @@ import dev.akguard.monitor.notify.outbox.Dispatcher;
 import dev.akguard.monitor.notify.outbox.InboxMessage;
 import dev.akguard.monitor.notify.outbox.JdbcInbox;
 import dev.akguard.monitor.notify.outbox.JdbcOutbox;
+import dev.akguard.monitor.notify.outbox.NotifySchema;
 import dev.akguard.monitor.notify.outbox.OutboxEntry;
 import dev.akguard.monitor.notify.outbox.OutboxItem;
 import dev.akguard.monitor.notify.outbox.OutboxStatus;
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
 /**
  * Everything the CLI and the watcher need from notifications, wired once: settings (`notify show|set`),
  * planning and queueing (`watch`, `verify`, `anomalies`), delivery (`watch` each cycle), `notify test`, `inbox`.
- * Expects the {@code outbox} and {@code inbox} tables to exist ({@link dev.akguard.monitor.notify.outbox.NotifySchema}).
+ * Expects the {@code outbox} and {@code inbox} tables to exist (the store's migrations, or {@link NotifySchema#ensure}).
  */
 public final class NotificationService {
     private final SettingsStore settingsStore;
@@ -43,8 +44,14 @@ public final class NotificationService {
         this.http = WebhookChannel.defaultHttpClient();
     }
 
-    /** Production wiring: environment variables from the process, the system clock. */
-    public static NotificationService create(SettingsStore settingsStore, ConnectionSource db) {
+    /**
+     * Production wiring: environment variables from the process, the system clock. Call after the store's
+     * migrations: it adds the inbox's delivery key to their tables ({@link NotifySchema#upgrade}).
+     */
+    public static NotificationService create(SettingsStore settingsStore, ConnectionSource db) throws SQLException {
+        try (Connection c = db.open()) {
+            NotifySchema.upgrade(c);
+        }
         return new NotificationService(settingsStore, db, System::getenv, Clock.systemUTC());
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class JdbcOutbox implements Outbox {
     private static final String COLUMNS =
-            "id, channel, alert_id, kind, payload, status, attempts, next_attempt_at, created_at, delivered_at, last_error";
+            "id, channel, alert_id, kind, payload, status, attempts, next_attempt_at, created_at, sent_at, last_error";
 
     private final ConnectionSource db;
 
@@ -47,7 +47,7 @@ public final class JdbcOutbox implements Outbox {
      */
     public static int enqueue(Connection tx, List<OutboxEntry> entries, Instant now) throws SQLException {
         String sql = "INSERT INTO outbox (channel, alert_id, kind, payload, status, attempts, next_attempt_at, created_at) "
-                + "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING";
+                + "VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT DO NOTHING";
         int added = 0;
         try (PreparedStatement ps = tx.prepareStatement(sql)) {
             for (OutboxEntry e : entries) {
@@ -65,10 +65,10 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public List<OutboxItem> claimDue(Instant now, int limit, Duration lease) {
-        String candidates = "SELECT id, attempts, next_attempt_at FROM outbox WHERE status IN ('pending', 'sending') "
+        String candidates = "SELECT id, attempts, next_attempt_at FROM outbox WHERE status IN ('PENDING', 'SENDING') "
                 + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
-        String claim = "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
-                + "WHERE id = ? AND attempts = ? AND next_attempt_at = ? AND status IN ('pending', 'sending')";
+        String claim = "UPDATE outbox SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = ? "
+                + "WHERE id = ? AND attempts = ? AND next_attempt_at = ? AND status IN ('PENDING', 'SENDING')";
         List<OutboxItem> claimed = new ArrayList<>();
         try (Connection c = db.open()) {
             List<long[]> found = new ArrayList<>();
@@ -96,15 +96,15 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void markDelivered(OutboxItem item, Instant now) {
-        update("UPDATE outbox SET status = 'delivered', delivered_at = ?, last_error = NULL WHERE id = ? AND status <> 'delivered'",
+        update("UPDATE outbox SET status = 'DELIVERED', sent_at = ?, last_error = NULL WHERE id = ? AND status <> 'DELIVERED'",
                 "mark a notification delivered", now.toEpochMilli(), item.id());
     }
 
     @Override
     public void markFailed(OutboxItem item, String error, Instant retryAt) {
-        String status = retryAt == null ? "dead" : "pending";
+        String status = retryAt == null ? OutboxStatus.DEAD.db() : OutboxStatus.PENDING.db();
         long due = retryAt == null ? item.nextAttemptAt().toEpochMilli() : retryAt.toEpochMilli();
-        update("UPDATE outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND attempts = ? AND status = 'sending'",
+        update("UPDATE outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND attempts = ? AND status = 'SENDING'",
                 "record a failed notification", status, due, truncate(error), item.id(), item.attempts());
     }
 
@@ -127,7 +127,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public int reviveDead(Instant now) {
-        return update("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'dead'",
+        return update("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE status = 'DEAD'",
                 "revive dead notifications", now.toEpochMilli());
     }
 

@@ -1,0 +1,54 @@
+package dev.akguard.monitor.anomaly;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Parses IP address literals without ever touching DNS: ActionTrail's sourceIpAddress can hold service
+ * names (e.g. "internal", a domain), and a threat list must not trigger lookups. IPv4-mapped IPv6
+ * addresses ({@code ::ffff:1.2.3.4}) become their IPv4 form so both spellings match the same entries.
+ */
+final class IpAddresses {
+    private IpAddresses() { }
+
+    /** The 4- or 16-byte address, or empty when {@code text} is not an IP literal. */
+    static Optional<byte[]> parse(String text) {
+        if (text == null) return Optional.empty();
+        String s = text.trim();
+        if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
+        if (s.isEmpty()) return Optional.empty();
+        if (s.indexOf(':') < 0) return parseV4(s);
+        if (!s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) return Optional.empty();
+        try {
+            // With a ':' in it, InetAddress treats the string as an IPv6 literal and never resolves it.
+            InetAddress a = InetAddress.getByName(s);
+            return Optional.of(a.getAddress()); // an Inet4Address for IPv4-mapped literals
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<byte[]> parseV4(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length != 4) return Optional.empty();
+        byte[] out = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String p = parts[i];
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) return Optional.empty();
+            int v = Integer.parseInt(p);
+            if (v > 255) return Optional.empty();
+            out[i] = (byte) v;
+        }
+        return Optional.of(out);
+    }
+
+    /** Clears every bit after the first {@code prefix} bits. */
+    static byte[] mask(byte[] address, int prefix) {
+        byte[] out = address.clone();
+        for (int bit = prefix; bit < out.length * 8; bit++) {
+            out[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.akguard.monitor.store;
+
+import dev.akguard.monitor.settings.SettingsStore;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One named settings document in the {@code settings} table, so every instance sharing a database (a team's
+ * PostgreSQL) reads the same notification settings. Text is stored verbatim.
+ */
+public final class DbSettingsStore implements SettingsStore {
+    private final Database db;
+    private final String name;
+    private final Clock clock;
+
+    public DbSettingsStore(Database db, String name, Clock clock) {
+        this.db = db;
+        this.name = name;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> load() {
+        return db.transactionUninterruptibly(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM settings WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void save(String json) {
+        db.transactionUninterruptibly(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings (name, json, updated_at) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at")) {
+                ps.setString(1, name);
+                ps.setString(2, json);
+                ps.setLong(3, clock.millis());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

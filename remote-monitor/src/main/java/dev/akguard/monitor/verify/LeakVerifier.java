@@ -1,0 +1,92 @@
+package dev.akguard.monitor.verify;
+
+import dev.akguard.monitor.alibaba.KeyValidator;
+import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.Validity;
+import dev.akguard.monitor.notify.AlertNotification;
+import dev.akguard.monitor.notify.NotificationService;
+import dev.akguard.monitor.store.Database;
+import dev.akguard.monitor.store.Occurrence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Checks a leaked pair with {@link KeyValidator} and, in one transaction, stores the result on the alert, records
+ * it in the alert's history and queues the alert's notifications when the policy lets its validity notify (only
+ * VALID by default). The outbox's unique key makes a repeated check queue nothing twice. The plaintext secret is
+ * a parameter only: it is never stored, logged or returned.
+ */
+public final class LeakVerifier {
+    private final KeyValidator validator;
+    private final Database db;
+    private final VerificationStore verifications;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    public LeakVerifier(KeyValidator validator, Database db, NotificationService notifications, Clock clock) {
+        this.validator = validator;
+        this.db = db;
+        this.verifications = new VerificationStore(db);
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    public VerificationStore store() { return verifications; }
+
+    /**
+     * Validates and records. Returns empty when the alert no longer matches (its recording transaction was rolled
+     * back after the watcher announced it): nothing is stored then.
+     *
+     * @param how how the secret was obtained, for the history ("at detection", "re-fetched from ...")
+     */
+    public Optional<ValidationResult> verify(long alertId, String accessKeyId, String secretSha256, String secret, String by, String how) {
+        ValidationResult result = validator.validate(accessKeyId, secret);
+        return record(alertId, accessKeyId, secretSha256, result, by, how);
+    }
+
+    /** Stores an already obtained result (same transaction rules as {@link #verify}). */
+    public Optional<ValidationResult> record(long alertId, String accessKeyId, String secretSha256, ValidationResult result,
+                                             String by, String how) {
+        Instant now = clock.instant();
+        boolean stored = db.transactionUninterruptibly(c -> {
+            String redacted, accountId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT secret_redacted, account_id FROM alerts "
+                    + "WHERE id = ? AND access_key_id = ? AND secret_sha256 = ?")) {
+                ps.setLong(1, alertId);
+                ps.setString(2, accessKeyId);
+                ps.setString(3, secretSha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return false;
+                    redacted = rs.getString(1);
+                    accountId = rs.getString(2);
+                }
+            }
+            verifications.record(c, alertId, result, now, by, how);
+            // No verdict yet: nobody is told until there is one (the re-verify queue tries again).
+            if (result.validity() == Validity.UNKNOWN || result.validity() == Validity.UNVERIFIED) return true;
+            Occurrence latest = latestOccurrence(c, alertId);
+            AlertNotification n = new AlertNotification(alertId, accessKeyId, redacted, result.validity(),
+                    result.accountId() != null ? result.accountId() : accountId,
+                    latest == null ? null : latest.repo(), latest == null ? null : latest.path(),
+                    latest == null ? null : latest.line(), latest == null ? null : latest.url());
+            notifications.enqueue(c, n);
+            return true;
+        });
+        return stored ? Optional.of(result) : Optional.empty();
+    }
+
+    private static Occurrence latestOccurrence(java.sql.Connection c, long alertId) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT repo, path, line, commit_sha, author, url, seen_at FROM occurrences "
+                + "WHERE alert_id = ? ORDER BY seen_at DESC, id DESC LIMIT 1")) {
+            ps.setLong(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Occurrence(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))) : null;
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@ import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.model.AlertStatus;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertStore;
+import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.StoreException;
 import dev.akguard.monitor.store.Occurrence;
 import picocli.CommandLine.Command;
@@ -40,14 +41,17 @@ public final class AlertsCommand implements Callable<Integer> {
         OutputFormat fmt = OutputFormat.parse(format);
         AlertStatus filter = parseStatus(status);
         List<Alert> alerts;
+        AlertExtras extras;
         try {
-            alerts = new AlertStore(monitor.database(), Clock.systemUTC()).list(filter);
+            Database db = monitor.database();
+            alerts = new AlertStore(db, Clock.systemUTC()).list(filter);
+            extras = new AlertExtras(db);
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (fmt == OutputFormat.JSON) {
-            out.println(AlertJson.render(alerts));
+            out.println(extras.render(alerts));
             out.flush();
             return 0;
         }
@@ -56,11 +60,11 @@ public final class AlertsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        TextTable t = new TextTable("ID", "STATUS", "METHOD", "VALIDITY", "ACCESS KEY ID", "SECRET", "SEEN", "LAST SEEN", "FIRST PLACE");
+        TextTable t = new TextTable("ID", "STATUS", "METHOD", "VALIDITY", "ACCESS KEY ID", "SECRET", "SEEN", "LAST SEEN", "OWNER", "FIRST PLACE");
         for (Alert a : alerts) {
             Occurrence first = a.occurrences().isEmpty() ? null : a.occurrences().get(0);
             t.row(a.id(), a.status().json(), a.handlingMethod() == null ? null : a.handlingMethod().json(), a.validity(), a.accessKeyId(),
-                    a.secretRedacted(), a.occurrenceCount() + "x", a.lastSeen(),
+                    a.secretRedacted(), a.occurrenceCount() + "x", a.lastSeen(), extras.ownerLabel(a),
                     first == null ? null : first.repo() + "/" + first.path() + ":" + first.line());
         }
         t.print(out);

@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
             + "(a test key, say). Recorded with who (--by, default the OS user), when and the note.", ""},
         footer = {"", "Examples:",
             "  akguard monitor handle 12 --method disabled --note \"ticket SEC-88\"",
-            "  akguard monitor handle 13 --method whitelist --note \"documentation sample key\""})
+            "  akguard monitor handle 13 --method whitelist --note \"documentation sample key\"",
+            "  akguard monitor handle 12 --method disabled --apply       (RAM UpdateAccessKey, then re-verify)",
+            "  akguard monitor handle 12 --method deleted --apply --yes  (RAM DeleteAccessKey, no prompt)"})
 public final class HandleCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -40,14 +42,22 @@ public final class HandleCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "NAME", description = "Who handled it (default: the OS user).")
     String by;
 
+    @Option(names = "--apply", description = "Act on the key through RAM with the team's admin credentials (disabled: UpdateAccessKey "
+            + "Inactive; deleted: DeleteAccessKey), re-verify it, then record the handling. Without it, only the manual handling is recorded.")
+    boolean apply;
+
+    @Option(names = "--yes", description = "With --method deleted --apply: do not ask for confirmation (needed without a terminal).")
+    boolean yes;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         HandlingMethod m;
         try {
             m = HandlingMethod.parse(method);
         } catch (IllegalArgumentException e) {
             throw new UserException("unknown --method '" + method + "': use deleted, disabled or whitelist");
         }
+        if (apply) return ApplyHandling.run(monitor, id, m, MonitorOptions.actor(by), note, yes, spec.commandLine().getOut());
         Alert a;
         try {
             a = new AlertStore(monitor.database(), Clock.systemUTC()).handle(id, m, MonitorOptions.actor(by), note);

@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             HandleCommand.class,
             UnwhitelistCommand.class,
+            VerifyCommand.class,
+            CallsCommand.class,
+            AnomaliesCommand.class,
+            NotifyCommand.class,
+            InboxCommand.class,
+            InventoryCommand.class,
         })
 public final class MonitorCommand implements Runnable {
     @CommandLine.Spec

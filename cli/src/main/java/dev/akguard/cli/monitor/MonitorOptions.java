@@ -29,6 +29,11 @@ public final class MonitorOptions {
             description = "GitHub API base URL (default: ${DEFAULT-VALUE}; GitHub Enterprise: https://HOST/api/v3). Token from GITHUB_TOKEN.")
     public String githubApi = GitHubClient.DEFAULT_BASE_URL;
 
+    @Option(names = "--alibaba-endpoint", paramLabel = "URL",
+            description = "Send every Alibaba Cloud call (STS, RAM, ActionTrail) to this endpoint, e.g. http://127.0.0.1:8090 "
+                + "(default: AKGUARD_ALIBABA_ENDPOINT, else each product's host over HTTPS; plain http only for loopback).")
+    public String alibabaEndpoint;
+
     /** Opens (creating and migrating) the store, with a clear message when that fails. */
     public Database database() {
         try {

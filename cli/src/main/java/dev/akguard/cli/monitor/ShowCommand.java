@@ -3,6 +3,7 @@ package dev.akguard.cli.monitor;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertNotFoundException;
 import dev.akguard.monitor.store.AlertStore;
+import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.StoreException;
 import dev.akguard.monitor.store.HistoryEntry;
 import dev.akguard.monitor.store.Occurrence;
@@ -37,14 +38,17 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = OutputFormat.parse(format);
         Alert a;
+        AlertExtras extras;
         try {
-            a = new AlertStore(monitor.database(), Clock.systemUTC()).find(id).orElseThrow(() -> new AlertNotFoundException(id));
+            Database db = monitor.database();
+            a = new AlertStore(db, Clock.systemUTC()).find(id).orElseThrow(() -> new AlertNotFoundException(id));
+            extras = new AlertExtras(db);
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (fmt == OutputFormat.JSON) {
-            out.println(AlertJson.render(List.of(a)));
+            out.println(extras.render(List.of(a)));
             out.flush();
             return 0;
         }
@@ -54,6 +58,8 @@ public final class ShowCommand implements Callable<Integer> {
         out.println("  Status           " + a.status().json()
                 + (a.handlingMethod() == null ? "" : " (" + a.handlingMethod().label() + ")"));
         out.println("  Validity         " + a.validity() + (a.accountId() == null ? "" : "  account " + a.accountId()));
+        out.println("  Verification     " + extras.verificationLine(a));
+        out.println("  Owner            " + extras.ownerLine(a));
         out.println("  First seen       " + a.firstSeen());
         out.println("  Last seen        " + a.lastSeen());
         out.println();

@@ -8,6 +8,9 @@ import dev.akguard.monitor.github.GitHubException;
 import dev.akguard.monitor.github.Sleeper;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.StoreException;
+import dev.akguard.monitor.store.WorkStore;
+import dev.akguard.monitor.runtime.AfterCycle;
+import dev.akguard.monitor.runtime.WatchLoop;
 import dev.akguard.monitor.watch.CycleReport;
 import dev.akguard.monitor.watch.Source;
 import dev.akguard.monitor.watch.WatchConfig;
@@ -32,7 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
             + "search, scan what each push added, and record one alert per leaked pair with every place it was seen.",
             "Sources come from the flags, or from the \"watch\" section of --config when no source flag is given.",
             "Honours ETag, X-Poll-Interval, rate limits and retry-after. Safe to kill at any moment; several "
-            + "instances on one PostgreSQL database share the work.", ""},
+            + "instances on one PostgreSQL database share the work.",
+            "After each cycle: new alerts are verified (STS GetCallerIdentity, secret in memory only), unverified ones retried "
+            + "(secret re-fetched from GitHub), the calls of VALID open leaks fetched from ActionTrail (admin credentials) and "
+            + "checked for anomalies, and due notifications delivered.", ""},
         footer = {"", "Examples:",
             "  GITHUB_TOKEN=... akguard monitor watch --public-events",
             "  akguard monitor watch --once --org my-company --repo my-company/infra",
@@ -68,6 +74,10 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--search-query", paramLabel = "Q", description = "Code-search query for the sweep (repeatable; implies --search).")
     List<String> searchQueries = new ArrayList<>();
 
+    @Option(names = "--no-verify", description = "Record alerts without checking the keys against Alibaba Cloud (validity stays "
+            + "UNVERIFIED until `akguard monitor verify`); calls, anomalies and notifications still run.")
+    boolean noVerify;
+
     @Override
     public Integer call() throws Exception {
         WatchSettings settings = settings();
@@ -77,11 +87,13 @@ public final class WatchCommand implements Callable<Integer> {
         }
         Database db = monitor.database();
         Watcher watcher = new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.system());
+        AfterCycle after = WatchIntegration.attach(watcher, monitor, db, !noVerify);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (once) {
                 print(out, watcher.runOnce());
+                WatchIntegration.report(out, err, after.run());
                 return 0;
             }
             err.println("akguard: watching " + settings.sources() + " into " + db.redactedUrl() + " (Ctrl-C stops; safe at any moment)");
@@ -94,7 +106,8 @@ public final class WatchCommand implements Callable<Integer> {
             }, "akguard-watch-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                watcher.run(stop::get);
+                WatchLoop.run(watcher, after, settings, new WorkStore(db), Clock.systemUTC(), Sleeper.system(), stop::get,
+                        r -> WatchIntegration.report(null, err, r));
             } catch (InterruptedException e) {
                 if (!stop.get()) throw e;
             }

@@ -74,7 +74,7 @@ class MonitorCliTest {
     @Test
     void watchOnceThenListShowHandleAndUnwhitelist() {
         EmulatedRepo.PushResult push = leak("acme/shop");
-        Result watch = run("monitor", "watch", "--once", "--public-events", "--db", db, "--github-api", gh.baseUrl());
+        Result watch = run("monitor", "watch", "--once", "--no-verify", "--public-events", "--db", db, "--github-api", gh.baseUrl());
         assertEquals(0, watch.code(), watch.err());
         assertTrue(watch.out().contains("1 new alert(s)"), watch.out());
         assertTrue(Files.exists(dir.resolve("state/monitor.db")), "SQLite file and its folder created");
@@ -144,7 +144,7 @@ class MonitorCliTest {
         leak("corp/infra");
         Path config = dir.resolve("monitor.json");
         Files.writeString(config, "{\"watch\": {\"repos\": [\"corp/infra\"], \"minPollIntervalSeconds\": 30}, \"notify\": {}}");
-        Result watch = run("monitor", "watch", "--once", "--config", config.toString(), "--db", db, "--github-api", gh.enterpriseBaseUrl());
+        Result watch = run("monitor", "watch", "--once", "--no-verify", "--config", config.toString(), "--db", db, "--github-api", gh.enterpriseBaseUrl());
         assertEquals(0, watch.code(), watch.err());
         assertTrue(watch.out().contains("1 new alert(s)"), watch.out());
         assertEquals(1, gh.requests("/repos/corp/infra/events").size());

@@ -1,0 +1,113 @@
+package dev.akguard.cli.monitor;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.akguard.cli.common.UserException;
+import dev.akguard.monitor.alibaba.CallRecordException;
+import dev.akguard.monitor.calls.StoredAnomaly;
+import dev.akguard.monitor.runtime.MonitorRuntime;
+import dev.akguard.monitor.settings.SettingsException;
+import dev.akguard.monitor.store.HistoryEntry;
+import dev.akguard.monitor.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code akguard monitor anomalies}: abnormal calls found in the leaked keys' call records. */
+@Command(name = "anomalies", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"List anomalies: abnormal calls the rules (docs/monitor/anomalies.md) found in the call records of leaked "
+            + "keys. `monitor watch` fetches the calls of every VALID open leak and raises anomalies each cycle; --refresh does it now. "
+            + "Each anomaly is an alert of its own: it notifies like a leak and is handled with `anomalies handle`.", ""},
+        footer = {"", "Examples:",
+            "  akguard monitor anomalies --since 24h",
+            "  akguard monitor anomalies --refresh --format json",
+            "  akguard monitor anomalies handle 3 --method whitelist --note \"our CI runner\""},
+        subcommands = {AnomalyHandleCommand.class, AnomalyUnwhitelistCommand.class})
+public final class AnomaliesCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin MonitorOptions monitor;
+
+    @Option(names = "--since", paramLabel = "T", description = "Only anomalies triggered at or after T (2026-03-02T10:00:00Z, 2026-03-02, 24h, 7d).")
+    String since;
+
+    @Option(names = "--refresh", description = "First fetch the calls of every VALID open leak (admin credentials needed), run the "
+            + "rules and deliver due notifications.")
+    boolean refresh;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    String format = "table";
+
+    @Override
+    public Integer call() {
+        OutputFormat fmt = OutputFormat.parse(format);
+        Clock clock = Clock.systemUTC();
+        Instant from = since == null ? null : TimeArg.parse("--since", since, clock);
+        MonitorRuntime rt = MonitorRuntimes.open(monitor);
+        List<StoredAnomaly> anomalies;
+        try {
+            if (refresh) {
+                rt.callTracker().refresh();
+                rt.anomalyRaiser().raiseNew();
+                rt.notifications().deliverDue();
+            }
+            anomalies = rt.anomalyRaiser().store().list(from);
+        } catch (CallRecordException | SettingsException | StoreException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt == OutputFormat.JSON) {
+            out.println(Json.GSON.toJson(json(anomalies)));
+        } else if (anomalies.isEmpty()) {
+            out.println(since == null ? "No anomalies." : "No anomalies since " + from + ".");
+        } else {
+            TextTable t = new TextTable("ID", "STATUS", "TYPE", "ACCESS KEY ID", "AT", "ALERT", "DETAIL");
+            for (StoredAnomaly s : anomalies) {
+                t.row(s.id(), s.status().json(), s.anomaly().type(), s.anomaly().accessKeyId(), s.anomaly().at(), s.alertId(), s.anomaly().detail());
+            }
+            t.print(out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The DESIGN.md `anomalies` shape (type, accessKeyId, at, detail, evidence) plus id, alert and handling. */
+    static JsonArray json(List<StoredAnomaly> anomalies) {
+        JsonArray arr = new JsonArray();
+        for (StoredAnomaly s : anomalies) {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", s.id());
+            o.addProperty("type", s.anomaly().type());
+            o.addProperty("accessKeyId", s.anomaly().accessKeyId());
+            o.addProperty("at", s.anomaly().at().toString());
+            o.addProperty("detail", s.anomaly().detail());
+            JsonArray ev = new JsonArray();
+            s.anomaly().evidence().forEach(ev::add);
+            o.add("evidence", ev);
+            o.addProperty("alertId", s.alertId());
+            o.addProperty("status", s.status().json());
+            o.addProperty("handlingMethod", s.handlingMethod() == null ? null : s.handlingMethod().json());
+            o.addProperty("foundAt", s.foundAt().toString());
+            JsonArray hist = new JsonArray();
+            for (HistoryEntry h : s.history()) {
+                JsonObject j = new JsonObject();
+                j.addProperty("at", h.at().toString());
+                j.addProperty("by", h.by());
+                j.addProperty("action", h.action());
+                j.addProperty("note", h.note());
+                hist.add(j);
+            }
+            o.add("history", hist);
+            arr.add(o);
+        }
+        return arr;
+    }
+}

@@ -68,6 +68,7 @@ public final class AnomalyRaiser {
             return null;
         });
         List<RaisedAnomaly> found = detector.detect(calls, DetectionContext.of(leakedAt));
+        Notifier notifier = new Notifier(notifications.settings(), clock); // settings read outside the write transactions
         List<Long> raised = new ArrayList<>();
         for (RaisedAnomaly r : found) {
             Long alertId = alertByKey.get(r.anomaly().accessKeyId());
@@ -80,7 +81,7 @@ public final class AnomalyRaiser {
                     return inserted;
                 }
                 List<OutboxEntry> entries = new ArrayList<>();
-                for (OutboxEntry e : new Notifier(notifications.settings(), clock).plan(new AnomalyNotification(alertId, r.anomaly()))) {
+                for (OutboxEntry e : notifier.plan(new AnomalyNotification(alertId, r.anomaly()))) {
                     entries.add(new OutboxEntry(e.channel(), e.alertId(), e.kind() + ":" + inserted.get(), e.payload()));
                 }
                 JdbcOutbox.enqueue(c, entries, now);

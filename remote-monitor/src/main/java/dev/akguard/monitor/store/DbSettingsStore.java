@@ -2,7 +2,9 @@ package dev.akguard.monitor.store;
 
 import dev.akguard.monitor.settings.SettingsStore;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,14 +26,16 @@ public final class DbSettingsStore implements SettingsStore {
 
     @Override
     public Optional<String> load() {
-        return db.transactionUninterruptibly(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM settings WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
+        // A plain autocommit read: it takes no write lock, so callers may load settings while another
+        // connection of theirs holds a write transaction (SQLite's IMMEDIATE transactions would wait for it).
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT json FROM settings WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        });
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the " + name + " settings from " + db.redactedUrl() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

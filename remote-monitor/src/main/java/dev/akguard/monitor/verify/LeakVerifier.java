@@ -5,6 +5,9 @@ import dev.akguard.monitor.model.ValidationResult;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.AlertNotification;
 import dev.akguard.monitor.notify.NotificationService;
+import dev.akguard.monitor.notify.NotificationSettings;
+import dev.akguard.monitor.notify.Notifier;
+import dev.akguard.monitor.notify.outbox.JdbcOutbox;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.Occurrence;
 
@@ -52,6 +55,7 @@ public final class LeakVerifier {
     public Optional<ValidationResult> record(long alertId, String accessKeyId, String secretSha256, ValidationResult result,
                                              String by, String how) {
         Instant now = clock.instant();
+        NotificationSettings settings = notifications.settings(); // read before the write transaction, not inside it
         boolean stored = db.transactionUninterruptibly(c -> {
             String redacted, accountId;
             try (PreparedStatement ps = c.prepareStatement("SELECT secret_redacted, account_id FROM alerts "
@@ -73,7 +77,7 @@ public final class LeakVerifier {
                     result.accountId() != null ? result.accountId() : accountId,
                     latest == null ? null : latest.repo(), latest == null ? null : latest.path(),
                     latest == null ? null : latest.line(), latest == null ? null : latest.url());
-            notifications.enqueue(c, n);
+            JdbcOutbox.enqueue(c, new Notifier(settings, clock).plan(n), now);
             return true;
         });
         return stored ? Optional.of(result) : Optional.empty();

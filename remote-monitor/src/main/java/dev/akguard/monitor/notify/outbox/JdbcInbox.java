@@ -19,7 +19,7 @@ public final class JdbcInbox implements Inbox {
         String sql = "INSERT INTO inbox (at, alert_id, title, body, delivery_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
         try (Connection c = db.open(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, m.at().toEpochMilli());
-            ps.setLong(2, m.alertId());
+            if (m.alertId() == 0) ps.setNull(2, java.sql.Types.BIGINT); else ps.setLong(2, m.alertId()); // 0: no alert (a test message)
             ps.setString(3, m.title());
             ps.setString(4, m.body());
             ps.setString(5, deliveryKey);

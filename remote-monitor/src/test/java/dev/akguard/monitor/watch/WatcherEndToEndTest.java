@@ -140,6 +140,21 @@ class WatcherEndToEndTest {
     }
 
     @Test
+    void anInlineIgnoreMarkerDoesNotHideAPublishedLeak() throws Exception {
+        TestKeys.Pair inPatch = TestKeys.pair(random), inContent = TestKeys.pair(random);
+        Watcher w = watcher();
+        gh.createRepo("acme/app").change()
+                .put("a.properties", "id=" + inPatch.id() + " # akguard:ignore\nsecret=" + inPatch.secret() + " # akguard:ignore\n").push();
+        cycle(w);
+        gh.setMaxPatchBytes(10);
+        gh.createRepo("acme/other").change()
+                .put("b.properties", "id=" + inContent.id() + " # akguard:ignore\nsecret=" + inContent.secret() + " # akguard:ignore\n").push();
+        cycle(w);
+        assertEquals(2, alerts.list(null).size());
+        assertEquals(List.of(1, 1), alerts.list(null).stream().map(a -> a.occurrences().get(0).line()).toList());
+    }
+
+    @Test
     void missingPatchFallsBackToTheFileContent() throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
         gh.setMaxPatchBytes(100);

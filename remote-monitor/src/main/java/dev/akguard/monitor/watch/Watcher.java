@@ -2,6 +2,7 @@ package dev.akguard.monitor.watch;
 
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.Change;
+import dev.akguard.monitor.github.ChangedFile;
 import dev.akguard.monitor.github.CodeSearchHit;
 import dev.akguard.monitor.github.FeedPoll;
 import dev.akguard.monitor.github.GitHubApi;
@@ -166,7 +167,7 @@ public final class Watcher {
         for (CodeSearchHit hit : hits) {
             if (hit.repo() == null || hit.path() == null || hit.ref() == null) continue;
             Change change = new Change(hit.ref(), null, null, api.htmlBase(hit.repo()),
-                    List.of(new dev.akguard.monitor.github.ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())));
+                    List.of(new ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())));
             for (Leak leak : scanner.scan(hit.repo(), change)) {
                 leaks.add(leak);
                 sightings.add(sighting(leak, hit.repo(), null, change, source.key()));

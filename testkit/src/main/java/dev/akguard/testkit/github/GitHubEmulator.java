@@ -260,8 +260,7 @@ public final class GitHubEmulator implements AutoCloseable {
         RateBucket bucket = bucket(token, search);
         if (search && token == null) return withRate(json(401, error("Requires authentication")), bucket);
         if (bucket.exhausted(now())) {
-            Reply r = json(search ? 403 : 403, error("API rate limit exceeded for " + (token == null ? "127.0.0.1" : "user") + "."));
-            return withRate(r, bucket);
+            return withRate(json(403, error("API rate limit exceeded for " + (token == null ? "127.0.0.1" : "user") + ".")), bucket);
         }
         Reply reply = dispatch(ex, path, params);
         if (reply.status == 200 && reply.etag != null && reply.etag.equals(firstHeader(ex, "If-None-Match"))) {

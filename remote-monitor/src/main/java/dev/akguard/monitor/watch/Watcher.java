@@ -130,10 +130,13 @@ public final class Watcher {
             Source source = sourcesByKey.get(cursor.source());
             try {
                 report = report.plus(source.kind() == Source.Kind.SEARCH ? sweep(source, cursor) : pollFeed(source, cursor));
-            } catch (GitHubException | StoreException e) {
+            } catch (LostClaimException e) {
+                LOG.info(() -> "Another watcher took over " + e.getMessage() + "; dropped our poll");
+            } catch (RuntimeException e) {  // GitHub, store, or an unexpected payload: this source waits, the others go on
                 Duration wait = failureBackoff.backoff(cursor.failures() + 1, random);
-                LOG.warning(() -> "Polling " + source.key() + " failed (" + e.getMessage() + "); next try in " + wait.toSeconds() + " s");
-                work.failSource(source.key(), owner, clock.instant().plus(wait), e.getMessage());
+                String why = describe(e);
+                LOG.warning(() -> "Polling " + source.key() + " failed (" + why + "); next try in " + wait.toSeconds() + " s");
+                work.failSource(source.key(), owner, clock.instant().plus(wait), why);
                 report = report.plus(new CycleReport(0, 1, 0, 0, 0, 0, 0, 0));
             }
         }
@@ -211,10 +214,11 @@ public final class Watcher {
         } catch (LostClaimException e) {
             LOG.info(() -> "Another watcher finished " + e.getMessage() + " first; dropped our copy");
             return CycleReport.empty();
-        } catch (GitHubException | StoreException e) {
+        } catch (RuntimeException e) {  // GitHub, store, or an unexpected payload: this push waits, the others go on
             Duration wait = failureBackoff.backoff(push.attempts() + 1, random);
-            LOG.warning(() -> "Push " + push.eventId() + " to " + push.repo() + " failed (" + e.getMessage() + "); retry in " + wait.toSeconds() + " s");
-            work.failPush(push.eventId(), owner, clock.instant().plus(wait), e.getMessage(), settings.maxPushAttempts());
+            String why = describe(e);
+            LOG.warning(() -> "Push " + push.eventId() + " to " + push.repo() + " failed (" + why + "); retry in " + wait.toSeconds() + " s");
+            work.failPush(push.eventId(), owner, clock.instant().plus(wait), why, settings.maxPushAttempts());
             return new CycleReport(0, 0, 0, 0, 1, 0, 0, 0);
         }
     }
@@ -266,6 +270,10 @@ public final class Watcher {
         String url = change.htmlUrlBase() + "/blob/" + leak.commit() + "/" + leak.path() + "#L" + leak.line();
         return new Sighting(leak.finding().accessKeyId(), leak.finding().secretRedacted(), leak.finding().secretSha256(), repo,
                 leak.path(), leak.line(), leak.commit(), author, url, clock.instant(), source);
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof GitHubException || e instanceof StoreException ? e.getMessage() : "unexpected " + e;
     }
 
     /** Our lease ran out and another instance took the work over: roll back and let it finish. */

@@ -29,6 +29,7 @@ import java.util.Random;
  * PushEvents processed per minute on loopback, and heap over a long run.
  *
  * <pre>
+ * mvn -o -q -pl remote-monitor -am -Pbench test -DskipTests [-Dbench.rounds=60] [-Dbench.store=postgres]
  * java -cp &lt;remote-monitor test classpath&gt; dev.akguard.monitor.bench.WatchBenchmark [ROUNDS] [sqlite|postgres]
  * </pre>
  * Each round replays 250 PushEvents (GitHub's feed holds 300) from a fixed pool of 200 commits in 50 repositories,

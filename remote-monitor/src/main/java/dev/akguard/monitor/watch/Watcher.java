@@ -170,7 +170,7 @@ public final class Watcher {
         for (CodeSearchHit hit : hits) {
             if (hit.repo() == null || hit.path() == null || hit.ref() == null) continue;
             Change change = new Change(hit.ref(), null, null, api.htmlBase(hit.repo()),
-                    List.of(new ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())));
+                    List.of(new ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())), List.of(hit.ref()), false);
             for (Leak leak : scanner.scan(hit.repo(), change)) {
                 leaks.add(leak);
                 sightings.add(sighting(leak, hit.repo(), null, change, source.key()));
@@ -200,10 +200,14 @@ public final class Watcher {
 
     private CycleReport process(QueuedPush push) throws InterruptedException {
         try {
-            Change change = fetchChange(push);
-            List<Leak> leaks = change == null ? List.of() : scanner.scan(push.repo(), change);
+            List<Leak> leaks = new ArrayList<>();
             List<Sighting> sightings = new ArrayList<>();
-            for (Leak leak : leaks) sightings.add(sighting(leak, push.repo(), push.actor(), change, push.source()));
+            for (Change change : fetchChanges(push)) {
+                for (Leak leak : scanner.scan(push.repo(), change)) {
+                    leaks.add(leak);
+                    sightings.add(sighting(leak, push.repo(), push.actor(), change, push.source()));
+                }
+            }
             Instant now = clock.instant();
             int[] outcome = db.transaction(c -> {
                 int[] counts = record(c, leaks, sightings);
@@ -225,22 +229,30 @@ public final class Watcher {
 
     /**
      * New branch: the head commit. Otherwise compare before...head (for a force push GitHub diffs from the merge
-     * base, i.e. exactly the rewritten commits); if the old head no longer exists, the head commit.
+     * base, i.e. exactly the rewritten commits); if the old head no longer exists, the head commit. When GitHub
+     * cut the compare (over 300 files, over 250 commits), each listed commit is fetched on its own (files paged).
      */
-    private Change fetchChange(QueuedPush push) throws InterruptedException {
+    private List<Change> fetchChanges(QueuedPush push) throws InterruptedException {
         try {
             if (push.before() == null || push.before().isEmpty() || PushEvent.ZERO_SHA.equals(push.before())) {
-                return api.commit(push.repo(), push.head());
+                return List.of(api.commit(push.repo(), push.head()));
             }
+            Change compare;
             try {
-                return api.compare(push.repo(), push.before(), push.head());
+                compare = api.compare(push.repo(), push.before(), push.head());
             } catch (GitHubNotFoundException e) {
                 LOG.fine(() -> push.repo() + ": cannot compare " + push.before() + "..." + push.head() + "; scanning the head commit");
-                return api.commit(push.repo(), push.head());
+                return List.of(api.commit(push.repo(), push.head()));
             }
+            if (!compare.incomplete()) return List.of(compare);
+            LOG.info(() -> push.repo() + ": compare " + push.before() + "..." + push.head() + " was cut by GitHub; scanning its "
+                    + compare.commits().size() + " commits one by one");
+            List<Change> changes = new ArrayList<>();
+            for (String sha : compare.commits()) changes.add(api.commit(push.repo(), sha));
+            return changes;
         } catch (GitHubNotFoundException e) {
             LOG.info(() -> push.repo() + "@" + push.head() + " is gone (" + e.getMessage() + "); nothing to scan");
-            return null;
+            return List.of();
         }
     }
 

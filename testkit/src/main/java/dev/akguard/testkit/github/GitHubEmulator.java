@@ -301,7 +301,7 @@ public final class GitHubEmulator implements AutoCloseable {
             case "events" -> rest == null ? eventsPage(path, params,
                     e -> e.getAsJsonObject("repo").get("name").getAsString().equals(repo.fullName())) : json(404, error("Not Found"));
             case "compare" -> rest == null ? json(404, error("Not Found")) : compare(repo, rest);
-            case "commits" -> rest == null ? json(404, error("Not Found")) : commit(repo, rest);
+            case "commits" -> rest == null ? json(404, error("Not Found")) : commit(repo, rest, params);
             case "contents" -> rest == null ? json(404, error("Not Found")) : contents(ex, repo, rest, params.get("ref"));
             default -> json(404, error("Not Found"));
         };
@@ -348,27 +348,41 @@ public final class GitHubEmulator implements AutoCloseable {
         JsonObject o = new JsonObject();
         o.addProperty("url", baseUrl() + "/repos/" + repo.fullName() + "/compare/" + basehead);
         o.addProperty("html_url", baseUrl() + "/" + repo.fullName() + "/compare/" + basehead);
-        o.add("base_commit", commitJson(repo, base, false));
-        if (mergeBase != null) o.add("merge_base_commit", commitJson(repo, mergeBase, false));
+        o.add("base_commit", commitJson(repo, base));
+        if (mergeBase != null) o.add("merge_base_commit", commitJson(repo, mergeBase));
         String status = ahead.isEmpty() && behind.isEmpty() ? "identical" : behind.isEmpty() ? "ahead" : ahead.isEmpty() ? "behind" : "diverged";
         o.addProperty("status", status);
         o.addProperty("ahead_by", ahead.size());
         o.addProperty("behind_by", behind.size());
         o.addProperty("total_commits", ahead.size());
         JsonArray commits = new JsonArray();
-        for (EmulatedCommit c : ahead.subList(Math.max(0, ahead.size() - 250), ahead.size())) commits.add(commitJson(repo, c, false));
+        for (EmulatedCommit c : ahead.subList(Math.max(0, ahead.size() - 250), ahead.size())) commits.add(commitJson(repo, c));
         o.add("commits", commits);
-        o.add("files", files(repo, mergeBase == null ? Map.of() : mergeBase.tree(), head));
+        o.add("files", files(repo, mergeBase == null ? Map.of() : mergeBase.tree(), head, 300));  // GitHub: 300 files at most
         return json(200, o).withEtag();
     }
 
-    private Reply commit(EmulatedRepo repo, String ref) {
+    /** A commit with its files paged as on GitHub: 300 per page by default, 3000 at most. */
+    private Reply commit(EmulatedRepo repo, String ref, Map<String, String> params) {
         EmulatedCommit c = repo.resolve(ref);
         if (c == null) return json(422, error("No commit found for SHA: " + ref));
-        return json(200, commitJson(repo, c, true)).withEtag();
+        JsonObject o = commitJson(repo, c);
+        EmulatedCommit parent = c.parents().isEmpty() ? null : repo.commit(c.parents().get(0));
+        JsonArray all = files(repo, parent == null ? Map.of() : parent.tree(), c, 3000);
+        int perPage = Math.min(300, Math.max(1, intParam(params, "per_page", 300)));
+        int page = Math.max(1, intParam(params, "page", 1));
+        JsonArray files = new JsonArray();
+        for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) files.add(all.get(i));
+        o.add("files", files);
+        Reply r = json(200, o).withEtag();
+        if (page * perPage < all.size()) {
+            r.headers.put("Link", "<" + baseUrl() + "/repos/" + repo.fullName() + "/commits/" + c.sha() + "?per_page=" + perPage
+                    + "&page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        return r;
     }
 
-    private JsonObject commitJson(EmulatedRepo repo, EmulatedCommit c, boolean withFiles) {
+    private JsonObject commitJson(EmulatedRepo repo, EmulatedCommit c) {
         JsonObject o = new JsonObject();
         o.addProperty("sha", c.sha());
         o.addProperty("url", baseUrl() + "/repos/" + repo.fullName() + "/commits/" + c.sha());
@@ -394,21 +408,17 @@ public final class GitHubEmulator implements AutoCloseable {
             parents.add(po);
         }
         o.add("parents", parents);
-        if (withFiles) {
-            EmulatedCommit parent = c.parents().isEmpty() ? null : repo.commit(c.parents().get(0));
-            o.add("files", files(repo, parent == null ? Map.of() : parent.tree(), c));
-        }
         return o;
     }
 
-    private JsonArray files(EmulatedRepo repo, Map<String, byte[]> before, EmulatedCommit head) {
+    private JsonArray files(EmulatedRepo repo, Map<String, byte[]> before, EmulatedCommit head, int max) {
         TreeSet<String> paths = new TreeSet<>(before.keySet());
         paths.addAll(head.tree().keySet());
         JsonArray files = new JsonArray();
         for (String path : paths) {
             byte[] a = before.get(path), b = head.tree().get(path);
             if (a != null && b != null && java.util.Arrays.equals(a, b)) continue;
-            if (files.size() >= 300) break;
+            if (files.size() >= max) break;
             JsonObject f = new JsonObject();
             byte[] blob = b != null ? b : a;
             f.addProperty("sha", blobSha(blob));

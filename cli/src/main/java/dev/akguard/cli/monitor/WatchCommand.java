@@ -85,6 +85,7 @@ public final class WatchCommand implements Callable<Integer> {
         if (settings.sources().stream().anyMatch(s -> s.kind() == Source.Kind.SEARCH) && !client.hasToken()) {
             throw new UserException("the code-search sweep needs a token: set GITHUB_TOKEN, or drop --search");
         }
+        oneLineLogs();
         Database db = monitor.database();
         Watcher watcher = new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.system());
         AfterCycle after = WatchIntegration.attach(watcher, monitor, db, !noVerify);
@@ -114,6 +115,14 @@ public final class WatchCommand implements Callable<Integer> {
             return 0;
         } catch (GitHubException | StoreException e) {
             throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /** "2026-05-01T10:00:00 WARNING message" on stderr instead of JUL's two-line default (unless configured). */
+    private static void oneLineLogs() {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null
+                && System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %5$s%6$s%n");
         }
     }
 

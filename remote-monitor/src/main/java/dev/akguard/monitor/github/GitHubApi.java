@@ -58,18 +58,33 @@ public final class GitHubApi {
         return new FeedPoll(false, Collections.unmodifiableList(pushes), first.etag(), newest, first.pollIntervalSeconds());
     }
 
-    /** {@code GET /repos/{repo}/compare/{base}...{head}}. */
+    /** GitHub's caps: files in one compare, commits in one compare, file pages of one commit. */
+    static final int COMPARE_MAX_FILES = 300;
+    static final int COMMIT_MAX_FILE_PAGES = 10;
+
+    /** {@code GET /repos/{repo}/compare/{base}...{head}}; {@link Change#incomplete()} when GitHub cut it. */
     public Change compare(String repo, String base, String head) throws InterruptedException {
         JsonObject o = client.get("/repos/" + repo + "/compare/" + base + "..." + head, null).body().getAsJsonObject();
         JsonArray commits = o.has("commits") && o.get("commits").isJsonArray() ? o.getAsJsonArray("commits") : new JsonArray();
         JsonObject headCommit = commits.isEmpty() ? null : commits.get(commits.size() - 1).getAsJsonObject();
-        return change(headCommit, head, o.getAsJsonArray("files"), repo);
+        List<String> shas = new ArrayList<>();
+        for (JsonElement c : commits) if (c.isJsonObject() && str(c.getAsJsonObject(), "sha") != null) shas.add(str(c.getAsJsonObject(), "sha"));
+        JsonArray files = asArray(o.get("files"));
+        int total = o.has("total_commits") && o.get("total_commits").isJsonPrimitive() ? o.get("total_commits").getAsInt() : shas.size();
+        boolean incomplete = files.size() >= COMPARE_MAX_FILES || total > shas.size();
+        return change(headCommit, head, files, repo, shas, incomplete);
     }
 
-    /** {@code GET /repos/{repo}/commits/{sha}}: the commit against its first parent. */
+    /** {@code GET /repos/{repo}/commits/{sha}}: the commit against its first parent, every page of its files. */
     public Change commit(String repo, String sha) throws InterruptedException {
-        JsonObject o = client.get("/repos/" + repo + "/commits/" + sha, null).body().getAsJsonObject();
-        return change(o, sha, o.getAsJsonArray("files"), repo);
+        GitHubResponse r = client.get("/repos/" + repo + "/commits/" + sha, null);
+        JsonObject o = r.body().getAsJsonObject();
+        JsonArray files = asArray(o.get("files")).deepCopy();
+        for (int page = 1; r.nextUrl() != null && page < COMMIT_MAX_FILE_PAGES; page++) {
+            r = client.get(r.nextUrl(), null);
+            files.addAll(asArray(r.body().getAsJsonObject().get("files")));
+        }
+        return change(o, sha, files, repo, List.of(str(o, "sha") == null ? sha : str(o, "sha")), r.nextUrl() != null);
     }
 
     /** A file's bytes at a ref, through the contents API (base64), falling back to the raw download URL. */
@@ -116,7 +131,7 @@ public final class GitHubApi {
         return hits;
     }
 
-    private Change change(JsonObject commit, String fallbackSha, JsonArray files, String repo) {
+    private Change change(JsonObject commit, String fallbackSha, JsonArray files, String repo, List<String> commits, boolean incomplete) {
         String sha = commit == null ? fallbackSha : str(commit, "sha");
         String login = null, name = null;
         if (commit != null) {
@@ -130,7 +145,7 @@ public final class GitHubApi {
             out.add(new ChangedFile(str(f, "filename"), str(f, "status"), str(f, "patch"), str(f, "raw_url"),
                     str(f, "contents_url"), sha));
         }
-        return new Change(sha, login, name, htmlBase(repo), out);
+        return new Change(sha, login, name, htmlBase(repo), out, commits, incomplete);
     }
 
     /** The web URL of a repository: the API host without {@code api.} / {@code /api/v3}. */

@@ -11,18 +11,20 @@ import java.util.Properties;
 
 /**
  * Where the monitor keeps its state: an SQLite file (default {@code ~/.akguard/monitor.db}, nothing to install)
- * or PostgreSQL for teams. Opens a connection per unit of work; SQLite connections use WAL, a busy timeout and
+ * or PostgreSQL for teams. Keeps up to two idle connections for reuse; SQLite connections use WAL, a busy timeout and
  * IMMEDIATE transactions so concurrent processes queue for the single writer instead of failing.
  * Opening a database brings its schema up to date ({@link Migrations}).
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     private final String url;
     private final Dialect dialect;
+    private final ConnectionPool pool;
 
     private Database(String url) {
         this.url = url;
         this.dialect = Dialect.of(url);
+        this.pool = new ConnectionPool(this::openPhysical, 2);
     }
 
     /** Opens (creating the SQLite file and its folders if needed) and migrates. */
@@ -43,7 +45,14 @@ public final class Database {
 
     public String url() { return url; }
 
-    public Connection connect() throws SQLException {
+    /** A connection (reused when one is idle); closing it hands it back. */
+    public Connection connect() throws SQLException { return pool.borrow(); }
+
+    /** Closes idle connections. Connections still borrowed are closed when handed back. */
+    @Override
+    public void close() { pool.close(); }
+
+    private Connection openPhysical() throws SQLException {
         if (dialect == Dialect.SQLITE) {
             Properties p = new Properties();
             p.setProperty("busy_timeout", "30000");

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
  * only findings whose ID or secret sits on an ADDED line count (context lines are scanned so a pair completed by
  * the change is seen). Without a usable patch (too large, truncated), the file's content at the commit is
  * fetched and scanned whole. Findings without a secret (an ID alone) are not leaks of a pair and are skipped.
+ * The inline {@code akguard:ignore} marker is neutralised first: it lets a project accept a finding in its own
+ * code, but a pair published on GitHub is leaked whatever its author wrote next to it.
  */
 final class ChangeScanner {
 
@@ -39,7 +41,7 @@ final class ChangeScanner {
             PatchLines patch = file.patch() == null ? null : PatchLines.parse(file.patch());
             if (patch != null && !patch.truncated()) {
                 if (!patch.hasAddedLines()) continue;
-                for (Finding f : engine.scan(patch.postImage(), file.path())) {
+                for (Finding f : engine.scan(unsuppressed(patch.postImage()), file.path())) {
                     if (!isPair(f)) continue;
                     boolean introduced = patch.isAdded(f.id().line())
                             || (f.secretPosition() != null && patch.isAdded(f.secretPosition().line()));
@@ -48,12 +50,32 @@ final class ChangeScanner {
             } else {
                 byte[] content = fetch(repo, file);
                 if (content == null) continue;
-                for (Finding f : engine.scan(content, file.path())) {
+                for (Finding f : engine.scan(unsuppressed(content), file.path())) {
                     if (isPair(f)) leaks.add(new Leak(f, file.path(), f.id().line(), change.headSha()));
                 }
             }
         }
         return leaks;
+    }
+
+    /** Same length as the marker, so line and column numbers do not move. */
+    private static final String NEUTRAL_MARKER = "akguard_ignore";
+
+    static String unsuppressed(String text) {
+        return text.contains(Engine.IGNORE_MARKER) ? text.replace(Engine.IGNORE_MARKER, NEUTRAL_MARKER) : text;
+    }
+
+    static byte[] unsuppressed(byte[] content) {
+        byte[] marker = Engine.IGNORE_MARKER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] neutral = NEUTRAL_MARKER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = null;
+        outer:
+        for (int i = 0; i + marker.length <= content.length; i++) {
+            for (int j = 0; j < marker.length; j++) if (content[i + j] != marker[j]) continue outer;
+            if (out == null) out = content.clone();
+            System.arraycopy(neutral, 0, out, i, neutral.length);
+        }
+        return out == null ? content : out;
     }
 
     private boolean isPair(Finding f) {

@@ -2,6 +2,7 @@ package dev.akguard.monitor.watch;
 
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.Change;
+import dev.akguard.monitor.github.ChangedFile;
 import dev.akguard.monitor.github.CodeSearchHit;
 import dev.akguard.monitor.github.FeedPoll;
 import dev.akguard.monitor.github.GitHubApi;
@@ -129,10 +130,13 @@ public final class Watcher {
             Source source = sourcesByKey.get(cursor.source());
             try {
                 report = report.plus(source.kind() == Source.Kind.SEARCH ? sweep(source, cursor) : pollFeed(source, cursor));
-            } catch (GitHubException | StoreException e) {
+            } catch (LostClaimException e) {
+                LOG.info(() -> "Another watcher took over " + e.getMessage() + "; dropped our poll");
+            } catch (RuntimeException e) {  // GitHub, store, or an unexpected payload: this source waits, the others go on
                 Duration wait = failureBackoff.backoff(cursor.failures() + 1, random);
-                LOG.warning(() -> "Polling " + source.key() + " failed (" + e.getMessage() + "); next try in " + wait.toSeconds() + " s");
-                work.failSource(source.key(), owner, clock.instant().plus(wait), e.getMessage());
+                String why = describe(e);
+                LOG.warning(() -> "Polling " + source.key() + " failed (" + why + "); next try in " + wait.toSeconds() + " s");
+                work.failSource(source.key(), owner, clock.instant().plus(wait), why);
                 report = report.plus(new CycleReport(0, 1, 0, 0, 0, 0, 0, 0));
             }
         }
@@ -166,7 +170,7 @@ public final class Watcher {
         for (CodeSearchHit hit : hits) {
             if (hit.repo() == null || hit.path() == null || hit.ref() == null) continue;
             Change change = new Change(hit.ref(), null, null, api.htmlBase(hit.repo()),
-                    List.of(new dev.akguard.monitor.github.ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())));
+                    List.of(new ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())), List.of(hit.ref()), false);
             for (Leak leak : scanner.scan(hit.repo(), change)) {
                 leaks.add(leak);
                 sightings.add(sighting(leak, hit.repo(), null, change, source.key()));
@@ -196,10 +200,14 @@ public final class Watcher {
 
     private CycleReport process(QueuedPush push) throws InterruptedException {
         try {
-            Change change = fetchChange(push);
-            List<Leak> leaks = change == null ? List.of() : scanner.scan(push.repo(), change);
+            List<Leak> leaks = new ArrayList<>();
             List<Sighting> sightings = new ArrayList<>();
-            for (Leak leak : leaks) sightings.add(sighting(leak, push.repo(), push.actor(), change, push.source()));
+            for (Change change : fetchChanges(push)) {
+                for (Leak leak : scanner.scan(push.repo(), change)) {
+                    leaks.add(leak);
+                    sightings.add(sighting(leak, push.repo(), push.actor(), change, push.source()));
+                }
+            }
             Instant now = clock.instant();
             int[] outcome = db.transaction(c -> {
                 int[] counts = record(c, leaks, sightings);
@@ -210,32 +218,41 @@ public final class Watcher {
         } catch (LostClaimException e) {
             LOG.info(() -> "Another watcher finished " + e.getMessage() + " first; dropped our copy");
             return CycleReport.empty();
-        } catch (GitHubException | StoreException e) {
+        } catch (RuntimeException e) {  // GitHub, store, or an unexpected payload: this push waits, the others go on
             Duration wait = failureBackoff.backoff(push.attempts() + 1, random);
-            LOG.warning(() -> "Push " + push.eventId() + " to " + push.repo() + " failed (" + e.getMessage() + "); retry in " + wait.toSeconds() + " s");
-            work.failPush(push.eventId(), owner, clock.instant().plus(wait), e.getMessage(), settings.maxPushAttempts());
+            String why = describe(e);
+            LOG.warning(() -> "Push " + push.eventId() + " to " + push.repo() + " failed (" + why + "); retry in " + wait.toSeconds() + " s");
+            work.failPush(push.eventId(), owner, clock.instant().plus(wait), why, settings.maxPushAttempts());
             return new CycleReport(0, 0, 0, 0, 1, 0, 0, 0);
         }
     }
 
     /**
      * New branch: the head commit. Otherwise compare before...head (for a force push GitHub diffs from the merge
-     * base, i.e. exactly the rewritten commits); if the old head no longer exists, the head commit.
+     * base, i.e. exactly the rewritten commits); if the old head no longer exists, the head commit. When GitHub
+     * cut the compare (over 300 files, over 250 commits), each listed commit is fetched on its own (files paged).
      */
-    private Change fetchChange(QueuedPush push) throws InterruptedException {
+    private List<Change> fetchChanges(QueuedPush push) throws InterruptedException {
         try {
             if (push.before() == null || push.before().isEmpty() || PushEvent.ZERO_SHA.equals(push.before())) {
-                return api.commit(push.repo(), push.head());
+                return List.of(api.commit(push.repo(), push.head()));
             }
+            Change compare;
             try {
-                return api.compare(push.repo(), push.before(), push.head());
+                compare = api.compare(push.repo(), push.before(), push.head());
             } catch (GitHubNotFoundException e) {
                 LOG.fine(() -> push.repo() + ": cannot compare " + push.before() + "..." + push.head() + "; scanning the head commit");
-                return api.commit(push.repo(), push.head());
+                return List.of(api.commit(push.repo(), push.head()));
             }
+            if (!compare.incomplete()) return List.of(compare);
+            LOG.info(() -> push.repo() + ": compare " + push.before() + "..." + push.head() + " was cut by GitHub; scanning its "
+                    + compare.commits().size() + " commits one by one");
+            List<Change> changes = new ArrayList<>();
+            for (String sha : compare.commits()) changes.add(api.commit(push.repo(), sha));
+            return changes;
         } catch (GitHubNotFoundException e) {
             LOG.info(() -> push.repo() + "@" + push.head() + " is gone (" + e.getMessage() + "); nothing to scan");
-            return null;
+            return List.of();
         }
     }
 
@@ -265,6 +282,10 @@ public final class Watcher {
         String url = change.htmlUrlBase() + "/blob/" + leak.commit() + "/" + leak.path() + "#L" + leak.line();
         return new Sighting(leak.finding().accessKeyId(), leak.finding().secretRedacted(), leak.finding().secretSha256(), repo,
                 leak.path(), leak.line(), leak.commit(), author, url, clock.instant(), source);
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof GitHubException || e instanceof StoreException ? e.getMessage() : "unexpected " + e;
     }
 
     /** Our lease ran out and another instance took the work over: roll back and let it finish. */

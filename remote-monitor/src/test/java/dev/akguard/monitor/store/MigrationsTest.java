@@ -47,7 +47,7 @@ class MigrationsTest {
         try (PostgresSchema schema = new PostgresSchema()) {
             Database db = Database.open(schema.url());
             assertEquals(TABLES, tables(db));
-            Database.open(schema.url());
+            Database.open(schema.url()).close();
             assertEquals(Migrations.latest(Dialect.POSTGRESQL), version(db));
             db.transaction(c -> {
                 Database.execute(c, "INSERT INTO schema_version VALUES (999, 'from the future', 0)");
@@ -55,6 +55,7 @@ class MigrationsTest {
             });
             StoreException e = assertThrows(StoreException.class, () -> Database.open(schema.url()));
             assertTrue(e.getMessage().contains("upgrade akguard"), e.getMessage());
+            db.close();
         }
     }
 

@@ -50,11 +50,12 @@ class PostgresSharedWatchTest {
                         .put("conf/" + i + ".properties", k.properties()).push();
             }
             Database db = Database.open(schema.url());
+            Database second = Database.open(schema.url());
             List<AlertNotice> notices = Collections.synchronizedList(new ArrayList<>());
             List<Source> sources = List.of(Source.publicEvents(), Source.org("org0"), Source.org("org1"));
             WatchSettings settings = WatchSettings.defaults(sources).withMinPollInterval(Duration.ZERO).withBatchSize(2);
             Watcher a = watcher(gh, db, settings, notices);
-            Watcher b = watcher(gh, Database.open(schema.url()), settings, notices);
+            Watcher b = watcher(gh, second, settings, notices);
 
             ExecutorService pool = Executors.newFixedThreadPool(2);
             CountDownLatch go = new CountDownLatch(1);
@@ -79,6 +80,8 @@ class PostgresSharedWatchTest {
                 }
             });
             assertEquals(10, createdEntries);
+            db.close();
+            second.close();
         }
     }
 

@@ -140,6 +140,47 @@ class WatcherEndToEndTest {
     }
 
     @Test
+    void anInlineIgnoreMarkerDoesNotHideAPublishedLeak() throws Exception {
+        TestKeys.Pair inPatch = TestKeys.pair(random), inContent = TestKeys.pair(random);
+        Watcher w = watcher();
+        gh.createRepo("acme/app").change()
+                .put("a.properties", "id=" + inPatch.id() + " # akguard:ignore\nsecret=" + inPatch.secret() + " # akguard:ignore\n").push();
+        cycle(w);
+        gh.setMaxPatchBytes(10);
+        gh.createRepo("acme/other").change()
+                .put("b.properties", "id=" + inContent.id() + " # akguard:ignore\nsecret=" + inContent.secret() + " # akguard:ignore\n").push();
+        cycle(w);
+        assertEquals(2, alerts.list(null).size());
+        assertEquals(List.of(1, 1), alerts.list(null).stream().map(a -> a.occurrences().get(0).line()).toList());
+    }
+
+    @Test
+    void bigPushesAreScannedCommitByCommitWithEveryPageOfFiles() throws Exception {
+        TestKeys.Pair inCompare = TestKeys.pair(random), onNewBranch = TestKeys.pair(random);
+        EmulatedRepo repo = gh.createRepo("acme/monorepo");
+        repo.change().put("README", "x\n").push();
+        Watcher w = watcher();
+        cycle(w);
+        // Two commits, 305 files: GitHub's compare stops at 300 files (sorted by path, the leak is past the cut).
+        EmulatedRepo.ChangeBuilder big = repo.change();
+        for (int i = 0; i < 200; i++) big.put(String.format("gen/a%03d.txt", i), "a" + i + "\n");
+        big.nextCommit("second");
+        for (int i = 0; i < 104; i++) big.put(String.format("gen/b%03d.txt", i), "b" + i + "\n");
+        big.put("zz/leak.properties", inCompare.properties());
+        big.push();
+        // A new branch whose single commit has 305 files: the commit's files come in pages of 300.
+        EmulatedRepo.ChangeBuilder branch = repo.change("vendor");
+        for (int i = 0; i < 304; i++) branch.put(String.format("vendor/f%03d.txt", i), "v" + i + "\n");
+        branch.put("zz/vendored.properties", onNewBranch.properties());
+        branch.push();
+        cycle(w);
+        assertEquals(java.util.Set.of(inCompare.id(), onNewBranch.id()),
+                alerts.list(null).stream().map(Alert::accessKeyId).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(gh.requests("/repos/acme/monorepo/commits/").stream().anyMatch(r -> r.query() != null && r.query().contains("page=2")),
+                "second page of a commit's files fetched");
+    }
+
+    @Test
     void missingPatchFallsBackToTheFileContent() throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
         gh.setMaxPatchBytes(100);

@@ -54,6 +54,12 @@ import java.util.regex.Pattern;
  */
 public final class GitHubEmulator implements AutoCloseable {
 
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
+        // ~40 ms per request on loopback. Read once, when the server classes first load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final int MAX_EVENTS = 300;
     private static final Pattern REPO_PATH = Pattern.compile("^/repos/([^/]+)/([^/]+)/(events|compare|commits|contents)(?:/(.*))?$");
     private static final Pattern RAW_PATH = Pattern.compile("^/([^/]+)/([^/]+)/raw/([0-9a-f]{40})/(.+)$");
@@ -149,7 +155,11 @@ public final class GitHubEmulator implements AutoCloseable {
         return requests().stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
     }
 
-    public void clearRequests() { requests.clear(); }
+    /** Forgets recorded requests and arrivals (long runs call this to keep memory flat). */
+    public void clearRequests() {
+        requests.clear();
+        arrivals.clear();
+    }
 
     /**
      * Requests whose path starts with the prefix that have ARRIVED, answered or not (a request still being
@@ -250,8 +260,7 @@ public final class GitHubEmulator implements AutoCloseable {
         RateBucket bucket = bucket(token, search);
         if (search && token == null) return withRate(json(401, error("Requires authentication")), bucket);
         if (bucket.exhausted(now())) {
-            Reply r = json(search ? 403 : 403, error("API rate limit exceeded for " + (token == null ? "127.0.0.1" : "user") + "."));
-            return withRate(r, bucket);
+            return withRate(json(403, error("API rate limit exceeded for " + (token == null ? "127.0.0.1" : "user") + ".")), bucket);
         }
         Reply reply = dispatch(ex, path, params);
         if (reply.status == 200 && reply.etag != null && reply.etag.equals(firstHeader(ex, "If-None-Match"))) {
@@ -292,7 +301,7 @@ public final class GitHubEmulator implements AutoCloseable {
             case "events" -> rest == null ? eventsPage(path, params,
                     e -> e.getAsJsonObject("repo").get("name").getAsString().equals(repo.fullName())) : json(404, error("Not Found"));
             case "compare" -> rest == null ? json(404, error("Not Found")) : compare(repo, rest);
-            case "commits" -> rest == null ? json(404, error("Not Found")) : commit(repo, rest);
+            case "commits" -> rest == null ? json(404, error("Not Found")) : commit(repo, rest, params);
             case "contents" -> rest == null ? json(404, error("Not Found")) : contents(ex, repo, rest, params.get("ref"));
             default -> json(404, error("Not Found"));
         };
@@ -339,27 +348,41 @@ public final class GitHubEmulator implements AutoCloseable {
         JsonObject o = new JsonObject();
         o.addProperty("url", baseUrl() + "/repos/" + repo.fullName() + "/compare/" + basehead);
         o.addProperty("html_url", baseUrl() + "/" + repo.fullName() + "/compare/" + basehead);
-        o.add("base_commit", commitJson(repo, base, false));
-        if (mergeBase != null) o.add("merge_base_commit", commitJson(repo, mergeBase, false));
+        o.add("base_commit", commitJson(repo, base));
+        if (mergeBase != null) o.add("merge_base_commit", commitJson(repo, mergeBase));
         String status = ahead.isEmpty() && behind.isEmpty() ? "identical" : behind.isEmpty() ? "ahead" : ahead.isEmpty() ? "behind" : "diverged";
         o.addProperty("status", status);
         o.addProperty("ahead_by", ahead.size());
         o.addProperty("behind_by", behind.size());
         o.addProperty("total_commits", ahead.size());
         JsonArray commits = new JsonArray();
-        for (EmulatedCommit c : ahead.subList(Math.max(0, ahead.size() - 250), ahead.size())) commits.add(commitJson(repo, c, false));
+        for (EmulatedCommit c : ahead.subList(Math.max(0, ahead.size() - 250), ahead.size())) commits.add(commitJson(repo, c));
         o.add("commits", commits);
-        o.add("files", files(repo, mergeBase == null ? Map.of() : mergeBase.tree(), head));
+        o.add("files", files(repo, mergeBase == null ? Map.of() : mergeBase.tree(), head, 300));  // GitHub: 300 files at most
         return json(200, o).withEtag();
     }
 
-    private Reply commit(EmulatedRepo repo, String ref) {
+    /** A commit with its files paged as on GitHub: 300 per page by default, 3000 at most. */
+    private Reply commit(EmulatedRepo repo, String ref, Map<String, String> params) {
         EmulatedCommit c = repo.resolve(ref);
         if (c == null) return json(422, error("No commit found for SHA: " + ref));
-        return json(200, commitJson(repo, c, true)).withEtag();
+        JsonObject o = commitJson(repo, c);
+        EmulatedCommit parent = c.parents().isEmpty() ? null : repo.commit(c.parents().get(0));
+        JsonArray all = files(repo, parent == null ? Map.of() : parent.tree(), c, 3000);
+        int perPage = Math.min(300, Math.max(1, intParam(params, "per_page", 300)));
+        int page = Math.max(1, intParam(params, "page", 1));
+        JsonArray files = new JsonArray();
+        for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) files.add(all.get(i));
+        o.add("files", files);
+        Reply r = json(200, o).withEtag();
+        if (page * perPage < all.size()) {
+            r.headers.put("Link", "<" + baseUrl() + "/repos/" + repo.fullName() + "/commits/" + c.sha() + "?per_page=" + perPage
+                    + "&page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        return r;
     }
 
-    private JsonObject commitJson(EmulatedRepo repo, EmulatedCommit c, boolean withFiles) {
+    private JsonObject commitJson(EmulatedRepo repo, EmulatedCommit c) {
         JsonObject o = new JsonObject();
         o.addProperty("sha", c.sha());
         o.addProperty("url", baseUrl() + "/repos/" + repo.fullName() + "/commits/" + c.sha());
@@ -385,21 +408,17 @@ public final class GitHubEmulator implements AutoCloseable {
             parents.add(po);
         }
         o.add("parents", parents);
-        if (withFiles) {
-            EmulatedCommit parent = c.parents().isEmpty() ? null : repo.commit(c.parents().get(0));
-            o.add("files", files(repo, parent == null ? Map.of() : parent.tree(), c));
-        }
         return o;
     }
 
-    private JsonArray files(EmulatedRepo repo, Map<String, byte[]> before, EmulatedCommit head) {
+    private JsonArray files(EmulatedRepo repo, Map<String, byte[]> before, EmulatedCommit head, int max) {
         TreeSet<String> paths = new TreeSet<>(before.keySet());
         paths.addAll(head.tree().keySet());
         JsonArray files = new JsonArray();
         for (String path : paths) {
             byte[] a = before.get(path), b = head.tree().get(path);
             if (a != null && b != null && java.util.Arrays.equals(a, b)) continue;
-            if (files.size() >= 300) break;
+            if (files.size() >= max) break;
             JsonObject f = new JsonObject();
             byte[] blob = b != null ? b : a;
             f.addProperty("sha", blobSha(blob));

@@ -46,9 +46,10 @@ class MessagesTest {
     @Test
     void markdownEscapesAndLinks() {
         String md = MessageRenderer.markdown(Messages.leak(alert(Validity.VALID), NOW));
-        assertTrue(md.startsWith("### AccessKey leak: " + keyId + " \\(VALID\\)\n"), md);
+        assertTrue(md.startsWith("### AccessKey leak: " + keyId + " (VALID)\n"), md);
         assertTrue(md.contains("- **File**: [src/config\\_\\[prod\\].py:12](https://github.com/acme/shop/blob/abc/src/config_%5Bprod%5D.py#L12)"), md);
         assertTrue(md.contains("- **Secret**: " + secret.substring(0, 3)), md);
+        assertTrue(md.contains("`akguard monitor handle 42 --method disabled --apply`"), "commands as code spans: " + md);
     }
 
     @Test

@@ -76,7 +76,11 @@ class MessagesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new AlertNotification(1, keyId, secret.substring(0, 5) + "…", Validity.VALID, null, null, null, null, null));
         new AlertNotification(1, keyId, "sha256:" + "ab".repeat(32), Validity.VALID, null, null, null, null, null);
-        new AlertNotification(1, keyId, null, Validity.VALID, null, null, null, null, null); // ID-only leak
+        Message idOnly = Messages.leak(new AlertNotification(1, keyId, null, Validity.UNVERIFIED, null, null, null, null, null), NOW);
+        String text = MessageRenderer.plainText(idOnly);
+        assertTrue(text.contains("Secret: not found next to the ID"), text);
+        assertTrue(text.startsWith("An AccessKey ID (without its secret) was found in public code on GitHub."), text);
+        assertFalse(text.contains("null"), text);
     }
 
     @Test

@@ -3,9 +3,7 @@ package dev.akguard.monitor.anomaly;
 import dev.akguard.monitor.model.CallRecord;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +11,6 @@ import java.util.List;
 final class CallEvidence {
     /** Evidence lists stay readable in a notification; the full timeline is `monitor calls`. */
     static final int MAX_LINES = 10;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private CallEvidence() { }
 
@@ -38,7 +35,8 @@ final class CallEvidence {
         return out;
     }
 
-    static String day(Instant t) { return DAY.format(t.truncatedTo(ChronoUnit.DAYS)); }
+    /** The UTC day, e.g. 2026-03-02 (computed from the epoch day: this runs once per matching call). */
+    static String day(Instant t) { return LocalDate.ofEpochDay(Math.floorDiv(t.getEpochSecond(), 86_400L)).toString(); }
 
     static String orDash(String s) { return s == null || s.isEmpty() ? "-" : s; }
 }

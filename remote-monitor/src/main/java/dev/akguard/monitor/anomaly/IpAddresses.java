@@ -19,7 +19,10 @@ final class IpAddresses {
         if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
         if (s.isEmpty()) return Optional.empty();
         if (s.indexOf(':') < 0) return parseV4(s);
-        if (!s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) return Optional.empty();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') return Optional.empty();
+        }
         try {
             // With a ':' in it, InetAddress treats the string as an IPv6 literal and never resolves it.
             InetAddress a = InetAddress.getByName(s);
@@ -29,18 +32,26 @@ final class IpAddresses {
         }
     }
 
+    /** Strict dotted quad: four decimal parts 0..255 of 1-3 digits each. */
     private static Optional<byte[]> parseV4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) return Optional.empty();
         byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) return Optional.empty();
-            int v = Integer.parseInt(p);
-            if (v > 255) return Optional.empty();
-            out[i] = (byte) v;
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i == s.length() ? '.' : s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) return Optional.empty();
+            } else if (c == '.' && digits > 0 && part < 4) {
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return Optional.empty();
+            }
         }
-        return Optional.of(out);
+        return part == 4 ? Optional.of(out) : Optional.empty();
     }
 
     /** Clears every bit after the first {@code prefix} bits. */

@@ -49,22 +49,24 @@ public final class SharedIpRule implements AnomalyRule {
 
     private void scan(String ip, List<CallRecord> calls, DetectionContext context, List<RaisedAnomaly> out) {
         Deque<CallRecord> inWindow = new ArrayDeque<>();
+        Deque<String> windowUsers = new ArrayDeque<>(); // user(r) of each call in inWindow, computed once
         Map<String, Integer> users = new HashMap<>();
         Map<String, Integer> accounts = new HashMap<>();
         Set<String> daysRaised = new HashSet<>();
         for (CallRecord r : calls) {
             while (!inWindow.isEmpty() && Duration.between(inWindow.peekFirst().eventTime(), r.eventTime()).compareTo(window) > 0) {
-                CallRecord old = inWindow.removeFirst();
-                decrement(users, user(old));
-                decrement(accounts, old.accountId());
+                decrement(users, windowUsers.removeFirst());
+                decrement(accounts, inWindow.removeFirst().accountId());
             }
+            String user = user(r);
             inWindow.addLast(r);
-            users.merge(user(r), 1, Integer::sum);
+            windowUsers.addLast(user);
+            users.merge(user, 1, Integer::sum);
             if (r.accountId() != null) accounts.merge(r.accountId(), 1, Integer::sum);
             boolean crossed = users.size() >= minUsers || accounts.size() >= minAccounts;
-            String day = CallEvidence.day(r.eventTime());
-            if (crossed && context.reportable(r.eventTime()) && daysRaised.add(day)) {
-                out.add(raise(ip, day, r, new ArrayList<>(inWindow), users.size(), accounts.size()));
+            if (crossed && context.reportable(r.eventTime())) {
+                String day = CallEvidence.day(r.eventTime());
+                if (daysRaised.add(day)) out.add(raise(ip, day, r, new ArrayList<>(inWindow), users.size(), accounts.size()));
             }
         }
     }

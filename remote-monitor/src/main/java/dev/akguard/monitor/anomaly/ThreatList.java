@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -95,5 +94,6 @@ public final class ThreatList {
     /** Number of entries (addresses and blocks) read. */
     public int size() { return size; }
 
-    private static String key(byte[] b) { return Base64.getEncoder().encodeToString(b); }
+    /** One char per byte: a cheap, exact hash key for an address. */
+    private static String key(byte[] b) { return new String(b, StandardCharsets.ISO_8859_1); }
 }

@@ -5,7 +5,11 @@ import java.util.regex.Pattern;
 
 /** Renders a {@link Message} as plain text (email, inbox), Markdown (DingTalk) or Slack mrkdwn. */
 public final class MessageRenderer {
-    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]()#<>|~])");
+    /**
+     * Characters that would start emphasis, code, links or HTML. Kept minimal: renderers such as DingTalk's
+     * show a backslash before characters that needed no escape, e.g. "\(".
+     */
+    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>])");
 
     private MessageRenderer() { }
 
@@ -42,7 +46,8 @@ public final class MessageRenderer {
             b.append("\n**Evidence**\n\n");
             for (String e : m.evidence()) b.append("- ").append(md(e)).append('\n');
         }
-        if (m.action() != null) b.append('\n').append(md(m.action())).append('\n');
+        // the action is akguard's own text, with `commands` meant as code spans: not escaped
+        if (m.action() != null) b.append('\n').append(m.action()).append('\n');
         return b.toString();
     }
 

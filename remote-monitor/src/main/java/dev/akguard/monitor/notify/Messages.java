@@ -15,10 +15,11 @@ public final class Messages {
     public static Message leak(AlertNotification n, Instant now) {
         String title = "AccessKey leak: " + n.accessKeyId() + " (" + n.validity() + ")";
         String where = n.repo() == null ? "public code on GitHub" : n.repo() + " on GitHub";
-        String summary = "An AccessKey pair was found in " + where + ". " + validitySentence(n.validity());
+        String what = n.secretRedacted() == null ? "An AccessKey ID (without its secret)" : "An AccessKey pair";
+        String summary = what + " was found in " + where + ". " + validitySentence(n.validity());
         List<Message.Field> fields = new ArrayList<>();
         fields.add(Message.Field.of("AccessKey ID", n.accessKeyId()));
-        fields.add(Message.Field.of("Secret", n.secretRedacted() + " (redacted)"));
+        fields.add(Message.Field.of("Secret", n.secretRedacted() == null ? "not found next to the ID" : n.secretRedacted() + " (redacted)"));
         fields.add(Message.Field.of("Validity", n.validity().name()));
         fields.add(Message.Field.of("Account", n.accountId()));
         fields.add(Message.Field.of("Repository", n.repo()));

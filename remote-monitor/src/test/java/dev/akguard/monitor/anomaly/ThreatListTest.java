@@ -105,6 +105,9 @@ class ThreatListTest {
         assertFalse(l.contains(null));
         assertFalse(l.contains("1.2.3"));
         assertFalse(l.contains("1.2.3.256"));
+        for (String junk : List.of("1.2.3.4.", ".1.2.3", "1..2.3", "1.2.3.4.5", "1234.1.1.1", "1.2.3.-4", "1.2.3.4:80", "fe80::1%eth0", "g::1")) {
+            assertFalse(l.contains(junk), junk);
+        }
         assertTrue(l.contains("1.2.3.4"));
         assertTrue(l.contains("::1"));
     }

@@ -46,9 +46,10 @@ class MessagesTest {
     @Test
     void markdownEscapesAndLinks() {
         String md = MessageRenderer.markdown(Messages.leak(alert(Validity.VALID), NOW));
-        assertTrue(md.startsWith("### AccessKey leak: " + keyId + " \\(VALID\\)\n"), md);
+        assertTrue(md.startsWith("### AccessKey leak: " + keyId + " (VALID)\n"), md);
         assertTrue(md.contains("- **File**: [src/config\\_\\[prod\\].py:12](https://github.com/acme/shop/blob/abc/src/config_%5Bprod%5D.py#L12)"), md);
         assertTrue(md.contains("- **Secret**: " + secret.substring(0, 3)), md);
+        assertTrue(md.contains("`akguard monitor handle 42 --method disabled --apply`"), "commands as code spans: " + md);
     }
 
     @Test
@@ -75,7 +76,11 @@ class MessagesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new AlertNotification(1, keyId, secret.substring(0, 5) + "…", Validity.VALID, null, null, null, null, null));
         new AlertNotification(1, keyId, "sha256:" + "ab".repeat(32), Validity.VALID, null, null, null, null, null);
-        new AlertNotification(1, keyId, null, Validity.VALID, null, null, null, null, null); // ID-only leak
+        Message idOnly = Messages.leak(new AlertNotification(1, keyId, null, Validity.UNVERIFIED, null, null, null, null, null), NOW);
+        String text = MessageRenderer.plainText(idOnly);
+        assertTrue(text.contains("Secret: not found next to the ID"), text);
+        assertTrue(text.startsWith("An AccessKey ID (without its secret) was found in public code on GitHub."), text);
+        assertFalse(text.contains("null"), text);
     }
 
     @Test

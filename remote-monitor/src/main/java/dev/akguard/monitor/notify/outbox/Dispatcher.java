@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Drains the outbox: claims due items, hands each to its channel, settles it. Failures go back with
- * exponential backoff until the retry policy gives up (status dead). A crash anywhere leaves the claim to
+ * exponential backoff until the retry policy gives up (status DEAD). A crash anywhere leaves the claim to
  * expire after {@code lease}, and the item is delivered again, with the same idempotency key.
  * Errors of the outbox itself (the database) propagate: the caller retries the whole drain later.
  */

@@ -13,8 +13,8 @@ public interface Outbox {
     int enqueue(List<OutboxEntry> entries, Instant now);
 
     /**
-     * Claims up to {@code limit} due items (pending, or sending with an expired lease): each becomes
-     * {@code sending} until {@code now + lease}, its attempts counter incremented. Two dispatchers never
+     * Claims up to {@code limit} due items (PENDING, or SENDING with an expired lease): each becomes
+     * {@code SENDING} until {@code now + lease}, its attempts counter incremented. Two dispatchers never
      * claim the same item at once.
      */
     List<OutboxItem> claimDue(Instant now, int limit, Duration lease);
@@ -23,7 +23,7 @@ public interface Outbox {
     void markDelivered(OutboxItem item, Instant now);
 
     /**
-     * Records a failed attempt: due again at {@code retryAt}, or {@code dead} when {@code retryAt} is null.
+     * Records a failed attempt: due again at {@code retryAt}, or DEAD when {@code retryAt} is null.
      * Ignored when the item was delivered or re-claimed in the meantime (the claim's attempts no longer match).
      */
     void markFailed(OutboxItem item, String error, Instant retryAt);
@@ -31,6 +31,6 @@ public interface Outbox {
     /** Items by status (null: all), oldest first. */
     List<OutboxItem> list(OutboxStatus status, int limit);
 
-    /** Moves dead items back to pending, due now: after fixing a channel's settings. Returns how many. */
+    /** Moves DEAD items back to PENDING, due now: after fixing a channel's settings. Returns how many. */
     int reviveDead(Instant now);
 }

@@ -369,4 +369,21 @@ class LeakLifecycleCliTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("https") && bad.err().contains("Nothing was saved"), bad.err());
     }
+
+    @Test
+    void withoutAdminCredentialsTheWatchStillVerifiesAndNotifiesAndRamCommandsSayWhatIsMissing() throws Exception {
+        Path bare = dir.resolve("bare-home");
+        Files.createDirectories(bare);
+        System.setProperty("user.home", bare.toString());
+        push("acme/api", leaked.id(), leaked.secret());
+        Result watch = monitor("watch", "--once", "--public-events");
+        assertEquals(0, watch.code(), watch.err());
+        assertEquals("VALID", onlyAlert().get("validity").getAsString(), "validation uses the leaked pair, not admin credentials");
+        assertTrue(watch.err().contains("call records not refreshed") && watch.err().contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), watch.err());
+        assertEquals(1, MAIL.getReceivedMessages().length, "the leak is still notified");
+        Result sync = monitor("inventory", "sync");
+        assertEquals(2, sync.code());
+        assertTrue(sync.err().contains("No Alibaba Cloud admin credentials"), sync.err());
+        assertFalse(sync.err().contains("internal error"), sync.err());
+    }
 }

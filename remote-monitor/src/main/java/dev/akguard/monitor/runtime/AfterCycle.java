@@ -1,7 +1,5 @@
 package dev.akguard.monitor.runtime;
 
-import dev.akguard.monitor.alibaba.AlibabaCredentialsException;
-import dev.akguard.monitor.alibaba.CallRecordException;
 import dev.akguard.monitor.calls.CallTracker;
 import dev.akguard.monitor.model.ValidationResult;
 import dev.akguard.monitor.notify.outbox.DispatchReport;
@@ -54,7 +52,7 @@ public final class AfterCycle {
         int anomalies = 0;
         try {
             calls = runtime.callTracker().refresh();
-        } catch (AlibabaCredentialsException | CallRecordException e) {
+        } catch (RuntimeException e) { // no admin credentials, ActionTrail refused or down: next cycle tries again
             problems.add("call records not refreshed: " + e.getMessage());
         }
         try {

@@ -64,11 +64,14 @@ class VerificationLifecycleTest {
         EmulatedAccount account = ali.addAccount();
         admin = account.addUser("security-admin").addKey();
         leaked = account.addUser("ci").addKey();
-        db = Database.open("jdbc:sqlite:" + dir.resolve("monitor.db"));
+        db = Database.open(jdbcUrl());
         gh.createRepo("acme/site").change().author("eve")
                 .put("app.env", "ALIBABA_CLOUD_ACCESS_KEY_ID=" + leaked.id() + "\nALIBABA_CLOUD_ACCESS_KEY_SECRET=" + leaked.secret() + "\n")
                 .push();
     }
+
+    /** The database under test: an SQLite file here, a PostgreSQL schema in {@link PostgresVerificationLifecycleTest}. */
+    protected String jdbcUrl() throws Exception { return "jdbc:sqlite:" + dir.resolve("monitor.db"); }
 
     @AfterEach
     void stop() {

@@ -386,4 +386,36 @@ class LeakLifecycleCliTest {
         assertTrue(sync.err().contains("No Alibaba Cloud admin credentials"), sync.err());
         assertFalse(sync.err().contains("internal error"), sync.err());
     }
+
+    @Test
+    void everyNewCommandHasHelpAndMistakesGetClearMessages() {
+        for (String[] cmd : List.of(new String[] {"verify"}, new String[] {"calls"}, new String[] {"anomalies"}, new String[] {"anomalies", "handle"},
+                new String[] {"notify", "set"}, new String[] {"notify", "show"}, new String[] {"notify", "test"}, new String[] {"inbox"},
+                new String[] {"inventory"}, new String[] {"inventory", "sync"}, new String[] {"handle"})) {
+            List<String> args = new ArrayList<>(List.of("monitor"));
+            args.addAll(List.of(cmd));
+            args.add("--help");
+            Result help = run(args.toArray(String[]::new));
+            assertEquals(0, help.code(), String.join(" ", cmd) + ": " + help.err());
+            assertTrue(help.out().contains("--db") && help.out().contains("--alibaba-endpoint"), help.out());
+        }
+        push("acme/wl", leaked.id(), leaked.secret());
+        assertEquals(0, monitor("watch", "--once", "--public-events").code());
+        String id = onlyAlert().get("id").getAsString();
+        assertEquals(0, monitor("handle", id, "--method", "whitelist").code());
+        Result blocked = monitor("handle", id, "--method", "disabled", "--apply");
+        assertEquals(2, blocked.code());
+        assertTrue(blocked.err().contains("unwhitelist"), blocked.err());
+        assertTrue(ali.key(leaked.id()).orElseThrow().active(), "refused before touching the key");
+        assertTrue(ali.requests("UpdateAccessKey").isEmpty());
+        Result badTime = monitor("calls", leaked.id(), "--from", "yesterday");
+        assertEquals(2, badTime.code());
+        assertTrue(badTime.err().contains("not a time"), badTime.err());
+        Result badEndpoint = run("monitor", "verify", id, "--db", db, "--alibaba-endpoint", "http://sts.example.com");
+        assertEquals(2, badEndpoint.code());
+        assertTrue(badEndpoint.err().contains("loopback"), badEndpoint.err());
+        Result noAlert = monitor("verify", "999");
+        assertEquals(2, noAlert.code());
+        assertTrue(noAlert.err().contains("No alert with id 999"), noAlert.err());
+    }
 }

@@ -192,6 +192,24 @@ class GitHubClientTest {
     }
 
     @Test
+    void followsRedirectsButNeverCarriesTheTokenToAnotherHost() throws Exception {
+        EmulatedRepo repo = gh.createRepo("acme/app");
+        EmulatedRepo.PushResult p = repo.change().put("a.txt", "here\n").push();
+        try (GitHubEmulator other = GitHubEmulator.start(clock)) {
+            other.createRepo("acme/app").change().put("a.txt", "elsewhere\n").push();
+            String elsewhere = other.baseUrl() + "/repos/acme/app/contents/a.txt";
+            gh.inject(Fault.redirect(elsewhere).on("/repos/acme/app/contents/"));
+            assertEquals("elsewhere\n", new String(api.content("acme/app", "a.txt", null), StandardCharsets.UTF_8));
+            assertNull(other.requests().get(0).header("Authorization"), "token not sent to another origin");
+
+            gh.inject(Fault.redirect(gh.baseUrl() + "/repos/acme/app/contents/a.txt?ref=" + p.head()).on("/repos/acme/app/contents/"));
+            assertEquals("here\n", new String(api.content("acme/app", "a.txt", "moved"), StandardCharsets.UTF_8));
+            List<RecordedRequest> own = gh.requests("/repos/acme/app/contents/");
+            assertEquals("Bearer test-token", own.get(own.size() - 1).header("Authorization"), "same origin keeps it");
+        }
+    }
+
+    @Test
     void refusesPlainHttpToRemoteHosts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GitHubClient.builder("http://example.com").build());
         assertTrue(e.getMessage().contains("https"));

@@ -192,6 +192,20 @@ class GitHubClientTest {
     }
 
     @Test
+    void codeSearchWaitsForItsOwnPerMinuteBudget() throws Exception {
+        EmulatedRepo.ChangeBuilder many = gh.createRepo("acme/app").change();
+        for (int i = 0; i < 150; i++) many.put("f" + i + ".txt", "needle " + i + "\n");
+        many.push();
+        gh.setSearchRateLimit(1);
+        List<CodeSearchHit> hits = api.searchCode("needle", 5);
+        assertEquals(150, hits.size(), "both pages");
+        assertEquals(2, gh.requests("/search/code").size(), "no request refused: the client waited for the reset instead of asking");
+        assertEquals(1, sleeper.sleeps().size());
+        assertTrue(sleeper.sleeps().get(0).toSeconds() >= 55, "waited for the per-minute reset: " + sleeper.sleeps());
+        assertTrue(gh.requests("/search/code").stream().allMatch(r -> r.status() == 200));
+    }
+
+    @Test
     void followsRedirectsButNeverCarriesTheTokenToAnotherHost() throws Exception {
         EmulatedRepo repo = gh.createRepo("acme/app");
         EmulatedRepo.PushResult p = repo.change().put("a.txt", "here\n").push();

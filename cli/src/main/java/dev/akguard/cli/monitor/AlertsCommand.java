@@ -64,7 +64,7 @@ public final class AlertsCommand implements Callable<Integer> {
         for (Alert a : alerts) {
             Occurrence first = a.occurrences().isEmpty() ? null : a.occurrences().get(0);
             t.row(a.id(), a.status().json(), a.handlingMethod() == null ? null : a.handlingMethod().json(), a.validity(), a.accessKeyId(),
-                    a.secretRedacted(), a.occurrenceCount() + "x", a.lastSeen(), extras.ownerLabel(a),
+                    a.secretRedacted(), a.occurrences().size() + "x", a.lastSeen(), extras.ownerLabel(a),
                     first == null ? null : first.repo() + "/" + first.path() + ":" + first.line());
         }
         t.print(out);

@@ -62,7 +62,7 @@ public final class GitHubClient {
         this.policy = b.policy;
         this.requestTimeout = b.requestTimeout;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public static Builder builder(String baseUrl) { return new Builder(baseUrl); }
@@ -87,9 +87,10 @@ public final class GitHubClient {
     private GitHubResponse send(String pathOrUrl, String etag, String accept, boolean json) throws InterruptedException {
         URI uri = resolve(pathOrUrl);
         String resource = uri.getPath().contains("/search/") ? "search" : "core";
-        boolean sameHost = sameOrigin(uri);
         String lastProblem = "no attempt made";
+        int redirects = 0;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+            boolean sameHost = sameOrigin(uri);
             waitForBudget(resource);
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
                     .header("Accept", accept)
@@ -108,6 +109,13 @@ public final class GitHubClient {
             RateLimit rl = RateLimit.from(resp.headers());
             if (rl != null) limits.put(resource, rl);
             int status = resp.statusCode();
+            // Redirects are followed here, not by the HTTP client, so the token never follows one to another host.
+            String location = resp.headers().firstValue("Location").orElse(null);
+            if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308) && location != null && redirects++ < 5) {
+                uri = uri.resolve(location);
+                attempt--;
+                continue;
+            }
             if (status == 304) return new GitHubResponse(304, null, new byte[0], etag, pollInterval(resp), null);
             if (status >= 200 && status < 300) {
                 byte[] raw = resp.body();
@@ -136,7 +144,8 @@ public final class GitHubClient {
                 Duration wait = rateLimitWait(resp, status, message, attempt);
                 if (wait == null) throw new GitHubException("GitHub refused " + uri.getPath() + " (403 " + message + ").", status);
                 lastProblem = status + " " + message;
-                LOG.info(() -> "GitHub rate limit on " + uri.getPath() + ": waiting " + wait.toSeconds() + " s");
+                String path = uri.getPath();
+                LOG.info(() -> "GitHub rate limit on " + path + ": waiting " + wait.toSeconds() + " s");
                 sleeper.sleep(wait);
                 continue;
             }

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * One leaked AccessKey pair (ID + secret hash) and everything known about it. Holds the secret only redacted and
- * hashed. {@code occurrences} and {@code history} are empty in list views that do not load them.
+ * hashed.
  */
 public record Alert(long id, String accessKeyId, String secretRedacted, String secretSha256, AlertStatus status,
                     HandlingMethod handlingMethod, Validity validity, String accountId, Instant firstSeen, Instant lastSeen,
-                    int occurrenceCount, List<Occurrence> occurrences, List<HistoryEntry> history) {
+                    List<Occurrence> occurrences, List<HistoryEntry> history) {
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,7 @@ public final class AlertStore {
     public static final String WATCHER = "akguard-watch";
 
     private static final String ALERT_COLUMNS = "a.id, a.access_key_id, a.secret_redacted, a.secret_sha256, a.status, "
-            + "a.handling_method, a.validity, a.account_id, a.first_seen, a.last_seen, "
-            + "(SELECT COUNT(*) FROM occurrences o WHERE o.alert_id = a.id) AS occ";
+            + "a.handling_method, a.validity, a.account_id, a.first_seen, a.last_seen";
 
     private final Database db;
     private final Clock clock;
@@ -165,30 +165,52 @@ public final class AlertStore {
 
     /** Alerts with a status (null: all), newest first, with occurrences and history. */
     public List<Alert> list(AlertStatus status) {
-        return db.transactionUninterruptibly(c -> {
-            String sql = "SELECT " + ALERT_COLUMNS + " FROM alerts a" + (status == null ? "" : " WHERE a.status = ?") + " ORDER BY a.id DESC";
-            Map<Long, Alert> alerts = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (status != null) ps.setString(1, status.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) { Alert a = alert(rs); alerts.put(a.id(), a); }
-                }
-            }
-            List<Alert> out = new ArrayList<>();
-            for (Alert a : alerts.values()) out.add(withDetails(c, a));
-            return out;
-        });
+        return db.transactionUninterruptibly(c -> status == null ? load(c, "1 = 1", null) : load(c, "a.status = ?", status.name()));
     }
 
     public Optional<Alert> find(long id) {
-        return db.transactionUninterruptibly(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts a WHERE a.id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(withDetails(c, alert(rs))) : Optional.<Alert>empty();
+        return db.transactionUninterruptibly(c -> load(c, "a.id = ?", id).stream().findFirst());
+    }
+
+    /** Three queries whatever the number of alerts: the alerts, then all their occurrences, then all their history. */
+    private List<Alert> load(Connection c, String where, Object param) throws SQLException {
+        Map<Long, Alert> alerts = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts a WHERE " + where + " ORDER BY a.id DESC")) {
+            if (param != null) ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) { Alert a = alert(rs); alerts.put(a.id(), a); }
+            }
+        }
+        if (alerts.isEmpty()) return List.of();
+        Map<Long, List<Occurrence>> occurrences = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.alert_id, o.repo, o.path, o.line, o.commit_sha, o.author, o.url, o.seen_at "
+                + "FROM occurrences o JOIN alerts a ON a.id = o.alert_id WHERE " + where + " ORDER BY o.alert_id, o.seen_at, o.id")) {
+            if (param != null) ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    occurrences.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Occurrence(rs.getString(2), rs.getString(3),
+                            rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))));
                 }
             }
-        });
+        }
+        Map<Long, List<HistoryEntry>> history = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT h.alert_id, h.at, h.by_user, h.action, h.note "
+                + "FROM history h JOIN alerts a ON a.id = h.alert_id WHERE " + where + " ORDER BY h.alert_id, h.at, h.id")) {
+            if (param != null) ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new HistoryEntry(Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        List<Alert> out = new ArrayList<>(alerts.size());
+        for (Alert a : alerts.values()) {
+            List<Occurrence> occ = occurrences.getOrDefault(a.id(), List.of());
+            out.add(new Alert(a.id(), a.accessKeyId(), a.secretRedacted(), a.secretSha256(), a.status(), a.handlingMethod(), a.validity(),
+                    a.accountId(), a.firstSeen(), a.lastSeen(), List.copyOf(occ), List.copyOf(history.getOrDefault(a.id(), List.of()))));
+        }
+        return out;
     }
 
     /** Number of alerts and occurrences, for tests and the watcher's summary. */
@@ -203,34 +225,11 @@ public final class AlertStore {
         }
     }
 
-    private Alert withDetails(Connection c, Alert a) throws SQLException {
-        List<Occurrence> occurrences = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT repo, path, line, commit_sha, author, url, seen_at FROM occurrences "
-                + "WHERE alert_id = ? ORDER BY seen_at, id")) {
-            ps.setLong(1, a.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    occurrences.add(new Occurrence(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
-                }
-            }
-        }
-        List<HistoryEntry> history = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT at, by_user, action, note FROM history WHERE alert_id = ? ORDER BY at, id")) {
-            ps.setLong(1, a.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) history.add(new HistoryEntry(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
-            }
-        }
-        return new Alert(a.id(), a.accessKeyId(), a.secretRedacted(), a.secretSha256(), a.status(), a.handlingMethod(), a.validity(),
-                a.accountId(), a.firstSeen(), a.lastSeen(), occurrences.size(), List.copyOf(occurrences), List.copyOf(history));
-    }
-
     private static Alert alert(ResultSet rs) throws SQLException {
         String method = rs.getString(6);
         return new Alert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), AlertStatus.valueOf(rs.getString(5)),
                 method == null ? null : HandlingMethod.valueOf(method), Validity.valueOf(rs.getString(7)), rs.getString(8),
-                Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)), rs.getInt(11), List.of(), List.of());
+                Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)), List.of(), List.of());
     }
 
     private static String place(Sighting s) {

@@ -192,6 +192,38 @@ class GitHubClientTest {
     }
 
     @Test
+    void codeSearchWaitsForItsOwnPerMinuteBudget() throws Exception {
+        EmulatedRepo.ChangeBuilder many = gh.createRepo("acme/app").change();
+        for (int i = 0; i < 150; i++) many.put("f" + i + ".txt", "needle " + i + "\n");
+        many.push();
+        gh.setSearchRateLimit(1);
+        List<CodeSearchHit> hits = api.searchCode("needle", 5);
+        assertEquals(150, hits.size(), "both pages");
+        assertEquals(2, gh.requests("/search/code").size(), "no request refused: the client waited for the reset instead of asking");
+        assertEquals(1, sleeper.sleeps().size());
+        assertTrue(sleeper.sleeps().get(0).toSeconds() >= 55, "waited for the per-minute reset: " + sleeper.sleeps());
+        assertTrue(gh.requests("/search/code").stream().allMatch(r -> r.status() == 200));
+    }
+
+    @Test
+    void followsRedirectsButNeverCarriesTheTokenToAnotherHost() throws Exception {
+        EmulatedRepo repo = gh.createRepo("acme/app");
+        EmulatedRepo.PushResult p = repo.change().put("a.txt", "here\n").push();
+        try (GitHubEmulator other = GitHubEmulator.start(clock)) {
+            other.createRepo("acme/app").change().put("a.txt", "elsewhere\n").push();
+            String elsewhere = other.baseUrl() + "/repos/acme/app/contents/a.txt";
+            gh.inject(Fault.redirect(elsewhere).on("/repos/acme/app/contents/"));
+            assertEquals("elsewhere\n", new String(api.content("acme/app", "a.txt", null), StandardCharsets.UTF_8));
+            assertNull(other.requests().get(0).header("Authorization"), "token not sent to another origin");
+
+            gh.inject(Fault.redirect(gh.baseUrl() + "/repos/acme/app/contents/a.txt?ref=" + p.head()).on("/repos/acme/app/contents/"));
+            assertEquals("here\n", new String(api.content("acme/app", "a.txt", "moved"), StandardCharsets.UTF_8));
+            List<RecordedRequest> own = gh.requests("/repos/acme/app/contents/");
+            assertEquals("Bearer test-token", own.get(own.size() - 1).header("Authorization"), "same origin keeps it");
+        }
+    }
+
+    @Test
     void refusesPlainHttpToRemoteHosts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GitHubClient.builder("http://example.com").build());
         assertTrue(e.getMessage().contains("https"));

@@ -60,6 +60,41 @@ class MigrationsTest {
     }
 
     @Test
+    void concurrentFirstOpensOnPostgresMigrateOnce() throws Exception {
+        try (PostgresSchema schema = new PostgresSchema()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<Database>> opens = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) opens.add(pool.submit(() -> Database.open(schema.url())));
+            List<Database> dbs = new java.util.ArrayList<>();
+            for (var f : opens) dbs.add(f.get());
+            pool.shutdown();
+            long rows = dbs.get(0).transaction(c -> {
+                try (var ps = c.prepareStatement("SELECT COUNT(*) FROM schema_version"); var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertEquals(Migrations.latest(Dialect.POSTGRESQL), rows);
+            dbs.forEach(Database::close);
+        }
+    }
+
+    @Test
+    void defaultIsAnSqliteFileUnderTheHomeFolder() throws Exception {
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            Database db = Database.open(null);
+            assertEquals("jdbc:sqlite:" + dir.resolve(".akguard/monitor.db"), db.url());
+            assertTrue(java.nio.file.Files.isRegularFile(dir.resolve(".akguard/monitor.db")));
+            assertEquals(TABLES, tables(db));
+            db.close();
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    @Test
     void unknownUrlsGetAClearMessage() {
         StoreException e = assertThrows(StoreException.class, () -> Database.open("jdbc:mysql://x/y"));
         assertTrue(e.getMessage().contains("jdbc:sqlite:"), e.getMessage());

@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public final class Fault {
 
-    enum Kind { STATUS, MALFORMED_JSON, DELAY }
+    enum Kind { STATUS, MALFORMED_JSON, DELAY, REDIRECT }
 
     final Kind kind;
     final int status;
@@ -65,6 +65,11 @@ public final class Fault {
     /** Serve normally, after a delay. */
     public static Fault slow(Duration delay) {
         return new Fault(Kind.DELAY, 200, null, null, null, delay, "/", 1);
+    }
+
+    /** 302 Found to {@code location} (another emulator's URL, say: a different origin). */
+    public static Fault redirect(String location) {
+        return new Fault(Kind.REDIRECT, 302, location, null, null, null, "/", 1);
     }
 
     /** Only requests whose path (without {@code /api/v3}) starts with this prefix trigger the fault. */

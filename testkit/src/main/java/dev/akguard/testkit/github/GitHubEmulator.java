@@ -237,7 +237,9 @@ public final class GitHubEmulator implements AutoCloseable {
             Fault fault = takeFault(path);
             if (!latency.isZero()) sleep(latency);
             if (fault != null && fault.kind == Fault.Kind.DELAY) { sleep(fault.delay); fault = null; }
-            if (fault != null && fault.kind == Fault.Kind.STATUS) {
+            if (fault != null && fault.kind == Fault.Kind.REDIRECT) {
+                reply = new Reply(302, new byte[0], new LinkedHashMap<>(Map.of("Location", fault.message)), null);
+            } else if (fault != null && fault.kind == Fault.Kind.STATUS) {
                 reply = faultReply(fault, ex);
             } else {
                 reply = route(ex, path, params);

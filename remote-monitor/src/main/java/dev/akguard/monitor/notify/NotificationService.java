@@ -58,6 +58,9 @@ public final class NotificationService {
     /** The saved settings, or the defaults (inbox only, VALID leaks only). */
     public NotificationSettings settings() { return NotificationSettings.load(settingsStore); }
 
+    /** What `notify show|set` should warn about: enabled channels missing their password or secret here. */
+    public List<String> warnings() { return settings().missingSecrets(env); }
+
     /** Validates and saves; throws {@link dev.akguard.monitor.settings.SettingsException} naming every problem. */
     public void saveSettings(NotificationSettings s) { s.save(settingsStore); }
 

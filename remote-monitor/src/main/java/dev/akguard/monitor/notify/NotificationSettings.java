@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -122,6 +123,28 @@ public final class NotificationSettings {
             w.url = redactUrl(w.url);
         }
         return copy.toJson();
+    }
+
+    /**
+     * Warnings for `notify show|set`: enabled channels whose password or signing secret is neither stored nor
+     * in the named environment variable of this process (deliveries would fail until it is set).
+     */
+    public List<String> missingSecrets(UnaryOperator<String> env) {
+        List<String> out = new ArrayList<>();
+        if (email.enabled && email.username != null && !email.username.isBlank() && absent(env, email.passwordEnv, email.password)) {
+            out.add("email: no SMTP password: set " + (email.passwordEnv == null ? "email.password" : "the environment variable " + email.passwordEnv));
+        }
+        for (Webhook w : webhooks) {
+            if (w.enabled && w.format == WebhookFormat.GENERIC && absent(env, w.secretEnv, w.secret)) {
+                out.add("webhook '" + w.name + "': no signing secret: set " + (w.secretEnv == null ? "its secret" : "the environment variable " + w.secretEnv));
+            }
+        }
+        return out;
+    }
+
+    private static boolean absent(UnaryOperator<String> env, String envName, String stored) {
+        boolean inEnv = envName != null && !envName.isBlank() && env.apply(envName) != null && !env.apply(envName).isEmpty();
+        return !inEnv && (stored == null || stored.isEmpty());
     }
 
     /** Ids of the channels a notification goes to, in delivery order. */

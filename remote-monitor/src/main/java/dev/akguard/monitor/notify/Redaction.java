@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.core.finding.Secret;
+
 /**
  * Guards notifications against carrying a secret: the only secret forms allowed are the redacted one
  * ({@code abc…}: at most 3 characters and an ellipsis) and a SHA-256 ({@code sha256:<64 hex>}).
@@ -7,10 +9,9 @@ package dev.akguard.monitor.notify;
 public final class Redaction {
     private Redaction() { }
 
-    /** The redacted form of a secret: its first 3 characters and "…". */
+    /** The redacted form of a secret: its first 3 characters and "…" (the engine's own rule). */
     public static String redact(String secret) {
-        if (secret == null || secret.isEmpty()) return null;
-        return secret.substring(0, Math.min(3, secret.length())) + "…";
+        return secret == null || secret.isEmpty() ? null : Secret.redact(secret);
     }
 
     public static boolean isRedacted(String s) {

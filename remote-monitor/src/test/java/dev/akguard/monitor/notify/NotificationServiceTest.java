@@ -49,6 +49,7 @@ class NotificationServiceTest {
             w.secretEnv = "S";
             s.webhooks.add(w);
             svc.saveSettings(s);
+            assertEquals(List.of(), svc.warnings(), "S is set in this service's environment");
             NotificationSettings bad = svc.settings();
             bad.webhooks.get(0).url = "ftp://x";
             assertThrows(SettingsException.class, () -> svc.saveSettings(bad));

@@ -102,6 +102,19 @@ class NotificationSettingsTest {
     }
 
     @Test
+    void missingPasswordsAndSecretsAreReportedForThisEnvironment() {
+        NotificationSettings s = NotificationSettings.fromJson("""
+                {"email": {"enabled": true, "host": "smtp.example.com", "username": "bot", "from": "a@example.com", "recipients": ["b@example.com"]},
+                 "webhooks": [{"name": "siem", "url": "https://siem.example.com/x", "secretEnv": "SIEM_SECRET"},
+                              {"name": "ding", "format": "DINGTALK", "url": "https://oapi.dingtalk.com/robot/send"}]}""");
+        assertEquals(List.of("email: no SMTP password: set the environment variable AKGUARD_SMTP_PASSWORD",
+                "webhook 'siem': no signing secret: set the environment variable SIEM_SECRET"), s.missingSecrets(n -> null));
+        assertEquals(List.of(), s.missingSecrets(java.util.Map.of("AKGUARD_SMTP_PASSWORD", "p", "SIEM_SECRET", "s")::get));
+        s.email.password = "stored";
+        assertEquals(1, s.missingSecrets(n -> null).size());
+    }
+
+    @Test
     void retryPolicyFollowsTheSettings() {
         NotificationSettings s = NotificationSettings.fromJson("{\"retry\": {\"maxAttempts\": 3, \"initialBackoffSeconds\": 10, \"maxBackoffSeconds\": 15}}");
         RetryPolicy p = s.retryPolicy();

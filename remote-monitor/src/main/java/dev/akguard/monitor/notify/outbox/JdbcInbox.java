@@ -25,7 +25,7 @@ public final class JdbcInbox implements Inbox {
             ps.setString(5, deliveryKey);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreException("cannot add to the inbox: " + e.getMessage(), e);
+            throw new OutboxException("cannot add to the inbox: " + e.getMessage(), e);
         }
     }
 
@@ -42,7 +42,7 @@ public final class JdbcInbox implements Inbox {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("cannot read the inbox: " + e.getMessage(), e);
+            throw new OutboxException("cannot read the inbox: " + e.getMessage(), e);
         }
     }
 }

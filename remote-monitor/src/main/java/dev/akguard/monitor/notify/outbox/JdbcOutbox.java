@@ -37,7 +37,7 @@ public final class JdbcOutbox implements Outbox {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot queue notifications: " + e.getMessage(), e);
+            throw new OutboxException("cannot queue notifications: " + e.getMessage(), e);
         }
     }
 
@@ -90,7 +90,7 @@ public final class JdbcOutbox implements Outbox {
             }
             return claimed;
         } catch (SQLException e) {
-            throw new StoreException("cannot claim notifications from the outbox: " + e.getMessage(), e);
+            throw new OutboxException("cannot claim notifications from the outbox: " + e.getMessage(), e);
         }
     }
 
@@ -121,7 +121,7 @@ public final class JdbcOutbox implements Outbox {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("cannot list the outbox: " + e.getMessage(), e);
+            throw new OutboxException("cannot list the outbox: " + e.getMessage(), e);
         }
     }
 
@@ -136,7 +136,7 @@ public final class JdbcOutbox implements Outbox {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+            throw new OutboxException("cannot " + what + ": " + e.getMessage(), e);
         }
     }
 

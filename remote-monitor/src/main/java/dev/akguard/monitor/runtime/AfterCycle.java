@@ -63,7 +63,7 @@ public final class AfterCycle {
         DispatchReport delivery = DispatchReport.EMPTY;
         try {
             delivery = runtime.notifications().deliverDue();
-        } catch (SettingsException | StoreException | dev.akguard.monitor.notify.outbox.StoreException e) {
+        } catch (SettingsException | StoreException | dev.akguard.monitor.notify.outbox.OutboxException e) {
             problems.add("notifications not delivered: " + e.getMessage());
         }
         for (String p : problems) LOG.warning(p);

@@ -36,6 +36,7 @@ public final class AfterCycle {
     private final MonitorRuntime runtime;
     private final DetectionVerifier detection;
     private final boolean verify;
+    private boolean firstPass = true;
 
     /** @param verify false: skip verification (the watcher records alerts UNVERIFIED; `monitor verify` checks later) */
     public AfterCycle(MonitorRuntime runtime, DetectionVerifier detection, boolean verify) {
@@ -55,10 +56,15 @@ public final class AfterCycle {
         } catch (RuntimeException e) { // no admin credentials, ActionTrail refused or down: next cycle tries again
             problems.add("call records not refreshed: " + e.getMessage());
         }
-        try {
-            anomalies = runtime.anomalyRaiser().raiseNew().size();
-        } catch (SettingsException | StoreException e) {
-            problems.add("anomaly detection failed: " + e.getMessage());
+        // The rules only see something new when records or leaks are new (the first pass also catches up on
+        // records stored by other instances or by `anomalies --refresh`).
+        if (firstPass || calls.newRecords() > 0 || !verified.isEmpty() || queue.verified() > 0) {
+            try {
+                anomalies = runtime.anomalyRaiser().raiseNew().size();
+                firstPass = false;
+            } catch (SettingsException | StoreException e) {
+                problems.add("anomaly detection failed: " + e.getMessage());
+            }
         }
         DispatchReport delivery = DispatchReport.EMPTY;
         try {

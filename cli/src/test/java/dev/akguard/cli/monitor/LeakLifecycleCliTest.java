@@ -263,6 +263,16 @@ class LeakLifecycleCliTest {
         assertEquals(0, monitor("anomalies", "unwhitelist", Long.toString(anomalyId)).code());
         Result table = monitor("anomalies", "--since", "1d");
         assertTrue(table.out().contains("threat-ip") && table.out().contains("sensitive-api"), table.out());
+
+        // the store never holds the plaintext secret (database file and its write-ahead log)
+        StringBuilder stored = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("monitor.db")).toList()) {
+                stored.append(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertTrue(stored.indexOf(leaked.id()) >= 0, "sanity: the store's files were read");
+        assertTrue(stored.indexOf(leaked.secret()) < 0, "the store holds the plaintext secret");
     }
 
     private static JsonObject find(JsonArray anomalies, String type) {

@@ -1,0 +1,127 @@
+package dev.akguard.monitor.act;
+
+import dev.akguard.core.Engine;
+import dev.akguard.monitor.alibaba.AdminCredentials;
+import dev.akguard.monitor.alibaba.AlibabaEndpoint;
+import dev.akguard.monitor.alibaba.Backoff;
+import dev.akguard.monitor.alibaba.RamAdminException;
+import dev.akguard.monitor.github.GitHubApi;
+import dev.akguard.monitor.github.GitHubClient;
+import dev.akguard.monitor.model.AlertStatus;
+import dev.akguard.monitor.model.HandlingMethod;
+import dev.akguard.monitor.model.Validity;
+import dev.akguard.monitor.runtime.IntegrationConfig;
+import dev.akguard.monitor.runtime.MonitorRuntime;
+import dev.akguard.monitor.store.Alert;
+import dev.akguard.monitor.store.AlertStore;
+import dev.akguard.monitor.store.Database;
+import dev.akguard.monitor.testing.MutableClock;
+import dev.akguard.monitor.testing.RecordingSleeper;
+import dev.akguard.monitor.verify.DetectionVerifier;
+import dev.akguard.monitor.watch.Source;
+import dev.akguard.monitor.watch.WatchSettings;
+import dev.akguard.monitor.watch.Watcher;
+import dev.akguard.testkit.alibaba.AlibabaCloudEmulator;
+import dev.akguard.testkit.alibaba.EmulatedAccount;
+import dev.akguard.testkit.alibaba.EmulatedKey;
+import dev.akguard.testkit.github.Fault;
+import dev.akguard.testkit.github.GitHubEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `handle --apply` against the emulators: refusals change nothing; without the source, RAM's listing is the proof. */
+class KeyHandlerTest {
+    @TempDir Path dir;
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private GitHubEmulator gh;
+    private AlibabaCloudEmulator ali;
+    private EmulatedAccount account;
+    private EmulatedKey admin;
+    private Database db;
+    private MonitorRuntime rt;
+
+    @BeforeEach
+    void start() throws Exception {
+        gh = GitHubEmulator.start();
+        ali = AlibabaCloudEmulator.start();
+        account = ali.addAccount();
+        admin = account.addUser("security-admin").addKey();
+        db = Database.open("jdbc:sqlite:" + dir.resolve("monitor.db"));
+        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)).build());
+        rt = new MonitorRuntime(db, api, Engine.defaults(), AlibabaEndpoint.override(ali.url()),
+                () -> new AdminCredentials(admin.id(), admin.secret(), null, "test"), IntegrationConfig.defaults(),
+                new Backoff(2, Duration.ofMillis(5), Duration.ofMillis(10)), Duration.ofSeconds(5), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        gh.close();
+        ali.close();
+    }
+
+    /** Pushes the pair, lets the watcher find and verify it; returns the alert. */
+    private Alert leak(EmulatedKey key) throws Exception {
+        gh.createRepo("acme/" + key.id().toLowerCase()).change().author("eve")
+                .put("app.env", "ALIBABA_CLOUD_ACCESS_KEY_ID=" + key.id() + "\nALIBABA_CLOUD_ACCESS_KEY_SECRET=" + key.secret() + "\n").push();
+        DetectionVerifier detection = rt.detectionVerifier();
+        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)).build());
+        new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), api, db, Engine.defaults(), clock, new RecordingSleeper(clock))
+                .addListener(detection).runOnce();
+        detection.verifyPending();
+        List<Alert> all = new AlertStore(db, clock).list(null);
+        return all.stream().filter(a -> a.accessKeyId().equals(key.id())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void ramRefusingTheAdminChangesNothingAndSaysWhichPolicyIsMissing() throws Exception {
+        EmulatedKey leaked = account.addUser("ci").addKey();
+        Alert a = leak(leaked);
+        admin.deny("UpdateAccessKey");
+        RamAdminException e = assertThrows(RamAdminException.class,
+                () -> rt.keyHandler().apply(a.id(), HandlingMethod.DISABLED, "carol", null));
+        assertTrue(e.getMessage().contains("AliyunRAMFullAccess"), e.getMessage());
+        Alert after = new AlertStore(db, clock).find(a.id()).orElseThrow();
+        assertEquals(AlertStatus.UNHANDLED, after.status());
+        assertTrue(ali.key(leaked.id()).orElseThrow().active());
+    }
+
+    @Test
+    void aRootAccountKeyIsNotRamsToDisable() throws Exception {
+        EmulatedKey root = account.addRootKey();
+        Alert a = leak(root);
+        assertEquals(Validity.VALID, a.validity());
+        RamAdminException e = assertThrows(RamAdminException.class,
+                () -> rt.keyHandler().apply(a.id(), HandlingMethod.DISABLED, "carol", null));
+        assertTrue(e.getMessage().contains("root-account key") && e.getMessage().contains("--method disabled"), e.getMessage());
+        assertTrue(ali.requests("UpdateAccessKey").isEmpty());
+        assertEquals(AlertStatus.UNHANDLED, new AlertStore(db, clock).find(a.id()).orElseThrow().status());
+    }
+
+    @Test
+    void withoutTheSourceRamsListingProvesTheKeyIsDisabled() throws Exception {
+        EmulatedKey leaked = account.addUser("ci").addKey();
+        Alert a = leak(leaked);
+        gh.inject(Fault.status(404).on("/repos/").times(20));
+        KeyHandler.Result r = rt.keyHandler().apply(a.id(), HandlingMethod.DISABLED, "carol", "SEC-1");
+        assertTrue(r.proven(), r.proof());
+        assertEquals(Validity.DISABLED, r.validityAfter());
+        assertTrue(r.proof().contains("RAM lists the key as Inactive"), r.proof());
+        assertFalse(ali.key(leaked.id()).orElseThrow().active());
+        Alert after = r.alert();
+        assertEquals(AlertStatus.HANDLED, after.status());
+        assertTrue(after.history().stream().anyMatch(h -> h.action().equals(KeyHandler.PROOF)));
+        assertTrue(after.history().stream().anyMatch(h -> h.action().equals("handled-disabled") && h.note().startsWith("SEC-1; applied through RAM")));
+    }
+}

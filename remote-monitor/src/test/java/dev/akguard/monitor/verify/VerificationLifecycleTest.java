@@ -175,4 +175,21 @@ class VerificationLifecycleTest {
         assertTrue(rt.anomalyRaiser().raiseNew().isEmpty(), "the same records raise nothing twice");
         assertFalse(rt.notifications().outbox(null, 50).stream().anyMatch(i -> i.payload().contains(leaked.secret())));
     }
+
+    @Test
+    void theContinuousLoopVerifiesAfterEveryCycleUntilStopped() throws Exception {
+        MonitorRuntime rt = runtime();
+        DetectionVerifier detection = rt.detectionVerifier();
+        Watcher w = watcher(rt, detection);
+        List<AfterCycle.Report> reports = new java.util.ArrayList<>();
+        RecordingSleeper sleeper = new RecordingSleeper(clock);
+        dev.akguard.monitor.runtime.WatchLoop.run(w, new AfterCycle(rt, detection, true), WatchSettings.defaults(List.of(Source.publicEvents())),
+                new dev.akguard.monitor.store.WorkStore(db), clock, sleeper, () -> reports.size() >= 2, reports::add);
+        assertEquals(2, reports.size());
+        assertEquals(1, reports.get(0).verified());
+        assertEquals(0, reports.get(1).verified(), "each alert is verified once");
+        assertEquals(Validity.VALID, onlyAlert().validity());
+        assertEquals(1, sleeper.sleeps().size(), "slept between the cycles, not after the last");
+        assertEquals(1, rt.notifications().inbox(10).size());
+    }
 }

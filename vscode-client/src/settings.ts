@@ -1,0 +1,65 @@
+import { SeverityName, parseSeverity } from './severity';
+
+/** The settings section the server is configured from (`workspace/configuration` item section). */
+export const SETTINGS_SECTION = 'akguard';
+
+/** The rule each `akguard.severity.<key>` setting controls, and the severity it has when unset. */
+export const SEVERITY_SETTINGS = {
+  pair: { ruleId: 'alibaba-access-key-pair', defaultSeverity: 'error' },
+  id: { ruleId: 'alibaba-access-key-id', defaultSeverity: 'warning' },
+  sts: { ruleId: 'alibaba-sts-credentials', defaultSeverity: 'error' },
+} as const satisfies Record<string, { ruleId: string; defaultSeverity: SeverityName }>;
+
+export type SeveritySettingKey = keyof typeof SEVERITY_SETTINGS;
+
+/** Settings that change how the server process is started; changing one needs a restart, not a notification. */
+export const LAUNCH_SETTINGS = ['java.home', 'java.vmArgs', 'server.path'] as const;
+
+/** Reads one setting under the `akguard.` section, e.g. `get('severity.pair')`; undefined when unset. */
+export interface SettingsReader {
+  get(key: string): unknown;
+}
+
+/**
+ * What the server receives as `initializationOptions`, as the answer to a `workspace/configuration` item
+ * with section "akguard", and under the "akguard" key of `workspace/didChangeConfiguration` settings.
+ * Severities are keyed by rule id, the stable contract shared with `akguard scan`'s reports.
+ */
+export interface ServerSettings {
+  readonly severity: Readonly<Record<string, SeverityName>>;
+  readonly exclude: readonly string[];
+}
+
+export interface LaunchSettings {
+  readonly javaHome: string | undefined;
+  readonly vmArgs: readonly string[];
+  readonly serverPath: string | undefined;
+}
+
+/** Unknown or mistyped values fall back to the defaults, so a typo in settings.json never disables a rule. */
+export function serverSettings(reader: SettingsReader): ServerSettings {
+  const severity: Record<string, SeverityName> = {};
+  for (const [key, rule] of Object.entries(SEVERITY_SETTINGS)) {
+    severity[rule.ruleId] = parseSeverity(reader.get(`severity.${key}`)) ?? rule.defaultSeverity;
+  }
+  return { severity, exclude: stringList(reader.get('exclude')) };
+}
+
+export function launchSettings(reader: SettingsReader): LaunchSettings {
+  return {
+    javaHome: nonEmptyString(reader.get('java.home')),
+    vmArgs: stringList(reader.get('java.vmArgs')),
+    serverPath: nonEmptyString(reader.get('server.path')),
+  };
+}
+
+function stringList(value: unknown): string[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v.length > 0);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
+}

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LAUNCH_SETTINGS, SEVERITY_SETTINGS, SettingsReader, launchSettings, serverSettings } from '../../settings';
+
+const reader = (values: Record<string, unknown>): SettingsReader => ({ get: (key) => values[key] });
+
+test('unset settings give the documented defaults, keyed by rule id', () => {
+  assert.deepEqual(serverSettings(reader({})), {
+    severity: {
+      'alibaba-access-key-pair': 'error',
+      'alibaba-access-key-id': 'warning',
+      'alibaba-sts-credentials': 'error',
+    },
+    exclude: [],
+  });
+});
+
+test('each severity.<key> setting controls its rule', () => {
+  const settings = serverSettings(
+    reader({ 'severity.pair': 'warning', 'severity.id': 'off', 'severity.sts': 'hint', exclude: ['**/testdata/**', 'docs/*.md'] })
+  );
+  assert.deepEqual(settings, {
+    severity: {
+      'alibaba-access-key-pair': 'warning',
+      'alibaba-access-key-id': 'off',
+      'alibaba-sts-credentials': 'hint',
+    },
+    exclude: ['**/testdata/**', 'docs/*.md'],
+  });
+});
+
+test('a mistyped severity falls back to the rule default instead of disabling it', () => {
+  const settings = serverSettings(reader({ 'severity.pair': 'eror', 'severity.id': 3 }));
+  assert.equal(settings.severity['alibaba-access-key-pair'], 'error');
+  assert.equal(settings.severity['alibaba-access-key-id'], 'warning');
+});
+
+test('excludes keep only non-blank strings, trimmed', () => {
+  assert.deepEqual(serverSettings(reader({ exclude: [' a/** ', '', 7, null, '  ', 'b'] })).exclude, ['a/**', 'b']);
+  assert.deepEqual(serverSettings(reader({ exclude: 'a/**' })).exclude, []);
+});
+
+test('launch settings: blank strings are unset, VM args are kept as separate arguments', () => {
+  assert.deepEqual(launchSettings(reader({})), { javaHome: undefined, vmArgs: [], serverPath: undefined });
+  assert.deepEqual(
+    launchSettings(reader({ 'java.home': ' /opt/jdk ', 'java.vmArgs': ['-Xmx512m', '', '-Dx=a b'], 'server.path': '' })),
+    { javaHome: '/opt/jdk', vmArgs: ['-Xmx512m', '-Dx=a b'], serverPath: undefined }
+  );
+});
+
+test('the rules covered are exactly the three documented ones', () => {
+  assert.deepEqual(
+    Object.values(SEVERITY_SETTINGS).map((s) => s.ruleId),
+    ['alibaba-access-key-pair', 'alibaba-access-key-id', 'alibaba-sts-credentials']
+  );
+  assert.deepEqual([...LAUNCH_SETTINGS], ['java.home', 'java.vmArgs', 'server.path']);
+});

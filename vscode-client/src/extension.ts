@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
@@ -9,14 +7,14 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS } from './commands';
-import { JavaHost, findJava } from './javaDiscovery';
+import { findJava } from './javaDiscovery';
+import { isFile, nodeJavaHost } from './nodeJavaHost';
 import { LAUNCH_SETTINGS, SETTINGS_SECTION, SettingsReader, launchSettings, serverSettings } from './settings';
 import { resolveServerJar, serverCommand } from './serverLaunch';
 
 // Thin adapter: everything that can be decided without VS Code lives in the pure modules it imports.
 
 const CLIENT_ID = 'akguard'; // also makes vscode-languageclient honour the `akguard.trace.server` setting
-const VERSION_TIMEOUT_MS = 15_000;
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -127,26 +125,4 @@ function reportStartFailure(message: string): void {
       output.show(true);
     }
   });
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function nodeJavaHost(): JavaHost {
-  return {
-    platform: process.platform,
-    env: process.env,
-    isFile,
-    versionOutput: (javaPath) =>
-      new Promise((resolve, reject) => {
-        execFile(javaPath, ['-version'], { timeout: VERSION_TIMEOUT_MS, windowsHide: true }, (err, stdout, stderr) =>
-          err ? reject(err) : resolve(`${stderr}${stdout}`)
-        );
-      }),
-  };
 }

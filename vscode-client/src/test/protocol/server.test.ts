@@ -1,0 +1,217 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CodeAction, Diagnostic, Range, TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CLIENT_COMMANDS } from '../../commands';
+import { ServerSettings, SettingsReader, serverSettings } from '../../settings';
+import { lspSeverity } from '../../severity';
+import { fakeAccessKeyId, fakeSecret } from './fakeKeys';
+import { LspSession } from './lspSession';
+
+// Drives the real server jar (AKGUARD_JAR or ../cli/target/akguard.jar) over stdio JSON-RPC the way the
+// extension does: same settings mapping, same launch command, VS Code's client capabilities.
+
+const PAIR = 'alibaba-access-key-pair';
+const ID_ONLY = 'alibaba-access-key-id';
+
+const settingsFrom = (values: Record<string, unknown>) => serverSettings({ get: (key) => values[key] } satisfies SettingsReader);
+
+/** The range of the first occurrence of `needle` in `text`, as LSP positions (UTF-16). */
+function rangeOf(text: string, needle: string): Range {
+  const doc = TextDocument.create('file:///x', 'plaintext', 1, text);
+  const start = text.indexOf(needle);
+  assert.ok(start >= 0, `${needle.slice(0, 6)}… is in the text`);
+  return { start: doc.positionAt(start), end: doc.positionAt(start + needle.length) };
+}
+
+function javaSource(id: string, secret: string): string {
+  return [
+    'package demo;',
+    '',
+    'public class Config {',
+    `    static final String ACCESS_KEY_ID = "${id}";`,
+    `    static final String ACCESS_KEY_SECRET = "${secret}";`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+function byCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
+
+async function quickFix(session: LspSession, uri: string, diagnostic: Diagnostic, title: RegExp): Promise<CodeAction> {
+  const actions = await session.codeActions(uri, diagnostic);
+  const action = actions.find((a) => title.test(a.title));
+  assert.ok(action, `a code action matching ${title} among: ${actions.map((a) => a.title).join(' | ')}`);
+  return action;
+}
+
+/**
+ * Starts one server for the enclosing suite. A server that cannot start (no jar, no Java) fails every
+ * test with the reason, rather than cancelling them: a harness that cannot run must not look green.
+ */
+function useServer(settings: ServerSettings): () => LspSession {
+  let workspace: string | undefined;
+  let session: LspSession | undefined;
+  let failure: unknown;
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'akguard-lsp-'));
+    try {
+      session = await LspSession.start(workspace, settings);
+    } catch (err) {
+      failure = err;
+    }
+  });
+  after(() => {
+    session?.kill();
+    if (workspace) {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+  return () => {
+    if (!session) {
+      throw failure;
+    }
+    return session;
+  };
+}
+
+describe('akguard lsp over stdio (real server jar)', () => {
+  const server = useServer(settingsFrom({}));
+
+  it('declares incremental sync, code actions, and commands that do not collide with the extension', () => {
+    const session = server();
+    const caps = session.initializeResult.capabilities;
+    const sync = typeof caps.textDocumentSync === 'object' ? caps.textDocumentSync.change : caps.textDocumentSync;
+    assert.equal(sync, TextDocumentSyncKind.Incremental);
+    assert.ok(caps.codeActionProvider, 'codeActionProvider');
+    assert.equal(caps.diagnosticProvider, undefined, 'no pull diagnostics for a client that did not declare them');
+    const serverCommands = caps.executeCommandProvider?.commands ?? [];
+    assert.ok(serverCommands.length > 0, 'the server registers its commands (add to baseline, open rule doc)');
+    for (const own of Object.values(CLIENT_COMMANDS)) {
+      assert.ok(!serverCommands.includes(own), `${own} is registered by the extension, so the server must not register it`);
+    }
+  });
+
+  it('flags a pair on the AccessKey ID: rule code, range, error severity, source "akguard", no secret in the text', async () => {
+    const session = server();
+    const id = fakeAccessKeyId();
+    const secret = fakeSecret();
+    const uri = await session.open('src/main/java/demo/Config.java', 'java', javaSource(id, secret));
+    const diagnostics = await session.current(uri, 'the pair is reported');
+
+    const pairs = byCode(diagnostics, PAIR);
+    const onId = pairs.find((d) => JSON.stringify(d.range) === JSON.stringify(rangeOf(session.text(uri), id)));
+    assert.ok(onId, `a ${PAIR} diagnostic on the ID's range among ${JSON.stringify(diagnostics)}`);
+    assert.equal(onId.severity, lspSeverity('error'));
+    assert.equal(onId.source, 'akguard');
+    assert.match(onId.codeDescription?.href ?? '', /^https?:\/\/\S+/, 'codeDescription links to the rule doc');
+    const secretLine = rangeOf(session.text(uri), secret).start.line;
+    const message = typeof onId.message === 'string' ? onId.message : onId.message.value;
+    assert.match(message, new RegExp(`\\b${secretLine + 1}\\b`), 'the message names the line of the paired secret');
+    for (const d of diagnostics) {
+      assert.ok(!JSON.stringify(d).includes(secret), 'a diagnostic never carries the plaintext secret');
+    }
+    const related = onId.relatedInformation ?? [];
+    assert.ok(
+      related.some((r) => r.location.uri === uri && r.location.range.start.line === secretLine),
+      'relatedInformation points at the secret'
+    );
+  });
+
+  it('the environment-variable quick fix rewrites both literals and the diagnostics clear', async () => {
+    const session = server();
+    const id = fakeAccessKeyId();
+    const secret = fakeSecret();
+    const uri = await session.open('src/main/java/demo/Fixed.java', 'java', javaSource(id, secret));
+    const [pair] = byCode(await session.current(uri, 'the pair is reported'), PAIR);
+    assert.ok(pair, 'a pair diagnostic');
+
+    const action = await quickFix(session, uri, pair, /environment/i);
+    assert.equal(action.kind, 'quickfix');
+    const edit = await session.editOf(action);
+    assert.ok(edit, 'the quick fix carries an edit');
+    await session.apply(edit);
+
+    const text = session.text(uri);
+    assert.ok(!text.includes(id) && !text.includes(secret), `both literals are gone:\n${text}`);
+    assert.match(text, /System\.getenv\("ALIBABA_CLOUD_ACCESS_KEY_ID"\)/);
+    assert.match(text, /System\.getenv\("ALIBABA_CLOUD_ACCESS_KEY_SECRET"\)/);
+    assert.deepEqual(await session.current(uri, 'the fixed version is published'), []);
+  });
+
+  it('the akguard:ignore quick fix suppresses the finding', async () => {
+    const session = server();
+    const id = fakeAccessKeyId();
+    const secret = fakeSecret();
+    const uri = await session.open('tools/deploy.py', 'python', `ACCESS_KEY_ID = "${id}"\nACCESS_KEY_SECRET = "${secret}"\n`);
+    const [pair] = byCode(await session.current(uri, 'the pair is reported'), PAIR);
+    assert.ok(pair, 'a pair diagnostic');
+
+    const edit = await session.editOf(await quickFix(session, uri, pair, /akguard:ignore|ignore/i));
+    assert.ok(edit, 'the suppression carries an edit');
+    await session.apply(edit);
+
+    assert.match(session.text(uri), /#.*akguard:ignore/, 'the suppression uses Python comment syntax');
+    assert.deepEqual(byCode(await session.current(uri, 'the suppressed version is published'), PAIR), []);
+  });
+
+  it('an ID without its secret is a warning, and severity settings changes re-publish it', async () => {
+    const session = server();
+    const id = fakeAccessKeyId();
+    const uri = await session.open('docs/setup.md', 'markdown', `# Setup\n\nOur account uses key ${id} for uploads.\n`);
+    const [warning] = byCode(await session.current(uri, 'the ID is reported'), ID_ONLY);
+    assert.ok(warning, 'an ID-only diagnostic');
+    assert.equal(warning.severity, lspSeverity('warning'));
+    assert.deepEqual(warning.range, rangeOf(session.text(uri), id));
+
+    let since = session.published.length;
+    await session.changeSettings(settingsFrom({ 'severity.id': 'error' }));
+    await session.waitForDiagnostics(
+      uri,
+      (p) => byCode(p.diagnostics, ID_ONLY).some((d) => d.severity === lspSeverity('error')),
+      'severity.id "error" turns the ID diagnostic into an error',
+      since
+    );
+
+    since = session.published.length;
+    await session.changeSettings(settingsFrom({ 'severity.id': 'off' }));
+    await session.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, ID_ONLY).length === 0, 'severity.id "off" hides it', since);
+
+    await session.changeSettings(settingsFrom({}));
+  });
+
+  it('closing a document clears its diagnostics', async () => {
+    const session = server();
+    const uri = await session.open('notes.txt', 'plaintext', `id ${fakeAccessKeyId()} secret ${fakeSecret()}\n`);
+    assert.ok((await session.current(uri, 'the pair is reported')).length > 0);
+    const since = session.published.length;
+    await session.close(uri);
+    await session.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 'diagnostics are cleared on close', since);
+  });
+
+  it('shutdown and exit end the server with exit code 0', async () => {
+    const session = server();
+    assert.equal(await session.stop(), 0);
+  });
+});
+
+describe('akguard lsp honours initializationOptions (real server jar)', () => {
+  const server = useServer(settingsFrom({ 'severity.pair': 'hint', exclude: ['generated/**'] }));
+
+  it('uses the severity and excludes given at initialize', async () => {
+    const session = server();
+    const excluded = await session.open('generated/Keys.java', 'java', javaSource(fakeAccessKeyId(), fakeSecret()));
+    const checked = await session.open('src/Keys.java', 'java', javaSource(fakeAccessKeyId(), fakeSecret()));
+    const [pair] = byCode(await session.current(checked, 'the pair is reported'), PAIR);
+    assert.ok(pair, 'a pair diagnostic in the checked file');
+    assert.equal(pair.severity, lspSeverity('hint'));
+    const excludedReports = session.published.filter((p) => p.uri === excluded && p.diagnostics.length > 0);
+    assert.deepEqual(excludedReports, [], 'nothing is reported in an excluded file');
+    assert.equal(await session.stop(), 0);
+  });
+});

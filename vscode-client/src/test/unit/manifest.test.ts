@@ -43,3 +43,12 @@ test('packaging metadata vsce needs offline is present', () => {
   assert.ok(manifest.publisher, 'publisher');
   assert.match(manifest.engines.vscode, /^\^1\.\d+\.\d+$/);
 });
+
+test('main is the bundle that vscode:prepublish builds and .vscodeignore keeps', () => {
+  const main = path.posix.normalize(manifest.main);
+  assert.match(manifest.scripts.bundle, new RegExp(`--outfile=${main.replace(/[.]/g, '\\.')}(\\s|$)`));
+  assert.match(manifest.scripts['vscode:prepublish'], /npm run bundle/);
+  const ignore = fs.readFileSync(path.join(__dirname, '..', '..', '..', '.vscodeignore'), 'utf8');
+  assert.ok(ignore.split('\n').includes(`!${main}`), `.vscodeignore keeps ${main}`);
+  assert.ok(ignore.split('\n').includes('!server/akguard.jar'), '.vscodeignore keeps the server jar');
+});

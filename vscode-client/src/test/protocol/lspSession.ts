@@ -80,6 +80,7 @@ export class LspSession {
   initializeResult!: InitializeResult;
   private readonly listeners = new Set<() => void>();
   private readonly docs = new Map<string, TextDocument>();
+  private readonly exited: Promise<number | null>;
 
   private constructor(
     readonly process: ChildProcessWithoutNullStreams,
@@ -88,6 +89,10 @@ export class LspSession {
     settings: ServerSettings
   ) {
     this.settings = settings;
+    this.exited = new Promise((resolve) => {
+      process.once('exit', (code) => resolve(code));
+      process.once('error', () => resolve(null));
+    });
   }
 
   /** Fails with what to do when the jar or Java is missing: a harness that cannot run must not pass. */
@@ -111,16 +116,29 @@ export class LspSession {
     child.stderr.on('data', (chunk: string) => session.stderr.push(chunk));
     session.listen();
     connection.listen();
-    session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    session.initializeResult = await session.unlessExited(connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       clientInfo: { name: 'akguard-protocol-test' },
       rootUri: pathToFileURL(workspace).toString(),
       workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: path.basename(workspace) }],
       capabilities: CAPABILITIES,
       initializationOptions: settings,
-    });
+    }), 'answering initialize');
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
+  }
+
+  /**
+   * Rejects as soon as the server process ends, with its exit code and stderr: a crashed server must fail
+   * the test with the reason, not leave a promise pending until the test runner cancels it.
+   */
+  unlessExited<T>(pending: Promise<T>, doing: string): Promise<T> {
+    return Promise.race([
+      pending,
+      this.exited.then((code) => {
+        throw new Error(`The akguard server exited (code ${code}) before ${doing}. Its stderr:\n${this.stderr.join('')}`);
+      }),
+    ]);
   }
 
   private listen(): void {
@@ -197,6 +215,15 @@ export class LspSession {
     what: string,
     since = 0
   ): Promise<PublishDiagnosticsParams> {
+    return this.unlessExited(this.nextDiagnostics(uri, accept, what, since), `publishing diagnostics where ${what}`);
+  }
+
+  private nextDiagnostics(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean,
+    what: string,
+    since: number
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       let seen = since;
       const check = (): boolean => {
@@ -243,11 +270,14 @@ export class LspSession {
   }
 
   async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    const result = await this.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic], only: undefined, triggerKind: 1 },
-    });
+    const result = await this.unlessExited(
+      this.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic], only: undefined, triggerKind: 1 },
+      }),
+      'answering codeAction'
+    );
     return (result ?? []).filter((a): a is CodeAction => !Command.is(a));
   }
 
@@ -256,7 +286,7 @@ export class LspSession {
     if (action.edit || action.data === undefined) {
       return action.edit;
     }
-    return (await this.connection.sendRequest(CodeActionResolveRequest.type, action)).edit;
+    return (await this.unlessExited(this.connection.sendRequest(CodeActionResolveRequest.type, action), 'resolving a code action')).edit;
   }
 
   /** Applies a workspace edit to the open documents as VS Code would, sending the resulting didChange. */
@@ -278,18 +308,11 @@ export class LspSession {
 
   /** shutdown, exit, and the process's exit code. */
   async stop(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => {
-      if (this.process.exitCode !== null) {
-        resolve(this.process.exitCode);
-      } else {
-        this.process.once('exit', (code) => resolve(code));
-      }
-    });
     const killer = setTimeout(() => this.process.kill(), 10_000);
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
       await this.connection.sendNotification(ExitNotification.type);
-      return await exited;
+      return await this.exited;
     } finally {
       clearTimeout(killer);
       this.connection.dispose();

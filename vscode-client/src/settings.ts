@@ -3,12 +3,18 @@ import { SeverityName, parseSeverity } from './severity';
 /** The settings section the server is configured from (`workspace/configuration` item section). */
 export const SETTINGS_SECTION = 'akguard';
 
-/** The rule each `akguard.severity.<key>` setting controls, and the severity it has when unset. */
+/**
+ * The rule each `akguard.severity.<key>` setting controls, and the severity the server gives it when
+ * neither this setting nor the project's akguard config file says otherwise.
+ */
 export const SEVERITY_SETTINGS = {
-  pair: { ruleId: 'alibaba-access-key-pair', defaultSeverity: 'error' },
-  id: { ruleId: 'alibaba-access-key-id', defaultSeverity: 'warning' },
-  sts: { ruleId: 'alibaba-sts-credentials', defaultSeverity: 'error' },
-} as const satisfies Record<string, { ruleId: string; defaultSeverity: SeverityName }>;
+  pair: { ruleId: 'alibaba-access-key-pair', ruleDefault: 'error' },
+  id: { ruleId: 'alibaba-access-key-id', ruleDefault: 'warning' },
+  sts: { ruleId: 'alibaba-sts-credentials', ruleDefault: 'error' },
+} as const satisfies Record<string, { ruleId: string; ruleDefault: SeverityName }>;
+
+/** The value of a severity setting that defers to the project's config file (and then the rule default). */
+export const PROJECT_SEVERITY = 'default';
 
 export type SeveritySettingKey = keyof typeof SEVERITY_SETTINGS;
 
@@ -23,7 +29,8 @@ export interface SettingsReader {
 /**
  * What the server receives as `initializationOptions`, as the answer to a `workspace/configuration` item
  * with section "akguard", and under the "akguard" key of `workspace/didChangeConfiguration` settings.
- * Severities are keyed by rule id, the stable contract shared with `akguard scan`'s reports.
+ * Severities are keyed by rule id, the stable contract shared with `akguard scan`'s reports; a rule is
+ * listed only when the user chose a severity for it, so that otherwise the project's config file decides.
  */
 export interface ServerSettings {
   readonly severity: Readonly<Record<string, SeverityName>>;
@@ -36,11 +43,14 @@ export interface LaunchSettings {
   readonly serverPath: string | undefined;
 }
 
-/** Unknown or mistyped values fall back to the defaults, so a typo in settings.json never disables a rule. */
+/** Unknown or mistyped severities count as "default", so a typo in settings.json never disables a rule. */
 export function serverSettings(reader: SettingsReader): ServerSettings {
   const severity: Record<string, SeverityName> = {};
   for (const [key, rule] of Object.entries(SEVERITY_SETTINGS)) {
-    severity[rule.ruleId] = parseSeverity(reader.get(`severity.${key}`)) ?? rule.defaultSeverity;
+    const chosen = parseSeverity(reader.get(`severity.${key}`));
+    if (chosen !== undefined) {
+      severity[rule.ruleId] = chosen;
+    }
   }
   return { severity, exclude: stringList(reader.get('exclude')) };
 }

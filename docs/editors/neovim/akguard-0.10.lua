@@ -1,12 +1,11 @@
 -- akguard for Neovim 0.10+: vim.lsp.start() reuses the client of the same name and root.
 
 local settings = {
-  severity = {
-    ['alibaba-access-key-pair'] = 'error',
-    ['alibaba-access-key-id'] = 'warning',
-    ['alibaba-sts-credentials'] = 'error',
-  },
-  exclude = {},
+  -- Rule id -> 'error' | 'warning' | 'information' | 'hint' | 'off'. Rules left out keep the project's
+  -- akguard config file, else their default (pair: error, ID alone: warning, STS: error). Leave the key
+  -- out rather than empty: Neovim sends an empty Lua table as a JSON array.
+  -- severity = { ['alibaba-access-key-id'] = 'error' },
+  exclude = {}, -- globs relative to the project root, e.g. '**/testdata/**'
 }
 
 vim.api.nvim_create_autocmd({ 'BufReadPost', 'BufNewFile' }, {

@@ -2,12 +2,11 @@
 -- Alternatively save the table returned by vim.lsp.config below as ~/.config/nvim/lsp/akguard.lua.
 
 local settings = {
-  severity = {
-    ['alibaba-access-key-pair'] = 'error',
-    ['alibaba-access-key-id'] = 'warning',
-    ['alibaba-sts-credentials'] = 'error',
-  },
-  exclude = {},
+  -- Rule id -> 'error' | 'warning' | 'information' | 'hint' | 'off'. Rules left out keep the project's
+  -- akguard config file, else their default (pair: error, ID alone: warning, STS: error). Leave the key
+  -- out rather than empty: Neovim sends an empty Lua table as a JSON array.
+  -- severity = { ['alibaba-access-key-id'] = 'error' },
+  exclude = {}, -- globs relative to the project root, e.g. '**/testdata/**'
 }
 
 vim.lsp.config('akguard', {

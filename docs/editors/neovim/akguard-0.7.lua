@@ -6,12 +6,11 @@ local cmd = { 'akguard', 'lsp' } -- or { 'java', '-jar', '/path/to/akguard.jar',
 
 -- Optional; the same object goes to initializationOptions and answers workspace/configuration "akguard".
 local settings = {
-  severity = {
-    ['alibaba-access-key-pair'] = 'error',
-    ['alibaba-access-key-id'] = 'warning',
-    ['alibaba-sts-credentials'] = 'error',
-  },
-  exclude = {},
+  -- Rule id -> 'error' | 'warning' | 'information' | 'hint' | 'off'. Rules left out keep the project's
+  -- akguard config file, else their default (pair: error, ID alone: warning, STS: error). Leave the key
+  -- out rather than empty: Neovim sends an empty Lua table as a JSON array.
+  -- severity = { ['alibaba-access-key-id'] = 'error' },
+  exclude = {}, -- globs relative to the project root, e.g. '**/testdata/**'
 }
 
 -- The folder holding .git (a directory, or a file in worktrees), else the file's folder.

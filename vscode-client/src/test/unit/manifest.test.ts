@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLIENT_COMMANDS } from '../../commands';
-import { LAUNCH_SETTINGS, SEVERITY_SETTINGS } from '../../settings';
+import { LAUNCH_SETTINGS, PROJECT_SEVERITY, SEVERITY_SETTINGS } from '../../settings';
 import { SEVERITY_NAMES } from '../../severity';
 
 // package.json is what VS Code reads; these tests keep it in step with the code that reads the settings.
@@ -15,12 +15,13 @@ test('contributes exactly the commands the extension registers', () => {
   assert.deepEqual(contributed, Object.values(CLIENT_COMMANDS).sort());
 });
 
-test('every severity setting offers the same values and the default the code assumes', () => {
+test('every severity setting offers "default" (the project decides) and the severities the server knows', () => {
   for (const [key, rule] of Object.entries(SEVERITY_SETTINGS)) {
-    const prop = properties[`akguard.severity.${key}`];
+    const prop = properties[`akguard.severity.${key}`] as { enum?: string[]; default?: unknown; markdownDescription?: string };
     assert.ok(prop, `akguard.severity.${key} is contributed`);
-    assert.deepEqual(prop.enum, [...SEVERITY_NAMES]);
-    assert.equal(prop.default, rule.defaultSeverity);
+    assert.deepEqual(prop.enum, [PROJECT_SEVERITY, ...SEVERITY_NAMES]);
+    assert.equal(prop.default, PROJECT_SEVERITY);
+    assert.match(prop.markdownDescription ?? '', new RegExp(`\`${rule.ruleId}\`.*else \`${rule.ruleDefault}\``));
   }
 });
 

@@ -4,15 +4,12 @@ import { LAUNCH_SETTINGS, SEVERITY_SETTINGS, SettingsReader, launchSettings, ser
 
 const reader = (values: Record<string, unknown>): SettingsReader => ({ get: (key) => values[key] });
 
-test('unset settings give the documented defaults, keyed by rule id', () => {
-  assert.deepEqual(serverSettings(reader({})), {
-    severity: {
-      'alibaba-access-key-pair': 'error',
-      'alibaba-access-key-id': 'warning',
-      'alibaba-sts-credentials': 'error',
-    },
-    exclude: [],
-  });
+test('unset or "default" severities are left out, so the project config file decides', () => {
+  assert.deepEqual(serverSettings(reader({})), { severity: {}, exclude: [] });
+  assert.deepEqual(
+    serverSettings(reader({ 'severity.pair': 'default', 'severity.id': 'default', 'severity.sts': 'default' })),
+    { severity: {}, exclude: [] }
+  );
 });
 
 test('each severity.<key> setting controls its rule', () => {
@@ -29,10 +26,9 @@ test('each severity.<key> setting controls its rule', () => {
   });
 });
 
-test('a mistyped severity falls back to the rule default instead of disabling it', () => {
-  const settings = serverSettings(reader({ 'severity.pair': 'eror', 'severity.id': 3 }));
-  assert.equal(settings.severity['alibaba-access-key-pair'], 'error');
-  assert.equal(settings.severity['alibaba-access-key-id'], 'warning');
+test('a mistyped severity counts as "default" instead of disabling the rule', () => {
+  const settings = serverSettings(reader({ 'severity.pair': 'eror', 'severity.id': 3, 'severity.sts': 'Hint' }));
+  assert.deepEqual(settings.severity, { 'alibaba-sts-credentials': 'hint' });
 });
 
 test('excludes keep only non-blank strings, trimmed', () => {

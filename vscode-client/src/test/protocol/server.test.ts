@@ -116,11 +116,15 @@ describe('akguard lsp over stdio (real server jar)', () => {
     for (const d of diagnostics) {
       assert.ok(!JSON.stringify(d).includes(secret), 'a diagnostic never carries the plaintext secret');
     }
-    const related = onId.relatedInformation ?? [];
+    const secretRange = rangeOf(session.text(uri), secret);
     assert.ok(
-      related.some((r) => r.location.uri === uri && r.location.range.start.line === secretLine),
-      'relatedInformation points at the secret'
+      (onId.relatedInformation ?? []).some((r) => r.location.uri === uri && JSON.stringify(r.location.range) === JSON.stringify(secretRange)),
+      'relatedInformation on the ID points at the secret'
     );
+    const onSecret = pairs.find((d) => JSON.stringify(d.range) === JSON.stringify(secretRange));
+    assert.ok(onSecret, `a ${PAIR} diagnostic on the secret's range among ${JSON.stringify(diagnostics)}`);
+    assert.equal(onSecret.severity, lspSeverity('error'));
+    assert.equal(onSecret.source, 'akguard');
   });
 
   it('the environment-variable quick fix rewrites both literals and the diagnostics clear', async () => {

@@ -1,0 +1,136 @@
+package dev.akguard.core;
+
+import dev.akguard.core.finding.Finding;
+import dev.akguard.core.source.FileScanner;
+import dev.akguard.core.source.FileWalker;
+import dev.akguard.core.source.Skip;
+import dev.akguard.core.source.SourceFile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scans files and folders: the walker lists, a pool of threads scans, the results come back sorted by path
+ * and position so output is the same from run to run whatever the thread count.
+ */
+public final class ScanRunner {
+    private final Engine engine;
+    private final int threads;
+    private final boolean followSymlinks;
+    private final boolean useGitignore;
+
+    /** Live counters, readable from a progress thread while the scan runs. */
+    public static final class Progress {
+        public final AtomicInteger filesListed = new AtomicInteger();
+        public final AtomicInteger filesScanned = new AtomicInteger();
+        public final AtomicLong bytesScanned = new AtomicLong();
+        public final AtomicInteger findings = new AtomicInteger();
+        public volatile boolean listingDone;
+    }
+
+    /** Everything a report needs: the findings and what was not read. */
+    public record Result(List<Finding> findings, List<Skip> skipped, int filesScanned, long bytesScanned) { }
+
+    public ScanRunner(Engine engine, int threads, boolean followSymlinks, boolean useGitignore) {
+        this.engine = engine;
+        this.threads = Math.max(1, threads);
+        this.followSymlinks = followSymlinks;
+        this.useGitignore = useGitignore;
+    }
+
+    /**
+     * @param roots        files or directories; with one directory root, paths are relative to it; with several,
+     *                     relative to {@code displayBase}
+     * @param displayBase  the directory report paths are relative to (usually the current directory)
+     */
+    public Result run(List<Path> roots, Path displayBase, Progress progress) throws InterruptedException {
+        List<SourceFile> files = new ArrayList<>();
+        List<Skip> skips = Collections.synchronizedList(new ArrayList<>());
+        FileWalker walker = new FileWalker(engine.config().exclude(), followSymlinks, useGitignore);
+        for (Path root : roots) {
+            String prefix = prefixFor(root, roots.size(), displayBase);
+            walker.walk(root, f -> {
+                String rel = root.toFile().isFile() ? displayPath(root, displayBase) : join(prefix, f.relativePath());
+                if (engine.isExcluded(rel) && !root.toFile().isFile()) return;
+                files.add(new SourceFile(f.file(), rel));
+                progress.filesListed.incrementAndGet();
+            }, s -> skips.add(new Skip(root.toFile().isDirectory() && !s.path().equals(".") && !s.path().startsWith("/") ? join(prefix, s.path()) : s.path(), s.reason(), s.detail())));
+        }
+        progress.listingDone = true;
+        FileScanner scanner = new FileScanner(engine);
+        List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger scanned = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        Runnable[] work = new Runnable[1];
+        AtomicInteger next = new AtomicInteger();
+        work[0] = () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < files.size()) {
+                FileScanner.Result r = scanner.scan(files.get(i));
+                if (r.skip() != null) skips.add(r.skip());
+                else scanned.incrementAndGet();
+                bytes.addAndGet(r.bytes());
+                findings.addAll(r.findings());
+                progress.filesScanned.incrementAndGet();
+                progress.bytesScanned.addAndGet(r.bytes());
+                progress.findings.addAndGet(r.findings().size());
+            }
+        };
+        int n = Math.min(threads, Math.max(1, files.size()));
+        if (n == 1) {
+            work[0].run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "akguard-scan");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> fs = new ArrayList<>();
+                for (int k = 0; k < n; k++) fs.add(pool.submit(work[0]));
+                for (Future<?> f : fs) {
+                    try { f.get(); } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("scan worker failed: " + e.getCause(), e.getCause());
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(ORDER);
+        List<Skip> sortedSkips = new ArrayList<>(skips);
+        sortedSkips.sort(Comparator.comparing(Skip::path));
+        return new Result(sorted, sortedSkips, scanned.get(), bytes.get());
+    }
+
+    /** Report order: path, then line and column of the ID. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
+            .thenComparingInt(f -> f.id().line()).thenComparingInt(f -> f.id().column()).thenComparing(Finding::ruleId);
+
+    private static String prefixFor(Path root, int rootCount, Path base) {
+        if (rootCount == 1) return "";
+        return displayPath(root, base);
+    }
+
+    static String displayPath(Path p, Path base) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path b = base.toAbsolutePath().normalize();
+        String s = abs.startsWith(b) ? b.relativize(abs).toString() : abs.toString();
+        s = s.replace(java.io.File.separatorChar, '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    private static String join(String prefix, String rel) {
+        if (prefix.isEmpty() || prefix.equals(".")) return rel;
+        return prefix + "/" + rel;
+    }
+}

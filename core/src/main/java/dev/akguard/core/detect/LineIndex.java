@@ -1,0 +1,71 @@
+package dev.akguard.core.detect;
+
+import dev.akguard.core.finding.Position;
+
+/**
+ * Turns byte offsets into 1-based lines and UTF-16 columns, counting forward from the last offset it was
+ * asked about, so a file's findings (asked for in order) cost one pass over the bytes up to the last one.
+ * Line breaks are \n, \r\n and a lone \r, as in LSP.
+ */
+public final class LineIndex {
+    private final byte[] a;
+    private final long baseOffset;
+    private final int startPos, startLine, startCol;
+    private int pos;
+    private int line;
+    private int column; // 0-based, UTF-16 units since the line start
+
+    /**
+     * @param a          the buffer
+     * @param from       where counting starts
+     * @param baseOffset absolute offset of {@code a[from]} in the file (for chunked files)
+     * @param firstLine  1-based line at {@code from}
+     * @param firstCol   0-based UTF-16 column at {@code from}
+     */
+    public LineIndex(byte[] a, int from, long baseOffset, int firstLine, int firstCol) {
+        this.a = a;
+        this.pos = from;
+        this.baseOffset = baseOffset - from;
+        this.line = firstLine;
+        this.column = firstCol;
+        this.startPos = from;
+        this.startLine = firstLine;
+        this.startCol = firstCol;
+    }
+
+    public LineIndex(byte[] a, int from) { this(a, from, from, 1, 0); }
+
+    /** Advances to {@code offset}; going backwards restarts the count from the beginning. */
+    private void advance(int offset) {
+        if (offset < pos) { pos = startPos; line = startLine; column = startCol; }
+        for (; pos < offset; pos++) {
+            int b = a[pos] & 0xff;
+            if (b == '\n') {
+                if (pos == startPos || a[pos - 1] != '\r') line++; // the \r of \r\n already counted
+                column = 0;
+                continue;
+            }
+            if (b == '\r') { line++; column = 0; continue; }
+            if ((b & 0xC0) == 0x80) continue;          // UTF-8 continuation byte
+            column += b >= 0xF0 ? 2 : 1;               // 4-byte sequences are surrogate pairs in UTF-16
+        }
+    }
+
+    public int line() { return line; }
+
+    public int column() { return column; }
+
+    /** Position of {@code a[start, end)}; cheapest when called in increasing {@code start} order. */
+    public Position span(int start, int end) {
+        advance(start);
+        int l1 = line, c1 = column;
+        int savedPos = pos, savedLine = line, savedCol = column;
+        advance(end);
+        Position p = new Position(l1, c1 + 1, line, column + 1, baseOffset + start, baseOffset + end);
+        pos = savedPos; line = savedLine; column = savedCol;
+        return p;
+    }
+
+    /** Line numbers and columns up to {@code offset} without producing a position (used for chunk bookkeeping). */
+    public void skipTo(int offset) { advance(offset); }
+}

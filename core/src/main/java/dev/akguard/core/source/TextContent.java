@@ -1,0 +1,62 @@
+package dev.akguard.core.source;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bytes ready for the detector: UTF-8 or anything ASCII-compatible as is (invalid UTF-8 is fine: every key
+ * character is ASCII), UTF-16 transcoded to UTF-8, a UTF-8 BOM skipped. Binary content is recognised the
+ * way git does it: a NUL byte in the first 8000 bytes, unless the NULs are UTF-16's high bytes.
+ */
+public record TextContent(byte[] bytes, int from, int to, Kind kind) {
+    public enum Kind { TEXT, UTF16, BINARY }
+
+    static final int SNIFF = 8000;
+
+    public boolean binary() { return kind == Kind.BINARY; }
+
+    public static TextContent of(byte[] a, int from, int to) {
+        Kind k = sniff(a, from, to);
+        if (k == Kind.UTF16) {
+            boolean be = isBigEndian(a, from, to);
+            int start = from;
+            if (to - from >= 2 && ((a[from] & 0xff) == 0xFE || (a[from] & 0xff) == 0xFF)) start += 2; // BOM
+            String s = new String(a, start, (to - start) & ~1, be ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            return new TextContent(utf8, 0, utf8.length, Kind.UTF16);
+        }
+        if (k == Kind.TEXT && to - from >= 3 && (a[from] & 0xff) == 0xEF && (a[from + 1] & 0xff) == 0xBB && (a[from + 2] & 0xff) == 0xBF) {
+            return new TextContent(a, from + 3, to, Kind.TEXT);
+        }
+        return new TextContent(a, from, to, k);
+    }
+
+    /** Classifies by the first bytes only, so huge files can be classified before they are read. */
+    public static Kind sniff(byte[] a, int from, int to) {
+        int n = Math.min(to - from, SNIFF);
+        if (n >= 2) {
+            int b0 = a[from] & 0xff, b1 = a[from + 1] & 0xff;
+            if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) return Kind.UTF16;
+        }
+        int evenNul = 0, oddNul = 0;
+        for (int i = 0; i < n; i++) {
+            if (a[from + i] == 0) { if ((i & 1) == 0) evenNul++; else oddNul++; }
+        }
+        if (evenNul + oddNul == 0) return Kind.TEXT;
+        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters.
+        int half = n / 2;
+        if (half > 0 && ((oddNul * 10 >= half * 4 && evenNul == 0) || (evenNul * 10 >= half * 4 && oddNul == 0))) return Kind.UTF16;
+        return Kind.BINARY;
+    }
+
+    static boolean isBigEndian(byte[] a, int from, int to) {
+        if (to - from >= 2) {
+            int b0 = a[from] & 0xff, b1 = a[from + 1] & 0xff;
+            if (b0 == 0xFE && b1 == 0xFF) return true;
+            if (b0 == 0xFF && b1 == 0xFE) return false;
+        }
+        int evenNul = 0;
+        int n = Math.min(to - from, SNIFF);
+        for (int i = 0; i < n; i += 2) if (a[from + i] == 0) evenNul++;
+        return evenNul > 0;
+    }
+}

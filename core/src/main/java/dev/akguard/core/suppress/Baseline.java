@@ -1,0 +1,112 @@
+package dev.akguard.core.suppress;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.akguard.core.finding.Finding;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Accepted findings, keyed by fingerprint (rule + SHA-256 of ID and secret) so an entry survives edits,
+ * moves and rewritten history, and never holds a secret. The AccessKey ID is stored masked, so that the
+ * baseline file itself does not look like a leak to other scanners.
+ */
+public final class Baseline {
+    public static final String FILE_NAME = ".akguard-baseline.json";
+    public static final Baseline EMPTY = new Baseline(Map.of());
+
+    /** One accepted finding. {@code path}/{@code line} are where it was first accepted: informational only. */
+    public record Entry(String fingerprint, String rule, String accessKeyIdMasked, String secretRedacted,
+                        String path, int line, String addedAt, String note) { }
+
+    private final Map<String, Entry> entries;
+
+    private Baseline(Map<String, Entry> entries) { this.entries = entries; }
+
+    public boolean contains(Finding f) { return entries.containsKey(f.fingerprint()); }
+
+    public boolean containsFingerprint(String fp) { return entries.containsKey(fp); }
+
+    public int size() { return entries.size(); }
+
+    public Collection<Entry> entries() { return entries.values(); }
+
+    public static Baseline load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read baseline " + file + ": " + e.getMessage());
+        }
+        try {
+            JsonElement root = JsonParser.parseString(text);
+            JsonArray arr = root.isJsonObject() && root.getAsJsonObject().has("findings")
+                    ? root.getAsJsonObject().getAsJsonArray("findings") : null;
+            if (arr == null) throw new ConfigException("baseline " + file + " has no \"findings\" array; recreate it with `akguard baseline create`");
+            Map<String, Entry> map = new LinkedHashMap<>();
+            Gson gson = new Gson();
+            for (JsonElement e : arr) {
+                Entry entry = gson.fromJson(e, Entry.class);
+                if (entry.fingerprint() == null) throw new ConfigException("baseline " + file + ": an entry has no fingerprint");
+                map.put(entry.fingerprint(), entry);
+            }
+            return new Baseline(map);
+        } catch (JsonParseException e) {
+            throw new ConfigException("baseline " + file + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** A new baseline: this one's entries plus the given findings (existing entries keep their date and note). */
+    public Baseline plus(Collection<Finding> findings, String note) {
+        Map<String, Entry> map = new LinkedHashMap<>(entries);
+        String now = Instant.now().toString();
+        for (Finding f : findings) {
+            map.putIfAbsent(f.fingerprint(), new Entry(f.fingerprint(), f.ruleId(), maskId(f.accessKeyId()), f.secretRedacted(),
+                    f.path(), f.id().line(), now, note));
+        }
+        return new Baseline(map);
+    }
+
+    /** Only the given findings (entries for them that already exist are kept as they were). */
+    public Baseline retainOnly(Collection<Finding> findings) {
+        Map<String, Entry> map = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            Entry old = entries.get(f.fingerprint());
+            if (old != null) map.put(old.fingerprint(), old);
+        }
+        return new Baseline(map);
+    }
+
+    public static String maskId(String id) {
+        if (id == null || id.length() < 8) return id;
+        return id.substring(0, 4) + "…" + id.substring(id.length() - 4);
+    }
+
+    /** Writes atomically (temp file + rename) so an interrupted write never leaves a truncated baseline. */
+    public void save(Path file) throws IOException {
+        JsonObject root = new JsonObject();
+        root.addProperty("version", 1);
+        root.addProperty("tool", "akguard");
+        Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+        root.add("findings", gson.toJsonTree(entries.values()));
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".akguard-baseline", ".tmp");
+        Files.writeString(tmp, gson.toJson(root) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -9,7 +9,14 @@ import {
 import { CLIENT_COMMANDS } from './commands';
 import { findJava } from './javaDiscovery';
 import { isFile, nodeJavaHost } from './nodeJavaHost';
-import { LAUNCH_SETTINGS, SETTINGS_SECTION, SettingsReader, launchSettings, serverSettings } from './settings';
+import {
+  LAUNCH_SETTINGS,
+  SETTINGS_SECTION,
+  SettingsReader,
+  answerConfiguration,
+  launchSettings,
+  serverSettings,
+} from './settings';
 import { resolveServerJar, serverCommand } from './serverLaunch';
 
 // Thin adapter: everything that can be decided without VS Code lives in the pure modules it imports.
@@ -61,15 +68,17 @@ async function start(): Promise<void> {
     initializationOptions: () => serverSettings(settingsReader()),
     middleware: {
       workspace: {
-        configuration: async (params, token, next) => {
-          const answers = params.items.some((item) => item.section !== SETTINGS_SECTION) ? await next(params, token) : [];
-          if (answers instanceof Error || !Array.isArray(answers)) {
+        // Were the server to register for didChangeConfiguration, the library would push VS Code's raw
+        // settings tree (`severity.pair` …); onConfigurationChanged sends the server's shape instead.
+        didChangeConfiguration: async () => undefined,
+        configuration: (params, token, next) =>
+          answerConfiguration(params.items, (scopeUri) => settingsReader(scopeUri), async (others) => {
+            const answers = await next({ items: others }, token);
+            if (answers instanceof Error || !Array.isArray(answers)) {
+              throw answers instanceof Error ? answers : new Error('workspace/configuration failed');
+            }
             return answers;
-          }
-          return params.items.map((item, i) =>
-            item.section === SETTINGS_SECTION ? serverSettings(settingsReader(item.scopeUri)) : answers[i]
-          );
-        },
+          }),
       },
     },
   };

@@ -73,3 +73,26 @@ function stringList(value: unknown): string[] {
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
 }
+
+export interface ConfigurationItem {
+  readonly section?: string;
+  readonly scopeUri?: string;
+}
+
+/**
+ * Answers a `workspace/configuration` request: items for the "akguard" section get {@link ServerSettings}
+ * read for their scope (a workspace folder or file); any other sections are asked of `others` (VS Code's
+ * own lookup) in one batch, and the answers are put back in the order of the request.
+ */
+export async function answerConfiguration(
+  items: readonly ConfigurationItem[],
+  readerFor: (scopeUri: string | undefined) => SettingsReader,
+  others: (items: ConfigurationItem[]) => Promise<unknown[]>
+): Promise<unknown[]> {
+  const foreign = items.filter((item) => item.section !== SETTINGS_SECTION);
+  const foreignAnswers = foreign.length > 0 ? await others(foreign) : [];
+  let next = 0;
+  return items.map((item) =>
+    item.section === SETTINGS_SECTION ? serverSettings(readerFor(item.scopeUri)) : (foreignAnswers[next++] ?? null)
+  );
+}

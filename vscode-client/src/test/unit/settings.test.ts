@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LAUNCH_SETTINGS, SEVERITY_SETTINGS, SettingsReader, launchSettings, serverSettings } from '../../settings';
+import {
+  ConfigurationItem,
+  LAUNCH_SETTINGS,
+  SEVERITY_SETTINGS,
+  SettingsReader,
+  answerConfiguration,
+  launchSettings,
+  serverSettings,
+} from '../../settings';
 
 const reader = (values: Record<string, unknown>): SettingsReader => ({ get: (key) => values[key] });
 
@@ -50,4 +58,39 @@ test('the rules covered are exactly the three documented ones', () => {
     ['alibaba-access-key-pair', 'alibaba-access-key-id', 'alibaba-sts-credentials']
   );
   assert.deepEqual([...LAUNCH_SETTINGS], ['java.home', 'java.vmArgs', 'server.path']);
+});
+
+test('workspace/configuration: akguard items get server settings for their scope, others keep their order', async () => {
+  const perScope: Record<string, Record<string, unknown>> = {
+    'file:///a': { 'severity.pair': 'warning' },
+    'file:///b': { exclude: ['gen/**'] },
+  };
+  const asked: ConfigurationItem[][] = [];
+  const answers = await answerConfiguration(
+    [
+      { section: 'akguard', scopeUri: 'file:///a' },
+      { section: 'editor' },
+      { section: 'akguard', scopeUri: 'file:///b' },
+      { section: 'files.exclude' },
+    ],
+    (scope) => reader(perScope[scope ?? ''] ?? {}),
+    async (items) => {
+      asked.push(items);
+      return items.map((i) => `vscode:${i.section}`);
+    }
+  );
+  assert.deepEqual(answers, [
+    { severity: { 'alibaba-access-key-pair': 'warning' }, exclude: [] },
+    'vscode:editor',
+    { severity: {}, exclude: ['gen/**'] },
+    'vscode:files.exclude',
+  ]);
+  assert.deepEqual(asked, [[{ section: 'editor' }, { section: 'files.exclude' }]]);
+});
+
+test('workspace/configuration with only akguard items never asks VS Code', async () => {
+  const answers = await answerConfiguration([{ section: 'akguard' }], () => reader({}), async () => {
+    throw new Error('must not be called');
+  });
+  assert.deepEqual(answers, [{ severity: {}, exclude: [] }]);
 });

@@ -14,6 +14,9 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DiagnosticRefreshRequest,
+  DocumentDiagnosticReportKind,
+  DocumentDiagnosticRequest,
   ExitNotification,
   InitializeRequest,
   InitializeResult,
@@ -44,10 +47,20 @@ export function serverJarPath(): string {
 }
 
 /**
- * What VS Code (through vscode-languageclient) declares for the features akguard uses. Pull diagnostics
- * are deliberately not declared, so the server must push (it never does both to one client).
+ * What an editor declares for the features akguard uses. Without `pull` this is a push-only client (most
+ * editors: Neovim, Emacs, LSP4E…); with it, the client also declares pull diagnostics and refresh as
+ * vscode-languageclient does, which is how VS Code talks to the server.
  */
-const CAPABILITIES: ClientCapabilities = {
+function capabilities(pull: boolean): ClientCapabilities {
+  const caps: ClientCapabilities = structuredClone(PUSH_CAPABILITIES);
+  if (pull) {
+    caps.textDocument!.diagnostic = { dynamicRegistration: true, relatedDocumentSupport: false };
+    caps.workspace!.diagnostics = { refreshSupport: true };
+  }
+  return caps;
+}
+
+const PUSH_CAPABILITIES: ClientCapabilities = {
   workspace: {
     configuration: true,
     didChangeConfiguration: { dynamicRegistration: true },
@@ -76,6 +89,8 @@ export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
   readonly configurationRequests: unknown[] = [];
+  /** How many workspace/diagnostic/refresh requests the server sent (pull clients only). */
+  refreshRequests = 0;
   settings: ServerSettings;
   initializeResult!: InitializeResult;
   private readonly listeners = new Set<() => void>();
@@ -96,7 +111,7 @@ export class LspSession {
   }
 
   /** Fails with what to do when the jar or Java is missing: a harness that cannot run must not pass. */
-  static async start(workspace: string, settings: ServerSettings): Promise<LspSession> {
+  static async start(workspace: string, settings: ServerSettings, options: { pull?: boolean } = {}): Promise<LspSession> {
     const jar = serverJarPath();
     if (!fs.existsSync(jar)) {
       throw new Error(
@@ -121,7 +136,7 @@ export class LspSession {
       clientInfo: { name: 'akguard-protocol-test' },
       rootUri: pathToFileURL(workspace).toString(),
       workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: path.basename(workspace) }],
-      capabilities: CAPABILITIES,
+      capabilities: capabilities(options.pull ?? false),
       initializationOptions: settings,
     }), 'answering initialize');
     await connection.sendNotification(InitializedNotification.type, {});
@@ -155,6 +170,10 @@ export class LspSession {
     c.onRequest(RegistrationRequest.type, () => undefined);
     c.onRequest(UnregistrationRequest.type, () => undefined);
     c.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    c.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshRequests++;
+      this.listeners.forEach((l) => l());
+    });
     c.onNotification('window/logMessage', () => undefined);
     c.onNotification('$/progress', () => undefined);
   }
@@ -267,6 +286,40 @@ export class LspSession {
 
   private isLatest(p: PublishDiagnosticsParams): boolean {
     return this.published.filter((q) => q.uri === p.uri).at(-1) === p;
+  }
+
+  /** textDocument/diagnostic without a previous result id, so the answer must be a full report. */
+  async pull(uri: string): Promise<Diagnostic[]> {
+    const report = await this.unlessExited(
+      this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, identifier: 'akguard' }),
+      'answering textDocument/diagnostic'
+    );
+    if (report.kind !== DocumentDiagnosticReportKind.Full) {
+      throw new Error(`Expected a full diagnostic report without previousResultId, got ${JSON.stringify(report)}`);
+    }
+    return report.items;
+  }
+
+  /** Resolves once the server has sent more than `seen` workspace/diagnostic/refresh requests. */
+  waitForRefresh(seen: number, what: string): Promise<void> {
+    return this.unlessExited(
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.listeners.delete(listener);
+          reject(new Error(`No workspace/diagnostic/refresh ${what} within ${WAIT_MS} ms. Server stderr:\n${this.stderr.join('')}`));
+        }, WAIT_MS);
+        const listener = () => {
+          if (this.refreshRequests > seen) {
+            clearTimeout(timer);
+            this.listeners.delete(listener);
+            resolve();
+          }
+        };
+        this.listeners.add(listener);
+        listener();
+      }),
+      `asking for a diagnostic refresh ${what}`
+    );
   }
 
   async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {

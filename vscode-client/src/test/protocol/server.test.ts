@@ -54,14 +54,14 @@ async function quickFix(session: LspSession, uri: string, diagnostic: Diagnostic
  * Starts one server for the enclosing suite. A server that cannot start (no jar, no Java) fails every
  * test with the reason, rather than cancelling them: a harness that cannot run must not look green.
  */
-function useServer(settings: ServerSettings): () => LspSession {
+function useServer(settings: ServerSettings, options: { pull?: boolean } = {}): () => LspSession {
   let workspace: string | undefined;
   let session: LspSession | undefined;
   let failure: unknown;
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'akguard-lsp-'));
     try {
-      session = await LspSession.start(workspace, settings);
+      session = await LspSession.start(workspace, settings, options);
     } catch (err) {
       failure = err;
     }
@@ -80,7 +80,7 @@ function useServer(settings: ServerSettings): () => LspSession {
   };
 }
 
-describe('akguard lsp over stdio (real server jar)', () => {
+describe('akguard lsp over stdio, push diagnostics (real server jar)', () => {
   const server = useServer(settingsFrom({}));
 
   it('declares incremental sync, code actions, and commands that do not collide with the extension', () => {
@@ -216,6 +216,49 @@ describe('akguard lsp honours initializationOptions (real server jar)', () => {
     assert.equal(pair.severity, lspSeverity('hint'));
     const excludedReports = session.published.filter((p) => p.uri === excluded && p.diagnostics.length > 0);
     assert.deepEqual(excludedReports, [], 'nothing is reported in an excluded file');
+    assert.equal(await session.stop(), 0);
+  });
+});
+
+describe('akguard lsp with pull diagnostics, as VS Code declares them (real server jar)', () => {
+  const server = useServer(settingsFrom({}), { pull: true });
+
+  it('declares a pull diagnostic provider', () => {
+    const session = server();
+    const provider = session.initializeResult.capabilities.diagnosticProvider;
+    assert.ok(provider, 'diagnosticProvider for a client that declares textDocument.diagnostic');
+  });
+
+  it('answers textDocument/diagnostic with the pair, never pushes, and the quick fix clears it', async () => {
+    const session = server();
+    const id = fakeAccessKeyId();
+    const secret = fakeSecret();
+    const uri = await session.open('src/Pulled.java', 'java', javaSource(id, secret));
+
+    const items = await session.pull(uri);
+    const [pair] = byCode(items, PAIR).filter((d) => JSON.stringify(d.range) === JSON.stringify(rangeOf(session.text(uri), id)));
+    assert.ok(pair, `a ${PAIR} diagnostic on the ID among ${JSON.stringify(items)}`);
+    assert.equal(pair.severity, lspSeverity('error'));
+    assert.equal(pair.source, 'akguard');
+
+    await session.apply((await session.editOf(await quickFix(session, uri, pair, /environment/i)))!);
+    assert.deepEqual(await session.pull(uri), []);
+    assert.deepEqual(
+      session.published.filter((p) => p.uri === uri && p.diagnostics.length > 0),
+      [],
+      'a pull client never also gets pushed diagnostics'
+    );
+  });
+
+  it('a settings change asks the client to refresh, and the next pull reflects it', async () => {
+    const session = server();
+    const uri = await session.open('README.md', 'markdown', `Key: ${fakeAccessKeyId()}\n`);
+    assert.equal(byCode(await session.pull(uri), ID_ONLY)[0]?.severity, lspSeverity('warning'));
+
+    const seen = session.refreshRequests;
+    await session.changeSettings(settingsFrom({ 'severity.id': 'off' }));
+    await session.waitForRefresh(seen, 'after severity.id became "off"');
+    assert.deepEqual(byCode(await session.pull(uri), ID_ONLY), []);
     assert.equal(await session.stop(), 0);
   });
 });

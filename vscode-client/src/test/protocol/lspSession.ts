@@ -25,6 +25,9 @@ import {
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
   RegistrationRequest,
+  ExecuteCommandRequest,
+  ShowDocumentParams,
+  ShowDocumentRequest,
   ShutdownRequest,
   TextEdit,
   UnregistrationRequest,
@@ -89,6 +92,7 @@ export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
   readonly configurationRequests: unknown[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
   /** How many workspace/diagnostic/refresh requests the server sent (pull clients only). */
   refreshRequests = 0;
   settings: ServerSettings;
@@ -173,6 +177,10 @@ export class LspSession {
     c.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshRequests++;
       this.listeners.forEach((l) => l());
+    });
+    c.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shownDocuments.push(params);
+      return { success: true };
     });
     c.onNotification('window/logMessage', () => undefined);
     c.onNotification('$/progress', () => undefined);
@@ -332,6 +340,14 @@ export class LspSession {
       'answering codeAction'
     );
     return (result ?? []).filter((a): a is CodeAction => !Command.is(a));
+  }
+
+  /** What VS Code does when the user picks a code action that carries a server command. */
+  executeCommand(command: Command): Promise<unknown> {
+    return this.unlessExited(
+      this.connection.sendRequest(ExecuteCommandRequest.type, { command: command.command, arguments: command.arguments }),
+      `executing ${command.command}`
+    );
   }
 
   /** The action's edit, asking the server to resolve it first when it was sent without one. */

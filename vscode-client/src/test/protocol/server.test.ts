@@ -135,7 +135,7 @@ describe('akguard lsp over stdio, push diagnostics (real server jar)', () => {
     const [pair] = byCode(await session.current(uri, 'the pair is reported'), PAIR);
     assert.ok(pair, 'a pair diagnostic');
 
-    const action = await quickFix(session, uri, pair, /environment/i);
+    const action = await quickFix(session, uri, pair, /ALIBABA_CLOUD_ACCESS_KEY_ID/);
     assert.equal(action.kind, 'quickfix');
     const edit = await session.editOf(action);
     assert.ok(edit, 'the quick fix carries an edit');
@@ -162,6 +162,44 @@ describe('akguard lsp over stdio, push diagnostics (real server jar)', () => {
 
     assert.match(session.text(uri), /#.*akguard:ignore/, 'the suppression uses Python comment syntax');
     assert.deepEqual(byCode(await session.current(uri, 'the suppressed version is published'), PAIR), []);
+  });
+
+  it('add to baseline runs on the server, writes the shared baseline without the secret, and the finding goes', async () => {
+    const session = server();
+    const id = fakeAccessKeyId();
+    const secret = fakeSecret();
+    const uri = await session.open('config/application.properties', 'properties', `aliyun.ak=${id}\naliyun.sk=${secret}\n`);
+    const [pair] = byCode(await session.current(uri, 'the pair is reported'), PAIR);
+    assert.ok(pair, 'a pair diagnostic');
+
+    const action = await quickFix(session, uri, pair, /baseline/i);
+    assert.ok(action.command, 'add to baseline is a command, not an edit');
+    const serverCommands = session.initializeResult.capabilities.executeCommandProvider?.commands ?? [];
+    assert.ok(serverCommands.includes(action.command.command), `${action.command.command} is declared by the server, so the client proxies it`);
+
+    const since = session.published.length;
+    await session.executeCommand(action.command);
+    await session.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, PAIR).length === 0, 'the baselined pair is gone', since);
+
+    const baselines = fs.readdirSync(session.workspace).filter((f) => /baseline/i.test(f));
+    assert.equal(baselines.length, 1, `one baseline file in the workspace root: ${baselines}`);
+    const baseline = fs.readFileSync(path.join(session.workspace, baselines[0]), 'utf8');
+    assert.ok(!baseline.includes(secret), 'the baseline never stores the plaintext secret');
+    assert.ok(baseline.length > 0);
+  });
+
+  it('open rule doc asks the client to show the rule page in the browser', async () => {
+    const session = server();
+    const uri = await session.open('deploy.sh', 'shellscript', `export KEY=${fakeAccessKeyId()}\n`);
+    const [diagnostic] = await session.current(uri, 'the ID is reported');
+    assert.ok(diagnostic, 'a diagnostic');
+    const action = await quickFix(session, uri, diagnostic, /documentation|doc/i);
+    assert.ok(action.command, 'open rule doc is a command');
+    await session.executeCommand(action.command);
+    const shown = session.shownDocuments.at(-1);
+    assert.ok(shown, 'window/showDocument was requested');
+    assert.equal(shown.external, true);
+    assert.equal(shown.uri, diagnostic.codeDescription?.href, 'the same page as the diagnostic links to');
   });
 
   it('an ID without its secret is a warning, and severity settings changes re-publish it', async () => {
@@ -241,7 +279,7 @@ describe('akguard lsp with pull diagnostics, as VS Code declares them (real serv
     assert.equal(pair.severity, lspSeverity('error'));
     assert.equal(pair.source, 'akguard');
 
-    await session.apply((await session.editOf(await quickFix(session, uri, pair, /environment/i)))!);
+    await session.apply((await session.editOf(await quickFix(session, uri, pair, /ALIBABA_CLOUD_ACCESS_KEY_ID/)))!);
     assert.deepEqual(await session.pull(uri), []);
     assert.deepEqual(
       session.published.filter((p) => p.uri === uri && p.diagnostics.length > 0),

@@ -34,9 +34,13 @@ public final class Prefilter {
         List<Kind> ks = new ArrayList<>();
         add(ns, ks, "LTAI", Kind.ACCESS_KEY_ID);
         add(ns, ks, "STS.", Kind.STS_ID);
-        for (String prefix : List.of("LTAI", "STS.")) {
-            for (String b64 : base64Needles(prefix)) add(ns, ks, b64, Kind.BASE64);
-        }
+        Set<String> encoded = new LinkedHashSet<>();
+        for (String prefix : List.of("LTAI", "STS.")) encoded.addAll(base64Needles(prefix));
+        // Base64 of base64 (a secret file stored in a base64-valued CI variable or Helm value), for the ID prefix.
+        Set<String> twice = new LinkedHashSet<>();
+        for (String once : base64Needles("LTAI")) if (once.length() >= 5) twice.addAll(base64Needles(once));
+        encoded.addAll(twice);
+        for (String b64 : encoded) add(ns, ks, b64, Kind.BASE64);
         needles = ns.toArray(new byte[0][]);
         kinds = ks.toArray(new Kind[0]);
         for (int n = 0; n < needles.length; n++) {

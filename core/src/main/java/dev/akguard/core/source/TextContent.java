@@ -42,10 +42,19 @@ public record TextContent(byte[] bytes, int from, int to, Kind kind) {
             if (a[from + i] == 0) { if ((i & 1) == 0) evenNul++; else oddNul++; }
         }
         if (evenNul + oddNul == 0) return Kind.TEXT;
-        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters.
+        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters, and printable
+        // ASCII on the other parity. Needs a sample long enough to tell it from a small binary header.
         int half = n / 2;
-        if (half > 0 && ((oddNul * 10 >= half * 4 && evenNul == 0) || (evenNul * 10 >= half * 4 && oddNul == 0))) return Kind.UTF16;
-        return Kind.BINARY;
+        if (n < 16) return Kind.BINARY;
+        boolean le = oddNul * 10 >= half * 4 && evenNul == 0;
+        boolean be = evenNul * 10 >= half * 4 && oddNul == 0;
+        if (!le && !be) return Kind.BINARY;
+        int printable = 0;
+        for (int i = le ? 0 : 1; i < n; i += 2) {
+            int c = a[from + i] & 0xff;
+            if (c == 0 || c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f) || c >= 0x80) printable++;
+        }
+        return printable * 10 >= half * 9 ? Kind.UTF16 : Kind.BINARY;
     }
 
     static boolean isBigEndian(byte[] a, int from, int to) {

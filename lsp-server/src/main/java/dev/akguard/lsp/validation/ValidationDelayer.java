@@ -13,32 +13,34 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ValidationDelayer {
     private final ScheduledExecutorService executor;
-    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
     public ValidationDelayer(ScheduledExecutorService executor) { this.executor = executor; }
 
     public void schedule(String uri, long delayMs, Runnable task) {
         pending.compute(uri, (k, old) -> {
-            if (old != null) old.cancel(false);
-            Holder h = new Holder();
-            h.future = executor.schedule(() -> {
+            if (old != null) old.future.cancel(false);
+            Pending p = new Pending();
+            // the task may finish before schedule() returns; it removes its own entry, identified by p
+            p.future = executor.schedule(() -> {
                 try {
                     task.run();
                 } finally {
-                    pending.remove(k, h.future);
+                    pending.remove(k, p);
                 }
             }, delayMs, TimeUnit.MILLISECONDS);
-            return h.future;
+            return p;
         });
     }
 
     public void cancel(String uri) {
-        ScheduledFuture<?> f = pending.remove(uri);
-        if (f != null) f.cancel(false);
+        Pending p = pending.remove(uri);
+        if (p != null) p.future.cancel(false);
     }
 
-    /** Pending (not yet finished) validations; for tests and diagnostics of the server itself. */
+    /** Validations scheduled and not yet finished. */
     public int pendingCount() { return pending.size(); }
 
-    private static final class Holder { volatile ScheduledFuture<?> future; }
+    /** Set inside compute(), which holds the entry's lock, so others reading the entry always see the future. */
+    private static final class Pending { volatile ScheduledFuture<?> future; }
 }

@@ -61,6 +61,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "List every skipped path, not only the first few per reason.")
     boolean verbose;
 
+    /** Standard input; replaceable so tests can feed it. */
+    InputStream stdin = System.in;
+
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
@@ -87,7 +90,7 @@ public final class ScanCommand implements Callable<Integer> {
                 progress.filesScanned.get(), progress.filesListed.get(), Summary.size(progress.bytesScanned.get()), progress.findings.get()))) {
             result = runner.run(roots, displayBase, progress);
         }
-        reporting.write(result.findings(), System.out);
+        reporting.write(result.findings(), spec.commandLine().getOut());
         if (!reporting.quiet) {
             double secs = (System.nanoTime() - t0) / 1e9;
             Summary.printSkips(result.skipped(), verbose, err);
@@ -99,8 +102,8 @@ public final class ScanCommand implements Callable<Integer> {
 
     private int scanStdin(java.io.PrintWriter err) throws IOException {
         Engine engine = engineOptions.engine(Path.of("."));
-        List<Finding> findings = scanStream(engine, System.in, stdinName);
-        reporting.write(findings, System.out);
+        List<Finding> findings = scanStream(engine, stdin, stdinName);
+        reporting.write(findings, spec.commandLine().getOut());
         if (!reporting.quiet) err.println("akguard: " + Summary.findings(findings) + " in standard input");
         return ReportingOptions.exitCode(findings);
     }

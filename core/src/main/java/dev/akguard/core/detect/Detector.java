@@ -56,12 +56,12 @@ public final class Detector {
         List<IdHit> ids = new ArrayList<>();
         for (int k = 0; k < ltai.size; k++) {
             int off = ltai.get(k);
-            int run = Bytes.alnumRun(a, off + 4, to);
+            int run = Bytes.alnumRun(a, off + 4, Math.min(to, off + 4 + 21)); // capped: a run of prefixes stays linear
             if ((run == 20 || run == 12) && acceptableId(a, off, off + 4 + run, from, to)) ids.add(new IdHit(off, off + 4 + run, false));
         }
         for (int k = 0; k < sts.size; k++) {
             int off = sts.get(k);
-            int run = Bytes.alnumRun(a, off + 4, to);
+            int run = Bytes.alnumRun(a, off + 4, Math.min(to, off + 4 + 65));
             if (run >= 16 && run <= 64 && acceptableId(a, off, off + 4 + run, from, to)) ids.add(new IdHit(off, off + 4 + run, true));
         }
         ids.sort(Comparator.comparingInt(IdHit::start));
@@ -86,8 +86,9 @@ public final class Detector {
         boolean gluedRight = end < to && (a[end] == '+' || a[end] == '/');
         if (!gluedLeft && !gluedRight) return false;
         int l = start, r = end;
-        while (l > from && isStdBase64(a[l - 1])) l--;
-        while (r < to && isStdBase64(a[r])) r++;
+        int lf = Math.max(from, start - 64), rt = Math.min(to, end + 64); // 40 is all we need to know
+        while (l > lf && isStdBase64(a[l - 1])) l--;
+        while (r < rt && isStdBase64(a[r])) r++;
         return r - l >= 40;
     }
 
@@ -167,6 +168,7 @@ public final class Detector {
     private List<ValueHit> findValues(byte[] a, int from, int to, List<IdHit> ids) {
         List<ValueHit> out = new ArrayList<>();
         int window = options.windowBytes();
+        int[] lineCursor = {from, 0}; // offset and line reached so far: regions come in order, so counting is one pass
         int regionStart = -1, regionEnd = -1;
         for (int k = 0; k <= ids.size(); k++) {
             int s = k < ids.size() ? Math.max(from, ids.get(k).start - window) : Integer.MAX_VALUE;
@@ -174,7 +176,7 @@ public final class Detector {
                 regionEnd = Math.min(to, Math.max(regionEnd, ids.get(k).end + window));
                 continue;
             }
-            if (regionStart >= 0) scanRegion(a, from, to, regionStart, regionEnd, ids, out);
+            if (regionStart >= 0) scanRegion(a, from, to, regionStart, regionEnd, ids, out, lineCursor);
             if (k < ids.size()) {
                 regionStart = s;
                 regionEnd = Math.min(to, ids.get(k).end + window);
@@ -183,8 +185,9 @@ public final class Detector {
         return out;
     }
 
-    private void scanRegion(byte[] a, int from, int to, int rs, int re, List<IdHit> ids, List<ValueHit> out) {
-        int line = lineOf(a, from, rs);
+    private void scanRegion(byte[] a, int from, int to, int rs, int re, List<IdHit> ids, List<ValueHit> out, int[] lineCursor) {
+        int line = lineCursor[1];
+        for (int p = lineCursor[0]; p < rs; p++) if (a[p] == '\n') line++;
         int i = rs;
         while (i < re) {
             byte b = a[i];
@@ -208,9 +211,15 @@ public final class Detector {
                     end = tokEnd;
                 }
             }
-            for (int k = i; k < Math.min(end, re); k++) if (a[k] == '\n') line++;
+            int stop = Math.min(end, re);
+            for (int k = i; k < stop; k++) if (a[k] == '\n') line++;
             i = end;
         }
+        // Runs may end past the region; count up to where we stopped so the next region starts right.
+        lineCursor[0] = Math.max(i, re);
+        int extra = 0;
+        for (int k = re; k < lineCursor[0]; k++) if (a[k] == '\n') extra++;
+        lineCursor[1] = line + extra;
     }
 
     /**
@@ -248,12 +257,6 @@ public final class Detector {
             lines[k] = line;
         }
         return lines;
-    }
-
-    private static int lineOf(byte[] a, int from, int offset) {
-        int line = 0;
-        for (int p = from; p < offset; p++) if (a[p] == '\n') line++;
-        return line;
     }
 
     // ---------------------------------------------------------------- base64

@@ -92,6 +92,7 @@ public final class ValidationService {
     private void run(TextDocument scheduled) {
         if (!documents.isCurrent(scheduled)) return; // a newer change has scheduled its own run
         ValidationResult r;
+        long t0 = System.nanoTime();
         try {
             r = current(scheduled);
         } catch (RuntimeException e) {
@@ -102,5 +103,7 @@ public final class ValidationService {
             if (!documents.isCurrent(scheduled) || r.generation() != generation.get()) return;
             publisher.accept(new PublishDiagnosticsParams(scheduled.uri(), r.diagnostics(), scheduled.version()));
         }
+        log.debug(scheduled.uri() + " v" + scheduled.version() + ": " + r.findings().size() + " findings in "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 }

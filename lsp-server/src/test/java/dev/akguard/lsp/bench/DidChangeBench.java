@@ -70,7 +70,7 @@ public final class DidChangeBench {
         long heapAfter = usedHeapAfterGc();
 
         Engine engine = Engine.defaults();
-        long[] scan = new long[50];
+        long[] scan = new long[300];
         for (int i = 0; i < scan.length; i++) {
             long t0 = System.nanoTime();
             engine.scan(text, "Big.java");

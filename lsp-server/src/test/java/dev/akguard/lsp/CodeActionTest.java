@@ -130,6 +130,19 @@ class CodeActionTest {
     }
 
     @Test
+    void stsTokensGoToTheSecurityTokenVariable() throws Exception {
+        java.util.Random r = new java.util.Random(3);
+        String stsId = dev.akguard.testkit.corpus.FakeKeys.stsId(r), token = dev.akguard.testkit.corpus.FakeKeys.stsToken(r);
+        String text = "creds = {\n  \"id\": \"" + stsId + "\",\n  \"security_token\": \"" + token + "\",\n}\n";
+        String uri = h.open("sts.py", "python", text);
+        Diagnostic d = h.client.awaitVersion(uri, 1).getDiagnostics().get(0);
+        assertEquals("alibaba-sts-credentials", d.getCode().getLeft());
+        CodeAction fix = h.codeActions(uri, d.getRange()).get(0);
+        assertEquals("import os\ncreds = {\n  \"id\": os.environ[\"" + ID_VAR + "\"],\n  \"security_token\": os.environ[\"ALIBABA_CLOUD_SECURITY_TOKEN\"],\n}\n",
+                Edits.apply(text, fix, uri));
+    }
+
+    @Test
     void onlySafeFixesAreOffered() throws Exception {
         String uri = h.open("M.java", "java", fill("String conn = \"id=@ID@;accessKeySecret=@SECRET@\";\n"));
         Diagnostic d = h.client.awaitVersion(uri, 1).getDiagnostics().get(0);

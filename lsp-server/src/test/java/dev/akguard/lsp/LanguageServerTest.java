@@ -97,6 +97,9 @@ class LanguageServerTest {
         PublishDiagnosticsParams p3 = h.client.awaitVersion(uri, 3);
         assertEquals(2, p3.getDiagnostics().get(0).getRange().getStart().getLine());
 
+        assertTrue(h.client.publishingThreads.stream().allMatch(t -> t.startsWith("akguard-lsp-worker")),
+                "scans run on the worker pool, never on the caller's (JSON-RPC) thread: " + h.client.publishingThreads);
+
         h.close(uri);
         PublishDiagnosticsParams cleared = h.client.await(uri, h.client.published.indexOf(p3) + 1, x -> true);
         assertTrue(cleared.getDiagnostics().isEmpty(), "close clears the document's diagnostics");

@@ -31,11 +31,14 @@ public class RecordingClient implements LanguageClient {
     public final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
     public final List<ConfigurationParams> configurationRequests = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshes = new AtomicInteger();
+    /** The server threads that published diagnostics. */
+    public final java.util.Set<String> publishingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What workspace/configuration answers with (one element per requested item). */
     public volatile Object configuration;
 
     @Override
     public void publishDiagnostics(PublishDiagnosticsParams p) {
+        publishingThreads.add(Thread.currentThread().getName());
         synchronized (this) {
             published.add(p);
             notifyAll();

@@ -72,6 +72,8 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
     private final DocumentsAdapter documentsAdapter;
     private final WorkspaceAdapter workspaceAdapter;
     private volatile ClientSettings settings = ClientSettings.DEFAULTS;
+    /** From initializationOptions: the base that later settings layer over. */
+    private volatile ClientSettings initialSettings = ClientSettings.DEFAULTS;
     private volatile ClientCapabilities capabilities = new ClientCapabilities();
     private volatile CodeActionService codeActions = new CodeActionService(false);
     private volatile LanguageClient client;
@@ -102,7 +104,8 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
         ClientCapabilities caps = params.getCapabilities() == null ? new ClientCapabilities() : params.getCapabilities();
         this.capabilities = caps;
         this.codeActions = new CodeActionService(ClientFeatures.documentChanges(caps));
-        applySettings(params.getInitializationOptions(), false);
+        initialSettings = ClientSettings.from(params.getInitializationOptions(), log::showError);
+        settings = initialSettings;
         projects.setWorkspaceRoots(roots(params));
         boolean pull = ClientFeatures.pullDiagnostics(caps);
         validation.setPush(!pull);
@@ -155,17 +158,17 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
         ConfigurationItem item = new ConfigurationItem();
         item.setSection(ClientSettings.SECTION);
         c.configuration(new ConfigurationParams(List.of(item))).thenAccept(values -> {
-            if (values != null && !values.isEmpty() && values.get(0) != null) applySettings(values.get(0), true);
+            if (values != null && !values.isEmpty()) applySettings(values.get(0)); // null: nothing set there
         }).exceptionally(e -> { log.warn("workspace/configuration failed: " + e.getMessage()); return null; });
     }
 
-    /** New editor settings; re-validates open documents when they differ from the current ones. */
-    void applySettings(Object raw, boolean revalidate) {
-        ClientSettings next = ClientSettings.from(raw, log::showError);
+    /** New editor settings (layered over initializationOptions); re-validates open documents when they change anything. */
+    void applySettings(Object raw) {
+        ClientSettings next = ClientSettings.from(raw, initialSettings, log::showError);
         if (next.equals(settings)) return;
         settings = next;
         log.info("settings: severity " + next.severities() + ", exclude " + next.exclude() + ", debounce " + next.debounceMs() + " ms");
-        if (revalidate) revalidateAll();
+        revalidateAll();
     }
 
     /** Config, baseline or settings changed: stale results go; pushed diagnostics are redone, pull clients are told to ask again. */

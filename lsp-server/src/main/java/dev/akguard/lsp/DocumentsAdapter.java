@@ -6,6 +6,7 @@ import dev.akguard.lsp.document.TextDocument;
 import dev.akguard.lsp.document.Uris;
 import dev.akguard.lsp.validation.ValidationResult;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -76,12 +77,19 @@ final class DocumentsAdapter implements TextDocumentService {
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         return CompletableFuture.supplyAsync(() -> {
             TextDocument d = server.documents().get(params.getTextDocument().getUri());
-            if (d == null) return List.<Either<Command, CodeAction>>of();
+            if (d == null || !wantsQuickFixes(params)) return List.<Either<Command, CodeAction>>of();
             ValidationResult r = server.validation().current(d);
             List<CodeAction> actions = server.codeActions().codeActions(r, params.getRange(),
                     params.getContext() == null ? List.of() : params.getContext().getDiagnostics());
             return actions.stream().map(Either::<Command, CodeAction>forRight).toList();
         }, server.workers());
+    }
+
+    /** A client that asks only for other kinds (e.g. {@code source.organizeImports} on save) gets none of ours. */
+    private static boolean wantsQuickFixes(CodeActionParams params) {
+        List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+        if (only == null || only.isEmpty()) return true;
+        return only.stream().anyMatch(k -> k.equals(CodeActionKind.QuickFix) || CodeActionKind.QuickFix.startsWith(k + ".") || k.isEmpty());
     }
 
     @Override

@@ -33,7 +33,7 @@ final class WorkspaceAdapter implements WorkspaceService {
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
         Object s = params == null ? null : params.getSettings();
-        if (dev.akguard.lsp.settings.ClientSettings.present(s)) server.applySettings(s, true);
+        if (dev.akguard.lsp.settings.ClientSettings.present(s)) server.applySettings(s);
         else server.pullConfiguration();
     }
 

@@ -203,6 +203,39 @@ class LanguageServerTest {
     }
 
     @Test
+    void settingsFromTheClientLayerOverInitializationOptions() throws Exception {
+        h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(),
+                "{\"akguard\":{\"debounceMs\":0,\"severity\":{\"alibaba-access-key-id\":\"off\"}}}");
+        // the client answered workspace/configuration with null (nothing set): the init options stay
+        assertFalse(h.client.configurationRequests.isEmpty(), "asked for section akguard after initialized");
+        String idOnly = "class A { String a = \"" + k.id + "\"; }\n";
+        assertTrue(h.client.awaitVersion(h.open("A.java", "java", idOnly), 1).getDiagnostics().isEmpty());
+
+        h.client.configuration = ServerHarness.json("{\"exclude\":[\"gen/**\"]}");
+        h.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(new JsonObject()));
+        String uri = h.open("B.java", "java", idOnly);
+        assertTrue(h.client.awaitVersion(uri, 1).getDiagnostics().isEmpty(), "severity from the init options still applies");
+
+        h.client.configuration = ServerHarness.json("{\"severity\":{\"alibaba-access-key-id\":\"error\"}}");
+        int mark = h.client.published.size();
+        h.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(new JsonObject()));
+        assertEquals(DiagnosticSeverity.Error, h.client.await(uri, mark, x -> !x.getDiagnostics().isEmpty()).getDiagnostics().get(0).getSeverity());
+    }
+
+    @Test
+    void codeActionsRespectTheRequestedKinds() throws Exception {
+        h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(), "{\"debounceMs\":0}");
+        String uri = h.open("App.java", "java", javaPair());
+        Range at = h.client.awaitVersion(uri, 1).getDiagnostics().get(0).getRange();
+        for (List<String> only : List.of(List.of("source.organizeImports"), List.of("refactor"))) {
+            var p = new org.eclipse.lsp4j.CodeActionParams(new TextDocumentIdentifier(uri), at, new org.eclipse.lsp4j.CodeActionContext(List.of(), only));
+            assertTrue(h.server.getTextDocumentService().codeAction(p).get(15, TimeUnit.SECONDS).isEmpty(), only.toString());
+        }
+        var p = new org.eclipse.lsp4j.CodeActionParams(new TextDocumentIdentifier(uri), at, new org.eclipse.lsp4j.CodeActionContext(List.of(), List.of("quickfix")));
+        assertEquals(4, h.server.getTextDocumentService().codeAction(p).get(15, TimeUnit.SECONDS).size());
+    }
+
+    @Test
     void addToBaselineWritesTheFingerprintAndClearsTheFinding() throws Exception {
         h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(), "{\"debounceMs\":0}");
         String uri = h.open("App.java", "java", javaPair());

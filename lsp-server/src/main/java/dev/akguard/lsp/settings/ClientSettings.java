@@ -38,12 +38,20 @@ public record ClientSettings(Map<Rule, RuleSeverity> severities, List<String> ex
      * Settings that are missing keep their defaults; invalid entries are reported through {@code problems} and
      * skipped, so one typo does not throw away the rest.
      */
-    public static ClientSettings from(Object raw, Consumer<String> problems) {
-        if (!(raw instanceof JsonElement e) || !e.isJsonObject()) return DEFAULTS;
+    public static ClientSettings from(Object raw, Consumer<String> problems) { return from(raw, DEFAULTS, problems); }
+
+    /**
+     * As {@link #from(Object, Consumer)}, with the keys the JSON does not set taken from {@code base}: settings from
+     * workspace/configuration layer over the initializationOptions instead of erasing them (Neovim, for one, answers
+     * null for a section it has no settings for).
+     */
+    public static ClientSettings from(Object raw, ClientSettings base, Consumer<String> problems) {
+        if (!(raw instanceof JsonElement e) || !e.isJsonObject()) return base;
         JsonObject o = e.getAsJsonObject();
         if (o.has(SECTION) && o.get(SECTION).isJsonObject()) o = o.getAsJsonObject(SECTION);
         Map<Rule, RuleSeverity> sev = new EnumMap<>(Rule.class);
-        if (o.has("severity")) {
+        if (!o.has("severity")) sev.putAll(base.severities());
+        else {
             if (!o.get("severity").isJsonObject()) problems.accept("akguard.severity must be an object of rule id to severity");
             else for (Map.Entry<String, JsonElement> en : o.getAsJsonObject("severity").entrySet()) {
                 Rule rule = Rule.byId(en.getKey()).orElse(null);
@@ -56,20 +64,21 @@ public record ClientSettings(Map<Rule, RuleSeverity> severities, List<String> ex
             }
         }
         List<String> exclude = new ArrayList<>();
-        if (o.has("exclude")) {
+        if (!o.has("exclude")) exclude.addAll(base.exclude());
+        else {
             JsonElement ex = o.get("exclude");
             if (ex.isJsonArray()) for (JsonElement x : ex.getAsJsonArray()) {
                 if (x.isJsonPrimitive()) exclude.add(x.getAsString());
             }
             else problems.accept("akguard.exclude must be an array of glob strings");
         }
-        long debounce = DEFAULT_DEBOUNCE_MS;
+        long debounce = base.debounceMs();
         if (o.has("debounceMs")) {
             try {
                 debounce = o.get("debounceMs").getAsLong();
                 if (debounce < 0 || debounce > MAX_DEBOUNCE_MS) {
-                    problems.accept("akguard.debounceMs must be between 0 and " + MAX_DEBOUNCE_MS + " (using " + DEFAULT_DEBOUNCE_MS + ")");
-                    debounce = DEFAULT_DEBOUNCE_MS;
+                    debounce = base.debounceMs();
+                    problems.accept("akguard.debounceMs must be between 0 and " + MAX_DEBOUNCE_MS + " (using " + debounce + ")");
                 }
             } catch (RuntimeException ex) {
                 problems.accept("akguard.debounceMs must be a number of milliseconds");

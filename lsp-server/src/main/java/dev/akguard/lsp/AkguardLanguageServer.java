@@ -218,6 +218,8 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
     ScheduledThreadPoolExecutor workers() { return workers; }
     ServerLog log() { return log; }
 
+    /** Workspace folders, else the deprecated rootUri/rootPath that older clients (Neovim 0.7 among them) still send. */
+    @SuppressWarnings("deprecation")
     private List<Path> roots(InitializeParams p) {
         List<Path> out = new ArrayList<>();
         if (p.getWorkspaceFolders() != null) {
@@ -230,7 +232,7 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
             Path path = Uris.toPath(p.getRootUri());
             if (path != null) out.add(path);
         }
-        @SuppressWarnings("deprecation") String rootPath = p.getRootPath();
+        String rootPath = p.getRootPath();
         if (out.isEmpty() && rootPath != null && !rootPath.isBlank()) out.add(Path.of(rootPath));
         return out;
     }

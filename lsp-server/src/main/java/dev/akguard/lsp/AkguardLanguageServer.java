@@ -109,6 +109,7 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
         projects.setWorkspaceRoots(roots(params));
         boolean pull = ClientFeatures.pullDiagnostics(caps);
         validation.setPush(!pull);
+        log.setVerbose("verbose".equals(params.getTrace()));
         if (params.getProcessId() != null) parentWatcher.watch(params.getProcessId(), options.parentPollMs());
         log.info("akguard " + Version.get() + " language server for " + clientName(params) + ", roots " + projects.workspaceRoots()
                 + ", diagnostics " + (pull ? "pulled by the client" : "pushed"));

@@ -14,8 +14,4 @@ public record ServerOptions(PrintStream log, IntConsumer exit, long parentPollMs
     public static ServerOptions standard(PrintStream log) {
         return new ServerOptions(log, System::exit, 3000, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
-
-    public ServerOptions withExit(IntConsumer e) { return new ServerOptions(log, e, parentPollMs, workerThreads); }
-
-    public ServerOptions withParentPollMs(long ms) { return new ServerOptions(log, exit, ms, workerThreads); }
 }

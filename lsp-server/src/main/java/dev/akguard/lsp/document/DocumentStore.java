@@ -29,10 +29,8 @@ public final class DocumentStore {
 
     public TextDocument get(String uri) { return docs.get(uri); }
 
-    public boolean isCurrent(TextDocument d) {
-        TextDocument now = docs.get(d.uri());
-        return now != null && now.version() == d.version() && now == d;
-    }
+    /** True while {@code d} is the document's latest snapshot (not closed, not changed since). */
+    public boolean isCurrent(TextDocument d) { return docs.get(d.uri()) == d; }
 
     public Collection<TextDocument> all() { return List.copyOf(docs.values()); }
 }

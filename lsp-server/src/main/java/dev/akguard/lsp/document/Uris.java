@@ -22,8 +22,6 @@ public final class Uris {
         }
     }
 
-    public static String fromPath(Path p) { return p.toAbsolutePath().normalize().toUri().toString(); }
-
     /** Last path segment of a URI, used as the name of documents that are not files. */
     public static String name(String uri) {
         int i = uri.lastIndexOf('/');

@@ -22,6 +22,4 @@ public record Project(Path root, Engine engine) {
         Path rel = root != null && abs.startsWith(root) ? root.relativize(abs) : abs.getFileName();
         return rel == null ? "" : rel.toString().replace('\\', '/');
     }
-
-    public boolean contains(Path file) { return root != null && file != null && file.toAbsolutePath().normalize().startsWith(root); }
 }

@@ -82,8 +82,6 @@ public final class ValidationService {
         return r;
     }
 
-    public int pendingCount() { return delayer.pendingCount(); }
-
     private void schedule(TextDocument d, long delayMs) {
         if (!push) return;
         delayer.schedule(d.uri(), delayMs, () -> run(d));

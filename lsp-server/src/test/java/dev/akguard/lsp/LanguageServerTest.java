@@ -107,7 +107,7 @@ class LanguageServerTest {
 
     @Test
     void aBurstOfEditsIsValidatedOnceAtTheLatestVersion() throws Exception {
-        h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(), "{\"akguard\":{\"debounceMs\":400}}");
+        h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(), "{\"akguard\":{\"debounceMs\":1000}}");
         String uri = h.open("App.java", "java", "class App {}\n");
         h.client.awaitVersion(uri, 1);
         String text = javaPair();

@@ -75,6 +75,9 @@ final class WorkspaceAdapter implements WorkspaceService {
                     case Commands.ADD_TO_BASELINE -> {
                         Path file = server.commands().addToBaseline(params.getArguments());
                         server.log().info("added a finding to the baseline " + file);
+                        LanguageClient c = server.client();
+                        if (c != null) c.showMessage(new MessageParams(MessageType.Info,
+                                "akguard: accepted in " + file.getFileName() + " — commit that file so scans and hooks accept it too"));
                         yield "added to " + file;
                     }
                     case Commands.OPEN_RULE_DOC -> openDoc(server.commands().ruleDocUrl(params.getArguments()));

@@ -253,6 +253,7 @@ class LanguageServerTest {
         assertFalse(json.contains(k.secret), "the baseline never stores the secret");
         assertFalse(json.contains(k.id), "nor the full ID");
         assertTrue(h.client.await(uri, mark, x -> true).getDiagnostics().isEmpty(), "accepted findings disappear");
+        assertTrue(h.client.shown.stream().anyMatch(m -> m.getMessage().contains("accepted in .akguard-baseline.json")), "the user is told");
 
         // the same file is what `akguard scan` reads
         var engine = dev.akguard.core.Engine.create(dev.akguard.core.ScanSettings.load(root, null, null));

@@ -176,6 +176,21 @@ class LanguageServerTest {
     }
 
     @Test
+    void savingTheConfigInTheEditorReloadsItForClientsWithoutWatchers() throws Exception {
+        h = ServerHarness.inProcess(root).initialize(ServerHarness.caps("{}"), "{\"debounceMs\":0}");
+        assertTrue(h.client.registrations.isEmpty(), "no dynamic registration without the capability");
+        String uri = h.open("App.java", "java", javaPair());
+        assertEquals(2, h.client.awaitVersion(uri, 1).getDiagnostics().size());
+        Files.writeString(root.resolve(".akguard.json"), "{ \"rules\": { \"alibaba-access-key-pair\": { \"severity\": \"warning\" } } }");
+        int mark = h.client.published.size();
+        h.server.getTextDocumentService().didSave(new org.eclipse.lsp4j.DidSaveTextDocumentParams(
+                new TextDocumentIdentifier(root.resolve(".akguard.json").toUri().toString())));
+        assertEquals(DiagnosticSeverity.Warning, h.client.await(uri, mark, x -> true).getDiagnostics().get(0).getSeverity(),
+                "severity from .akguard.json");
+        assertTrue(h.initializeResult.getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds().contains("quickfix"));
+    }
+
+    @Test
     void editorSettingsChangeSeverityAndExcludes() throws Exception {
         h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(), "{\"debounceMs\":0}");
         assertEquals(1, h.client.registrations.size(), "file watcher registered dynamically");

@@ -5,6 +5,7 @@ import dev.akguard.core.suppress.Config;
 import dev.akguard.lsp.commands.CommandService.CommandException;
 import dev.akguard.lsp.commands.Commands;
 import dev.akguard.lsp.document.Uris;
+import dev.akguard.lsp.settings.ClientSettings;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
@@ -33,7 +34,7 @@ final class WorkspaceAdapter implements WorkspaceService {
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
         Object s = params == null ? null : params.getSettings();
-        if (dev.akguard.lsp.settings.ClientSettings.present(s)) server.applySettings(s);
+        if (ClientSettings.present(s)) server.applySettings(s);
         else server.pullConfiguration();
     }
 

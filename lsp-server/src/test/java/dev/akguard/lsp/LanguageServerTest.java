@@ -2,7 +2,6 @@ package dev.akguard.lsp;
 
 import com.google.gson.JsonObject;
 import dev.akguard.lsp.commands.Commands;
-import dev.akguard.lsp.support.Edits;
 import dev.akguard.lsp.support.Keys;
 import dev.akguard.lsp.support.ServerHarness;
 import org.eclipse.lsp4j.CodeAction;

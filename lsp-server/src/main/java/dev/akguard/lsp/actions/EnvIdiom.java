@@ -7,6 +7,7 @@ import org.eclipse.lsp4j.TextEdit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,7 +82,7 @@ public enum EnvIdiom {
             int p = from;
             while (p > 0 && from - p < 2 && "rRuUfFbB".indexOf(t.charAt(p - 1)) >= 0) p--;
             if (p < from && p > 0 && Character.isJavaIdentifierPart(t.charAt(p - 1))) return null; // part of a name
-            if (t.substring(p, from).toLowerCase(java.util.Locale.ROOT).contains("b")) return null; // bytes literal: os.environ gives str
+            if (t.substring(p, from).toLowerCase(Locale.ROOT).contains("b")) return null; // bytes literal: os.environ gives str
             from = p;
         } else if (from > 0 && Character.isJavaIdentifierPart(t.charAt(from - 1)) && q != '`') {
             return null; // a prefixed literal we do not understand (e.g. Kotlin/Go raw forms)

@@ -190,6 +190,20 @@ class LanguageServerTest {
     }
 
     @Test
+    void aWorkspaceFolderAddedLaterBringsItsOwnConfig() throws Exception {
+        h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(), "{\"debounceMs\":0}");
+        Path other = Files.createDirectories(root.resolve("nested/other"));
+        Files.writeString(other.resolve(".akguard.json"), "{ \"exclude\": [\"legacy/\"] }");
+        var added = new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(
+                List.of(new org.eclipse.lsp4j.WorkspaceFolder(other.toUri().toString(), "other")), List.of());
+        h.server.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(added));
+        String inOther = h.open("nested/other/legacy/App.java", "java", javaPair());
+        assertTrue(h.client.awaitVersion(inOther, 1).getDiagnostics().isEmpty(), "the innermost folder's config applies");
+        String inRoot = h.open("legacy/App.java", "java", javaPair());
+        assertEquals(2, h.client.awaitVersion(inRoot, 1).getDiagnostics().size(), "the outer folder has no such exclude");
+    }
+
+    @Test
     void editorSettingsChangeSeverityAndExcludes() throws Exception {
         h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(), "{\"debounceMs\":0}");
         assertEquals(1, h.client.registrations.size(), "file watcher registered dynamically");

@@ -129,7 +129,8 @@ public final class Detector {
                     ValueHit s = secrets.get(j);
                     if (s.end - s.start != 30) return false;
                     if (Math.abs(s.start - id.start) > window || Math.abs(s.line - idLines[i]) > options.windowLines()) return false;
-                    return s.label == SecretContext.Label.SECRET || s.adjacentTo == i;
+                    return s.label == SecretContext.Label.SECRET || s.adjacentTo == i
+                            || (s.label == SecretContext.Label.WEAK && Math.abs(s.line - idLines[i]) <= SecretContext.WEAK_LINES);
                 },
                 (i, j) -> {
                     long d = Math.abs((long) secrets.get(j).start - ids.get(i).start);

@@ -10,8 +10,13 @@ import java.util.Locale;
  * SDK arguments, CSV rows, {@code id:secret@host}).
  */
 final class SecretContext {
-    /** How a value is labelled. */
-    enum Label { NONE, SECRET, TOKEN }
+    /**
+     * How a value is labelled. WEAK names ("key", "password") say little on their own, so such a value pairs
+     * only with an ID at most {@link #WEAK_LINES} lines away.
+     */
+    enum Label { NONE, SECRET, WEAK, TOKEN }
+
+    static final int WEAK_LINES = 3;
 
     private static final int MAX_SEPARATOR = 24;
     private static final int MAX_KEY = 64;
@@ -67,6 +72,9 @@ final class SecretContext {
         if (key.contains("securitytoken") || key.contains("ststoken") || key.endsWith("token")) return Label.TOKEN;
         if (key.contains("secret") && !key.contains("secretid") && !key.contains("secretname")) return Label.SECRET;
         if (key.equals("sk") || key.equals("aksk") || lastWordIs(a, from, to, "sk")) return Label.SECRET;
+        // Older OSS samples call the ID "accessId" and the secret "accessKey".
+        if (key.endsWith("accesskey") || key.endsWith("accesskeyvalue")) return Label.SECRET;
+        if (key.endsWith("key") || key.endsWith("password") || key.endsWith("passwd") || key.endsWith("pwd")) return Label.WEAK;
         return Label.NONE;
     }
 

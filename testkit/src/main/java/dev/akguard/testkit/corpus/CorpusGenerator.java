@@ -221,6 +221,34 @@ public final class CorpusGenerator {
                 PROD_ACCESS_KEY_SECRET = "%s"
                 TEST_ACCESS_KEY_SECRET = "%s"
                 """.formatted(k.id, k.id2, k.secret, k.secret2), List.of(Expected.pair(k.id, k.secret), Expected.pair(k.id2, k.secret2)))),
+        new Template("dotnet-appsettings", "config", k -> pair("""
+                <appSettings>
+                  <add key="AliyunAccessKeyId" value="%s" />
+                  <add key="AliyunAccessKeySecret" value="%s" />
+                </appSettings>
+                """.formatted(k.id, k.secret), k)),
+        new Template("oss-accessid-accesskey", "properties", k -> pair("""
+                oss.endpoint=oss-cn-shenzhen.aliyuncs.com
+                oss.accessId=%s
+                oss.accessKey=%s
+                """.formatted(k.id, k.secret), k)),
+        new Template("weak-label-next-line", "java", k -> pair("""
+                String id = "%s";
+                String key = "%s";
+                """.formatted(k.id, k.secret), k)),
+        new Template("markdown-table", "md", k -> pair("""
+                | AccessKey ID | AccessKey Secret |
+                | --- | --- |
+                | %s | %s |
+                """.formatted(k.id, k.secret), k)),
+        new Template("weak-label-far-is-id-only", "java", k -> new Made("""
+                String id = "%s";
+                int a = 1;
+                int b = 2;
+                int c = 3;
+                int d = 4;
+                String key = "%s";
+                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id)))),
         new Template("id-only", "log", k -> new Made("""
                 2024-05-01 12:00:01 INFO request signed with AccessKeyId=%s status=200
                 """.formatted(k.id), List.of(Expected.idOnly(k.id)))),

@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `akguard scan [PATH...]`: files, folders or standard input. */
-@Command(name = "scan", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Scan files and folders (default: the current folder) for Alibaba Cloud AccessKeys.",
-            "Honours .gitignore, skips .git, binary files and files over --max-file-size, and never follows",
-            "symbolic links unless asked. Use `-` to read standard input, e.g. `git diff | akguard scan -`.", ""},
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Scan files and folders (default: the current folder) for Alibaba Cloud AccessKeys. "
+            + "Honours .gitignore, skips .git, binary files and files over --max-file-size, and never follows "
+            + "symbolic links unless asked. Use `-` to read standard input, e.g. `git diff | akguard scan -`.", ""},
         footer = {"", "Examples:",
             "  akguard scan                      scan the current folder",
             "  akguard scan src config.yml        scan a folder and a file",
@@ -94,8 +94,8 @@ public final class ScanCommand implements Callable<Integer> {
         if (!reporting.quiet) {
             double secs = (System.nanoTime() - t0) / 1e9;
             Summary.printSkips(result.skipped(), verbose, err);
-            err.printf("akguard: %s in %d files (%s) in %.2f s%n", Summary.findings(result.findings()), result.filesScanned(),
-                    Summary.size(result.bytesScanned()), secs);
+            err.printf("akguard: %s in %d %s (%s) in %.2f s%n", Summary.findings(result.findings()), result.filesScanned(),
+                    result.filesScanned() == 1 ? "file" : "files", Summary.size(result.bytesScanned()), secs);
         }
         return ReportingOptions.exitCode(result.findings());
     }

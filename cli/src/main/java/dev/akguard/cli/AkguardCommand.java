@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ScanCommand.class,
             BaselineCommand.class,
+            dev.akguard.cli.lsp.LspCommand.class,
             dev.akguard.cli.monitor.MonitorCommand.class,
             CommandLine.HelpCommand.class,
         })

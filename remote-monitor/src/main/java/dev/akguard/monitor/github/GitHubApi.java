@@ -34,12 +34,12 @@ public final class GitHubApi {
     public FeedPoll pollFeed(String feedPath, String etag, String lastSeenId, int maxPages) throws InterruptedException {
         String url = feedPath + (feedPath.contains("?") ? "&" : "?") + "per_page=" + PER_PAGE;
         GitHubResponse first = client.get(url, etag);
-        if (first.notModified()) return new FeedPoll(true, List.of(), etag, lastSeenId, first.pollIntervalSeconds());
+        if (first.notModified()) return new FeedPoll(true, List.of(), etag, lastSeenId, first.pollIntervalSeconds(), false);
         List<PushEvent> pushes = new ArrayList<>();
         String newest = lastSeenId;
         GitHubResponse page = first;
+        boolean reachedKnown = false;
         for (int n = 1; ; n++) {
-            boolean reachedKnown = false;
             for (JsonElement el : asArray(page.body())) {
                 JsonObject e = el.getAsJsonObject();
                 String id = str(e, "id");
@@ -55,7 +55,8 @@ public final class GitHubApi {
             page = client.get(page.nextUrl(), null);
         }
         pushes.sort((a, b) -> PushEvent.compareIds(a.id(), b.id()));
-        return new FeedPoll(false, Collections.unmodifiableList(pushes), first.etag(), newest, first.pollIntervalSeconds());
+        boolean gap = lastSeenId != null && !reachedKnown;
+        return new FeedPoll(false, Collections.unmodifiableList(pushes), first.etag(), newest, first.pollIntervalSeconds(), gap);
     }
 
     /** GitHub's caps: files in one compare, commits in one compare, file pages of one commit. */

@@ -145,6 +145,10 @@ public final class Watcher {
 
     private CycleReport pollFeed(Source source, PollCursor cursor) throws InterruptedException {
         FeedPoll poll = api.pollFeed(source.feedPath(), cursor.etag(), cursor.lastEventId(), settings.feedMaxPages());
+        if (poll.gap()) {
+            LOG.warning(() -> source.key() + ": more events arrived since the last poll than the feed keeps; some were missed "
+                    + "(watch organisations or repositories directly, or run a --search sweep)");
+        }
         Instant now = clock.instant();
         long interval = Math.max(settings.minPollInterval().toSeconds(), poll.pollIntervalSeconds());
         PollCursor next = new PollCursor(cursor.source(), poll.etag(), poll.newestEventId(), (int) interval,

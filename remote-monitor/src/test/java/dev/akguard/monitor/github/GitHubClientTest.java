@@ -78,6 +78,12 @@ class GitHubClientTest {
         FeedPoll next = api.pollFeed("/events", all.etag(), all.newestEventId(), 3);
         assertEquals(3, next.pushes().size());
         assertEquals(1, gh.requests("/events").size(), "stops at the first known event");
+        assertFalse(next.gap());
+
+        for (int i = 0; i < 320; i++) repo.change().put("f", "x" + i + "\n").push();
+        FeedPoll overrun = api.pollFeed("/events", next.etag(), next.newestEventId(), 3);
+        assertEquals(300, overrun.pushes().size(), "GitHub serves 300 events at most");
+        assertTrue(overrun.gap(), "20 events were missed and the poll says so");
     }
 
     @Test

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ScanCommand.class,
             BaselineCommand.class,
+            dev.akguard.cli.lsp.LspCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AkguardCommand implements Runnable {

@@ -104,6 +104,18 @@ public final class AnomalySettings {
         store.save(toJson());
     }
 
+    /** Settings that are valid but probably not what was meant, for `monitor anomalies` to print. */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        if (threatIp.enabled && (threatIp.listFile == null || threatIp.listFile.isBlank())) {
+            out.add("threatIp is on but threatIp.listFile is not set: the threat-IP rule matches nothing");
+        }
+        if (sensitiveApi.enabled && sensitiveApi.apis != null && sensitiveApi.apis.isEmpty()) {
+            out.add("sensitiveApi is on but sensitiveApi.apis is empty: the sensitive-API rule matches nothing");
+        }
+        return out;
+    }
+
     /** Throws a {@link SettingsException} naming every field that is out of range. */
     public void validate() {
         List<String> problems = new ArrayList<>();

@@ -107,6 +107,16 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void settingsThatMatchNothingAreFlagged() {
+        assertEquals(List.of("threatIp is on but threatIp.listFile is not set: the threat-IP rule matches nothing"),
+                AnomalySettings.defaults().warnings());
+        AnomalySettings s = AnomalySettings.fromJson("{\"threatIp\": {\"listFile\": \"t.txt\"}, \"sensitiveApi\": {\"apis\": []}}");
+        assertEquals(List.of("sensitiveApi is on but sensitiveApi.apis is empty: the sensitive-API rule matches nothing"), s.warnings());
+        s.sensitiveApi.enabled = false;
+        assertTrue(s.warnings().isEmpty());
+    }
+
+    @Test
     void badSettingsSayWhatToFix() {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> AnomalySettings.fromJson("{\"rateSpike\":{\"k\":0,\"minCount\":0},\"sharedIp\":{\"minDistinctUsers\":1}}"));

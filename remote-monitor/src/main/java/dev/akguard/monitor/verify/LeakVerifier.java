@@ -69,9 +69,10 @@ public final class LeakVerifier {
                     accountId = rs.getString(2);
                 }
             }
-            verifications.record(c, alertId, result, now, by, how);
-            // No verdict yet: nobody is told until there is one (the re-verify queue tries again).
-            if (result.validity() == Validity.UNKNOWN || result.validity() == Validity.UNVERIFIED) return true;
+            VerificationStore.Recorded recorded = verifications.record(c, alertId, result, now, by, how);
+            // No verdict yet: nobody is told while the re-verify queue will try again. When it gives up, the
+            // UNKNOWN alert is notified if the policy notifies every leak.
+            if (result.validity() == Validity.UNVERIFIED || recorded.retryScheduled()) return true;
             Occurrence latest = latestOccurrence(c, alertId);
             AlertNotification n = new AlertNotification(alertId, accessKeyId, redacted, result.validity(),
                     result.accountId() != null ? result.accountId() : accountId,

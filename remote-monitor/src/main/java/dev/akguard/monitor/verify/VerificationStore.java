@@ -38,6 +38,9 @@ public final class VerificationStore {
     public record Details(Validity validity, String accountId, String arn, Instant verifiedAt, String detail,
                           int attempts, Instant nextVerifyAt) { }
 
+    /** What recording a result did: the validity before, and whether another check is scheduled. */
+    public record Recorded(Validity before, boolean retryScheduled) { }
+
     /** An alert waiting for (re-)verification. */
     public record Due(long alertId, String accessKeyId, int attempts) { }
 
@@ -47,9 +50,9 @@ public final class VerificationStore {
 
     /**
      * Stores a result inside the caller's transaction and records it in the alert's history. UNKNOWN schedules a
-     * retry with backoff; a verdict clears the queue. Returns the validity the alert had before.
+     * retry with backoff (until {@link #MAX_ATTEMPTS}); a verdict clears the queue.
      */
-    public Validity record(Connection c, long alertId, ValidationResult r, Instant at, String by, String how) throws SQLException {
+    public Recorded record(Connection c, long alertId, ValidationResult r, Instant at, String by, String how) throws SQLException {
         Validity before;
         int attempts;
         try (PreparedStatement ps = c.prepareStatement("SELECT validity, verify_attempts FROM alerts WHERE id = ?" + db.dialect().forUpdate())) {
@@ -60,8 +63,9 @@ public final class VerificationStore {
                 attempts = rs.getInt(2);
             }
         }
-        boolean retry = r.validity() == Validity.UNKNOWN;
-        int nextAttempts = retry ? attempts + 1 : 0;
+        boolean unknown = r.validity() == Validity.UNKNOWN;
+        int nextAttempts = unknown ? attempts + 1 : 0;
+        boolean retry = unknown && nextAttempts < MAX_ATTEMPTS;
         try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET validity = ?, account_id = COALESCE(?, account_id), "
                 + "arn = COALESCE(?, arn), verified_at = ?, verify_detail = ?, verify_attempts = ?, next_verify_at = ? WHERE id = ?")) {
             ps.setString(1, r.validity().name());
@@ -70,7 +74,7 @@ public final class VerificationStore {
             ps.setLong(4, at.toEpochMilli());
             ps.setString(5, r.detail());
             ps.setInt(6, nextAttempts);
-            if (retry && nextAttempts < MAX_ATTEMPTS) ps.setLong(7, at.plus(backoff(nextAttempts)).toEpochMilli());
+            if (retry) ps.setLong(7, at.plus(backoff(nextAttempts)).toEpochMilli());
             else ps.setNull(7, java.sql.Types.BIGINT);
             ps.setLong(8, alertId);
             ps.executeUpdate();
@@ -78,7 +82,7 @@ public final class VerificationStore {
         String note = r.validity() + (r.accountId() == null ? "" : " (account " + r.accountId() + ")") + ": " + r.detail()
                 + (how == null ? "" : " [" + how + "]");
         AlertStore.addHistory(c, alertId, at, by, VERIFIED, note);
-        return before;
+        return new Recorded(before, retry);
     }
 
     /** Records that a check could not run (secret gone, GitHub down); retried later like an UNKNOWN. */

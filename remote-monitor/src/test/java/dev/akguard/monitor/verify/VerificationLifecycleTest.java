@@ -192,4 +192,28 @@ class VerificationLifecycleTest {
         assertEquals(1, sleeper.sleeps().size(), "slept between the cycles, not after the last");
         assertEquals(1, rt.notifications().inbox(10).size());
     }
+
+    @Test
+    void aKeyThatNeverGetsAVerdictNotifiesWhenTheQueueGivesUpIfThePolicyNotifiesEveryLeak() throws Exception {
+        MonitorRuntime rt = runtime();
+        var settings = rt.notifications().settings();
+        settings.policy = dev.akguard.monitor.notify.NotifyPolicy.ALWAYS;
+        rt.notifications().saveSettings(settings);
+        DetectionVerifier detection = rt.detectionVerifier();
+        ali.faults().throttleAlways("GetCallerIdentity");
+        watcher(rt, detection).runOnce();
+        AfterCycle after = new AfterCycle(rt, detection, true);
+        after.run();
+        int checks = 1;
+        while (!new VerificationStore(db).due(clock.instant().plus(Duration.ofDays(1)), 10).isEmpty()) {
+            assertTrue(rt.notifications().outbox(null, 10).isEmpty(), "nobody told while retries are scheduled");
+            clock.advance(Duration.ofHours(7));
+            checks += after.run().reverified();
+            assertTrue(checks <= VerificationStore.MAX_ATTEMPTS, "the queue gives up");
+        }
+        assertEquals(VerificationStore.MAX_ATTEMPTS, checks);
+        assertEquals(Validity.UNKNOWN, onlyAlert().validity());
+        assertEquals(1, rt.notifications().inbox(10).size(), "told once, when the queue gave up");
+        assertTrue(rt.notifications().inbox(10).get(0).title().contains("UNKNOWN"));
+    }
 }

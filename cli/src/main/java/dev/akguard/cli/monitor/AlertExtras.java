@@ -4,25 +4,33 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.akguard.monitor.act.InventoryStore;
 import dev.akguard.monitor.act.KeyOwner;
+import dev.akguard.monitor.calls.AnomalyStore;
+import dev.akguard.monitor.calls.StoredAnomaly;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.verify.VerificationStore;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What `alerts` and `show` add to the DESIGN.md alert shape: the last verification (ARN, when, detail) and the
  * owner from the RAM inventory ({@code owner: {ours, userName, userId, status, lastUsed, syncedAt}}; {@code ours}
- * is null when the inventory was never synced, so "not ours" is only claimed when it is known).
+ * is null when the inventory was never synced, so "not ours" is only claimed when it is known), and the ids of the
+ * anomalies raised on the key ({@code anomalyIds}).
  */
 final class AlertExtras {
     private final VerificationStore verifications;
     private final Map<String, KeyOwner> inventory;
+    private final Map<Long, List<Long>> anomaliesByAlert = new java.util.HashMap<>();
 
     AlertExtras(Database db) {
         this.verifications = new VerificationStore(db);
         this.inventory = new InventoryStore(db).all();
+        for (StoredAnomaly s : new AnomalyStore(db, Clock.systemUTC()).list(null)) {
+            if (s.alertId() != null) anomaliesByAlert.computeIfAbsent(s.alertId(), k -> new java.util.ArrayList<>()).add(s.id());
+        }
     }
 
     String render(List<Alert> alerts) {
@@ -47,7 +55,17 @@ final class AlertExtras {
         owner.addProperty("lastUsed", k == null || k.lastUsed() == null ? null : k.lastUsed().toString());
         owner.addProperty("syncedAt", k == null || k.syncedAt() == null ? null : k.syncedAt().toString());
         o.add("owner", owner);
+        JsonArray anomalies = new JsonArray();
+        anomalyIds(a).forEach(anomalies::add);
+        o.add("anomalyIds", anomalies);
         return o;
+    }
+
+    /** Ids of the anomalies raised on this alert's key, oldest first. */
+    List<Long> anomalyIds(Alert a) {
+        List<Long> ids = new java.util.ArrayList<>(anomaliesByAlert.getOrDefault(a.id(), List.of()));
+        java.util.Collections.sort(ids);
+        return ids;
     }
 
     /** For tables: "ours: alice", "not ours", or "?" before the first inventory sync. */

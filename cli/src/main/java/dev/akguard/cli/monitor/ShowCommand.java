@@ -60,6 +60,9 @@ public final class ShowCommand implements Callable<Integer> {
         out.println("  Validity         " + a.validity() + (a.accountId() == null ? "" : "  account " + a.accountId()));
         out.println("  Verification     " + extras.verificationLine(a));
         out.println("  Owner            " + extras.ownerLine(a));
+        List<Long> anomalies = extras.anomalyIds(a);
+        if (!anomalies.isEmpty()) out.println("  Anomalies        " + anomalies.size() + " (ids " + anomalies.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + "; see `akguard monitor anomalies`)");
         out.println("  First seen       " + a.firstSeen());
         out.println("  Last seen        " + a.lastSeen());
         out.println();

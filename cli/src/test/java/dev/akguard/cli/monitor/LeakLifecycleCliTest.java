@@ -209,6 +209,8 @@ class LeakLifecycleCliTest {
         }
         assertTrue(types.containsAll(Set.of("sensitive-api", "threat-ip")), types.toString());
         assertFalse(types.contains("leaked-key-used"), "both calls predate the leak being seen");
+        assertEquals(anomalies.size(), onlyAlert().getAsJsonArray("anomalyIds").size(), "show/alerts link the alert's anomalies");
+        assertTrue(monitor("show", Long.toString(alertId)).out().contains("Anomalies        " + anomalies.size()));
         JsonObject threat = find(anomalies, "threat-ip");
         assertTrue(threat.getAsJsonArray("evidence").get(0).getAsString().contains(THREAT_IP), threat.toString());
 

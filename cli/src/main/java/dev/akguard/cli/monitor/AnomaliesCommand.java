@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code akguard monitor anomalies}: abnormal calls found in the leaked keys' call records. */
 @Command(name = "anomalies", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"List anomalies: abnormal calls the rules (docs/monitor/anomalies.md) found in the call records of leaked "
+        description = {"List anomalies: abnormal calls made with leaked keys.", "The rules (docs/monitor/anomalies.md) run over the call records of leaked "
             + "keys. `monitor watch` fetches the calls of every VALID open leak and raises anomalies each cycle; --refresh does it now. "
             + "Each anomaly is an alert of its own: it notifies like a leak and is handled with `anomalies handle`.", ""},
         footer = {"", "Examples:",

@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 
 /** {@code akguard monitor calls ACCESS_KEY_ID}: what a key did, from ActionTrail. */
 @Command(name = "calls", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Show the calls made with an AccessKey (ActionTrail LookupEvents by EventAccessKeyId, every page, at most "
-            + "2 requests per second), newest first, with a summary: APIs called, source IPs, regions, errors. Uses the team's "
+        description = {"Show the calls made with an AccessKey, from ActionTrail, with a summary.", "ActionTrail LookupEvents by EventAccessKeyId, every page, at most "
+            + "2 requests per second; newest first, then a summary: APIs called, source IPs, regions, errors. Uses the team's "
             + "admin credentials (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET or ~/.alibabacloud/credentials), which need "
             + "AliyunActionTrailReadOnlyAccess.", ""},
         footer = {"", "Times: 2026-03-02T10:00:00Z, 2026-03-02 (UTC midnight) or an age such as 24h or 7d. Default: the last 7 days.",

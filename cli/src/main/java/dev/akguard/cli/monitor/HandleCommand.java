@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
             "  akguard monitor handle 12 --method disabled --note \"ticket SEC-88\"",
             "  akguard monitor handle 13 --method whitelist --note \"documentation sample key\"",
-            "  akguard monitor handle 12 --method disabled --apply       (RAM UpdateAccessKey, then re-verify)",
-            "  akguard monitor handle 12 --method deleted --apply --yes  (RAM DeleteAccessKey, no prompt)"})
+            "  akguard monitor handle 12 --method disabled --apply        # RAM UpdateAccessKey, re-verify",
+            "  akguard monitor handle 12 --method deleted --apply --yes   # RAM DeleteAccessKey, no prompt"})
 public final class HandleCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code akguard monitor inventory [sync]}: the account's RAM users and keys, so alerts say whether a key is ours. */
 @Command(name = "inventory", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"The AccessKeys of the team's own account as last synced from RAM: owner, status, last use. "
+        description = {"The AccessKeys of the team's own account (RAM users' keys): owner, status, last use.", "As last synced from RAM. "
             + "`alerts` and `show` use it to say whether a leaked key is ours and whose. Update it with `inventory sync`.", ""},
         subcommands = {InventorySyncCommand.class})
 public final class InventoryCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code akguard monitor verify ALERT_ID}: re-check a leaked key against Alibaba Cloud. */
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Re-check whether a leaked pair still works (STS GetCallerIdentity). The secret is never stored: it is "
+        description = {"Re-check whether a leaked pair still works (STS GetCallerIdentity).", "The secret is never stored: it is "
             + "re-fetched from the recorded occurrence on GitHub (the file at its commit), re-scanned, and matched by its SHA-256. "
             + "The result (VALID, INVALID, DISABLED or UNKNOWN, with account and ARN) is stored and recorded in the history; "
             + "a VALID result notifies as configured (`akguard monitor notify show`).", ""},

@@ -124,4 +124,23 @@ class KeyHandlerTest {
         assertTrue(after.history().stream().anyMatch(h -> h.action().equals(KeyHandler.PROOF)));
         assertTrue(after.history().stream().anyMatch(h -> h.action().equals("handled-disabled") && h.note().startsWith("SEC-1; applied through RAM")));
     }
+
+    @Test
+    void inventorySyncStoresEveryRamKeyWithItsLastUseAndReplacesTheOldList() throws Exception {
+        EmulatedKey used = account.addUser("ci").addKey().lastUsed(Instant.parse("2026-01-02T03:04:05Z"));
+        List<KeyOwner> keys = rt.inventorySync().sync();
+        assertEquals(2, keys.size());
+        KeyOwner owner = rt.inventory().find(used.id()).orElseThrow();
+        assertEquals("ci", owner.userName());
+        assertEquals(used.user().userId(), owner.userId());
+        assertEquals("Active", owner.status());
+        assertEquals(Instant.parse("2026-01-02T03:04:05Z"), owner.lastUsed());
+        assertEquals(clock.instant(), owner.syncedAt());
+        used.disable();
+        EmulatedKey fresh = account.addUser("ops").addKey();
+        rt.inventorySync().sync();
+        assertEquals(3, rt.inventory().all().size());
+        assertEquals("Inactive", rt.inventory().find(used.id()).orElseThrow().status());
+        assertTrue(rt.inventory().find(fresh.id()).isPresent());
+    }
 }

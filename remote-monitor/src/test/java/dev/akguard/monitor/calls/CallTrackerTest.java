@@ -41,14 +41,17 @@ class CallTrackerTest {
     private final MutableClock clock = new MutableClock(firstSeen.plus(Duration.ofHours(1)));
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         ali = AlibabaCloudEmulator.start();
         ali.trail().noRateLimit();
         EmulatedAccount account = ali.addAccount();
         admin = account.addUser("security-admin").addKey();
         leaked = account.addUser("ci").addKey();
-        db = Database.open("jdbc:sqlite:" + dir.resolve("monitor.db"));
+        db = Database.open(jdbcUrl());
     }
+
+    /** An SQLite file here, a PostgreSQL schema in {@link PostgresCallTrackerTest}. */
+    protected String jdbcUrl() throws Exception { return "jdbc:sqlite:" + dir.resolve("monitor.db"); }
 
     @AfterEach
     void stop() { ali.close(); }

@@ -196,21 +196,24 @@ public final class Detector {
             if (!Bytes.alnum(b)) { i += escapeLength(a, i, re); continue; }
             int run = Bytes.alnumRun(a, i, to);
             int end = i + run;
-            if (run == 30 && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
+            int tokEnd = i;
+            if (run >= 4 && isTokenStart(a, i) && Bytes.leftBoundary(a, i, from)) {
+                while (tokEnd < to && isStdBase64(a[tokEnd])) tokEnd++;
+            }
+            if (tokEnd - i >= STS_TOKEN_MIN) {
+                // Checked before secrets: a token's leading alphanumeric run ("CAIS…" up to its first '+' or '/')
+                // is 30 characters long in about one token in seventy and must not pass for a secret.
+                out.add(new ValueHit(i, tokEnd, SecretContext.Label.TOKEN, -1, line));
+                end = tokEnd;
+            } else if (run == 30 && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
                 SecretContext.Label label = SecretContext.labelOf(a, i, from);
                 if (label == SecretContext.Label.TOKEN) label = SecretContext.Label.SECRET; // a 30-char value is no token
                 int adjacent = adjacentId(a, ids, i);
-                if (label == SecretContext.Label.NONE && adjacent < 0 && SecretContext.labelledByPreviousLine(a, i, from)) {
+                if (label == SecretContext.Label.NONE && adjacent < 0
+                        && (SecretContext.labelledByPreviousLine(a, i, from) || SecretContext.namedByPreviousLine(a, i, from))) {
                     label = SecretContext.Label.SECRET;
                 }
                 if (label != SecretContext.Label.NONE || adjacent >= 0) out.add(new ValueHit(i, end, label, adjacent, line));
-            } else if (run >= 4 && a[i] == 'C' && a[i + 1] == 'A' && a[i + 2] == 'I' && a[i + 3] == 'S' && Bytes.leftBoundary(a, i, from)) {
-                int tokEnd = i;
-                while (tokEnd < to && isStdBase64(a[tokEnd])) tokEnd++;
-                if (tokEnd - i >= STS_TOKEN_MIN) {
-                    out.add(new ValueHit(i, tokEnd, SecretContext.Label.TOKEN, -1, line));
-                    end = tokEnd;
-                }
             }
             int stop = Math.min(end, re);
             for (int k = i; k < stop; k++) if (a[k] == '\n') line++;
@@ -221,6 +224,11 @@ public final class Detector {
         int extra = 0;
         for (int k = re; k < lineCursor[0]; k++) if (a[k] == '\n') extra++;
         lineCursor[1] = line + extra;
+    }
+
+    /** STS security tokens start "CAIS"; older ones (still in docs, samples and tests) "CAES". */
+    private static boolean isTokenStart(byte[] a, int i) {
+        return a[i] == 'C' && a[i + 1] == 'A' && (a[i + 2] == 'I' || a[i + 2] == 'E') && a[i + 3] == 'S';
     }
 
     /**

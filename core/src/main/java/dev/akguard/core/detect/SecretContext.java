@@ -72,6 +72,8 @@ final class SecretContext {
         if (key.contains("securitytoken") || key.contains("ststoken") || key.endsWith("token")) return Label.TOKEN;
         if (key.contains("secret") && !key.contains("secretid") && !key.contains("secretname")) return Label.SECRET;
         if (key.equals("sk") || key.equals("aksk") || lastWordIs(a, from, to, "sk")) return Label.SECRET;
+        // ossutil's short flags: "ossutil64 config -e … -i LTAI… -k <secret>". Weak: "-k" means other things elsewhere.
+        if (endsWithFlag(a, from, to, 'k')) return Label.WEAK;
         // Older OSS samples call the ID "accessId" and the secret "accessKey".
         if (key.endsWith("accesskey") || key.endsWith("accesskeyvalue")) return Label.SECRET;
         if (key.endsWith("key") || key.endsWith("password") || key.endsWith("passwd") || key.endsWith("pwd")) return Label.WEAK;
@@ -92,14 +94,26 @@ final class SecretContext {
         return before >= 'a' && before <= 'z' && a[start] >= 'A' && a[start] <= 'Z';
     }
 
-    /** Moves back over quotes, colons, equals signs, escapes and full-width punctuation; never over a line break. */
+    /** The key is a short CLI flag {@code -c}, alone or as the last word of a command line. */
+    private static boolean endsWithFlag(byte[] a, int from, int to, char flag) {
+        return to - from >= 2 && a[to - 1] == flag && a[to - 2] == '-' && (to - 2 == from || a[to - 3] == ' ');
+    }
+
+    /**
+     * Moves back over quotes, colons, equals signs, escapes and full-width punctuation; never over a line break.
+     * Also over the fallback operators that put a hard-coded value after an environment lookup, so the lookup's
+     * name labels the value: {@code process.env.X_SECRET || '…'}, {@code ?? "…"}, Kotlin {@code ?: "…"},
+     * Python {@code os.environ.get("X_SECRET") or "…"} (the word "or" is one more hop), shell
+     * {@code ${X_SECRET:-…}}; and over markdown table pipes ({@code | AccessKey Secret | `…` |}).
+     */
     static int skipSeparatorsBackward(byte[] a, int i, int floor) {
         while (i > floor) {
             byte b = a[i - 1];
             switch (b) {
-                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\' -> { i--; continue; }
+                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', '|', '?', '!' -> { i--; continue; }
                 default -> { }
             }
+            if (b == '-' && i - 2 >= floor && a[i - 2] == ':') { i -= 2; continue; } // shell ${NAME:-default}
             if (b == ';' && i - 6 >= floor && regionEqualsIgnoreCase(a, i - 6, "&quot;")) { i -= 6; continue; }
             if (i - 3 >= floor && a[i - 3] == '%' && Bytes.hex(a[i - 2]) && Bytes.hex(a[i - 1])) { i -= 3; continue; }
             if (i - 6 >= floor && a[i - 6] == '\\' && a[i - 5] == 'u' && Bytes.hex(a[i - 1])) { i -= 6; continue; }
@@ -150,6 +164,40 @@ final class SecretContext {
         return Bytes.containsIgnoreCase(a, prevStart, prevEnd, "secret")
                 || indexOf(a, prevStart, prevEnd, MIYAO) >= 0 || indexOf(a, prevStart, prevEnd, MIYAO2) >= 0;
     }
+
+    /**
+     * A value under a generic key ({@code value}, {@code default}) whose name is on the line above: Kubernetes
+     * and ECS container env entries ({@code - name: X_SECRET} / {@code value: …}), Hadoop and Spark XML
+     * ({@code <name>fs.oss.accessKeySecret</name>} / {@code <value>…</value>}), Terraform variables
+     * ({@code variable "secret_key" {} / {@code default = …}). Only a SECRET-strength name counts.
+     */
+    static boolean namedByPreviousLine(byte[] a, int valueStart, int floor) {
+        int lineStart = valueStart;
+        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        if (lineStart <= floor) return false;
+        int keyEnd = skipSeparatorsBackward(a, valueStart, Math.max(lineStart, valueStart - MAX_SEPARATOR));
+        int k = keyEnd;
+        while (k > lineStart && Bytes.alnum(a[k - 1])) k--;
+        String key = ascii(a, k, keyEnd);
+        if (!key.equals("value") && !key.equals("default")) return false;
+        for (int p = lineStart; p < k; p++) {
+            byte b = a[p];
+            if (b != ' ' && b != '\t' && b != '-' && b != '<' && b != '"' && b != '\'') return false; // the key starts the line
+        }
+        int prevEnd = lineStart - 1;
+        int prevStart = prevEnd;
+        while (prevStart > floor && a[prevStart - 1] != '\n' && prevEnd - prevStart < 200) prevStart--;
+        for (int p = prevStart; p < prevEnd; ) {
+            if (!isNameByte(a[p])) { p++; continue; }
+            int q = p;
+            while (q < prevEnd && isNameByte(a[q])) q++;
+            if (classify(a, p, q) == Label.SECRET) return true;
+            p = q;
+        }
+        return false;
+    }
+
+    private static boolean isNameByte(byte b) { return Bytes.alnum(b) || b == '_' || b == '-' || b == '.'; }
 
     private static boolean isComment(byte[] a, int from, int to) {
         int i = from;

@@ -312,7 +312,213 @@ public final class CorpusGenerator {
                  "nbformat": 4,
                  "nbformat_minor": 5
                 }
-                """.formatted(k.id, k.secret), k))
+                """.formatted(k.id, k.secret), k)),
+        // ---- shapes seen in public repositories (see the detect-hardening report for citations)
+        new Template("js-env-fallback", "js", k -> pair("""
+                const ossClient = new OSS({
+                  region: process.env.OSS_REGION || 'oss-cn-hangzhou',
+                  accessKeyId: process.env.OSS_ACCESS_KEY_ID || '%s',
+                  accessKeySecret: process.env.OSS_ACCESS_KEY_SECRET || '%s',
+                  bucket: process.env.OSS_BUCKET || 'assets',
+                });
+                """.formatted(k.id, k.secret), k)),
+        new Template("ts-nullish-fallback", "ts", k -> pair("""
+                export const ALIBABA_AK_ID = process.env.ALIBABA_AK_ID ?? "%s";
+                export const ALIBABA_AK_SECRET = process.env.ALIBABA_AK_SECRET ?? "%s";
+                """.formatted(k.id, k.secret), k)),
+        new Template("shell-default-expansion", "sh", k -> pair("""
+                #!/usr/bin/env bash
+                set -e
+                export ALICLOUD_ACCESS_KEY="${ALICLOUD_ACCESS_KEY:-%s}"
+                export ALICLOUD_SECRET_KEY="${ALICLOUD_SECRET_KEY:-%s}"
+                export ALICLOUD_REGION="${ALICLOUD_REGION:-cn-hangzhou}"
+                """.formatted(k.id, k.secret), k)),
+        new Template("python-env-or", "py", k -> pair("""
+                import os
+
+                DATA_ACCESS_KEY_ID = os.environ.get("DATA_ACCESS_KEY_ID") or "%s"
+                DATA_ACCESS_KEY_SECRET = (
+                    os.environ.get("DATA_ACCESS_KEY_SECRET") or "%s"
+                )
+                """.formatted(k.id, k.secret), k)),
+        new Template("kotlin-elvis", "kt", k -> pair("""
+                val aliyunAccessKeyId: String
+                    get() = runtime?.aliyunAccessKeyId ?: "%s"
+                val aliyunAccessKeySecret: String
+                    get() = runtime?.aliyunAccessKeySecret ?: "%s"
+                """.formatted(k.id, k.secret), k)),
+        new Template("ossutil-flags", "Dockerfile", k -> pair("""
+                FROM node:18
+                RUN wget http://gosspublic.alicdn.com/ossutil/1.6.18/ossutil64 && chmod 755 ossutil64
+                RUN ./ossutil64 config -e oss-cn-guangzhou.aliyuncs.com -i %s -k %s -L CH -c ~/.ossutilconfig
+                RUN ./ossutil64 -c ~/.ossutilconfig cp -r -f dist oss://site/
+                """.formatted(k.id, k.secret), k)),
+        new Template("k8s-env-name-value", "yaml", k -> pair("""
+                spec:
+                  containers:
+                    - name: uploader
+                      image: registry.cn-hangzhou.aliyuncs.com/acme/uploader:1.4
+                      env:
+                        - name: ALIBABA_CLOUD_ACCESS_KEY_ID
+                          value: %s
+                        - name: ALIBABA_CLOUD_ACCESS_KEY_SECRET
+                          value: "%s"
+                """.formatted(k.id, k.secret), k)),
+        new Template("ecs-task-env-json", "json", k -> pair("""
+                "environment": [
+                  {
+                    "name": "OSS_ACCESS_KEY_ID",
+                    "value": "%s"
+                  },
+                  {
+                    "name": "OSS_ACCESS_KEY_SECRET",
+                    "value": "%s"
+                  }
+                ]
+                """.formatted(k.id, k.secret), k)),
+        new Template("hadoop-core-site", "xml", k -> pair("""
+                <configuration>
+                  <property>
+                    <name>fs.oss.endpoint</name>
+                    <value>oss-cn-zhangjiakou.aliyuncs.com</value>
+                  </property>
+                  <property>
+                    <name>fs.oss.accessKeyId</name>
+                    <value>%s</value>
+                  </property>
+                  <property>
+                    <name>fs.oss.accessKeySecret</name>
+                    <value>%s</value>
+                  </property>
+                </configuration>
+                """.formatted(k.id, k.secret), k)),
+        new Template("terraform-variable-default", "tf", k -> pair("""
+                variable "access_key" {
+                  default = "%s"
+                }
+                variable "secret_key" {
+                  default = "%s"
+                }
+                provider "alicloud" {
+                  access_key = var.access_key
+                  secret_key = var.secret_key
+                }
+                """.formatted(k.id, k.secret), k)),
+        new Template("spring-placeholder-default", "yml", k -> pair("""
+                alioss:
+                  access-key-id: ${ALIYUN_ACCESS_KEY_ID:%s}
+                  access-key-secret: ${ALIYUN_ACCESS_KEY_SECRET:%s}
+                  bucket-name: ${ALIYUN_BUCKET_NAME:media}
+                """.formatted(k.id, k.secret), k)),
+        new Template("java-builder-chain", "java", k -> pair("""
+                StaticCredentialProvider provider = StaticCredentialProvider.create(Credential.builder()
+                        .accessKeyId("%s")
+                        .accessKeySecret("%s")
+                        .build());
+                """.formatted(k.id, k.secret), k)),
+        new Template("php-array", "php", k -> pair("""
+                <?php
+                return [
+                    'oss' => [
+                        'accessKeyId'     => '%s',
+                        'accessKeySecret' => '%s',
+                        'endpoint'        => 'oss-cn-hangzhou.aliyuncs.com',
+                    ],
+                ];
+                """.formatted(k.id, k.secret), k)),
+        new Template("rust-struct", "rs", k -> pair("""
+                let config = Config {
+                    access_key_id: String::from("%s"),
+                    access_key_secret: String::from("%s"),
+                    endpoint: "https://oss-cn-hangzhou.aliyuncs.com".to_string(),
+                };
+                """.formatted(k.id, k.secret), k)),
+        new Template("cpp-credentials", "cpp", k -> pair("""
+                #include <alibabacloud/oss/OssClient.h>
+                using namespace AlibabaCloud::OSS;
+                int main() {
+                    ClientConfiguration conf;
+                    OssClient client("oss-cn-hangzhou.aliyuncs.com", "%s", "%s", conf);
+                }
+                """.formatted(k.id, k.secret), k)),
+        new Template("serverless-devs-access", "yaml", k -> pair("""
+                default:
+                  AccountID: "1234567890123456"
+                  AccessKeyID: %s
+                  AccessKeySecret: %s
+                """.formatted(k.id, k.secret), k)),
+        new Template("aliyun-cli-config-json", "json", k -> pair("""
+                {
+                  "current": "default",
+                  "profiles": [
+                    {
+                      "name": "default",
+                      "mode": "AK",
+                      "access_key_id": "%s",
+                      "access_key_secret": "%s",
+                      "sts_token": "",
+                      "region_id": "cn-hangzhou"
+                    }
+                  ]
+                }
+                """.formatted(k.id, k.secret), k)),
+        new Template("ossutil-config", "ini", k -> pair("""
+                [Credentials]
+                language=CH
+                endpoint=oss-cn-hangzhou.aliyuncs.com
+                accessKeyID=%s
+                accessKeySecret=%s
+                """.formatted(k.id, k.secret), k)),
+        new Template("github-actions-with", "yml", k -> pair("""
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: manyuanrong/setup-ossutil@v2.0
+                        with:
+                          endpoint: oss-cn-hangzhou.aliyuncs.com
+                          access-key-id: %s
+                          access-key-secret: %s
+                """.formatted(k.id, k.secret), k)),
+        new Template("ansible-vars", "yml", k -> pair("""
+                - hosts: localhost
+                  vars:
+                    alicloud_access_key: "%s"
+                    alicloud_secret_key: "%s"
+                    alicloud_region: cn-beijing
+                """.formatted(k.id, k.secret), k)),
+        new Template("nacos-properties", "properties", k -> pair("""
+                spring.cloud.nacos.config.server-addr=mse-xxx-nacos-ans.mse.aliyuncs.com:8848
+                spring.cloud.nacos.config.access-key=%s
+                spring.cloud.nacos.config.secret-key=%s
+                """.formatted(k.id, k.secret), k)),
+        new Template("csharp-initializer", "cs", k -> pair("""
+                var config = new AlibabaCloud.OpenApiClient.Models.Config
+                {
+                    AccessKeyId = "%s",
+                    AccessKeySecret = "%s",
+                    Endpoint = "dysmsapi.aliyuncs.com",
+                };
+                """.formatted(k.id, k.secret), k)),
+        new Template("chinese-doc-table", "md", k -> pair("""
+                | 凭证 | 值 |
+                |------|------|
+                | AccessKey ID | `%s` |
+                | AccessKey Secret | `%s` |
+                """.formatted(k.id, k.secret), k)),
+        new Template("sts-caes-token", "json", k -> {
+            // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
+            String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);
+            String token = "CA" + "ES" + FakeKeys.stsToken(r).substring(4);
+            return new Made("""
+                    "Credentials": {
+                        "AccessKeySecret": "%s",
+                        "AccessKeyId": "%s",
+                        "Expiration": "2015-04-09T11:52:19Z",
+                        "SecurityToken": "%s"
+                    }
+                    """.formatted(FakeKeys.random(r, 40), stsId, token), List.of(Expected.sts(stsId, token)));
+        })
     );
 
     private final List<Template> negatives = List.of(
@@ -338,7 +544,28 @@ public final class CorpusGenerator {
         new Template("negative:other-cloud", "env", k -> none("TENCENTCLOUD_SECRET_ID=AKID" + FakeKeys.random(r, 32) + "\nAWS_ACCESS_KEY_ID=AKIA" + FakeKeys.random(r, 16).toUpperCase()
                 + "\nAWS_SECRET_ACCESS_KEY=" + FakeKeys.random(r, 40) + "\n")),
         new Template("negative:sts-id-alone", "log", k -> none("assumed role, credentials " + FakeKeys.stsId(r) + " expire at 12:00\n")),
-        new Template("negative:lowercase-prefix", "txt", k -> none("id = ltai" + k.id.substring(4) + "\nsecret = \"" + k.secret + "\"\n"))
+        new Template("negative:lowercase-prefix", "txt", k -> none("id = ltai" + k.id.substring(4) + "\nsecret = \"" + k.secret + "\"\n")),
+        new Template("negative:docs-x-placeholders", "md", k -> none("```env\nALIYUN_OSS_ACCESS_KEY_ID=" + FakeKeys.ID_PREFIX + "5txxxxxxxxxxxxxxxxxx\n"
+                + "ALIYUN_OSS_ACCESS_KEY_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n```\n- `AccessKey ID`(形如 `" + FakeKeys.ID_PREFIX + "5txxxxxxxxxxxxx`)\n")),
+        new Template("negative:empty-fallbacks", "sh", k -> none("OSS_ACCESS_KEY_ID=\"${OSS_ACCESS_KEY_ID:-}\"\nOSS_ACCESS_KEY_SECRET=\"${OSS_ACCESS_KEY_SECRET:-}\"\n"
+                + "const s = process.env.ALIYUN_ACCESS_KEY_SECRET || '';\n")),
+        new Template("negative:k8s-secret-ref", "yaml", k -> none("""
+                env:
+                  - name: ALIBABA_CLOUD_ACCESS_KEY_SECRET
+                    valueFrom:
+                      secretKeyRef:
+                        name: aliyun
+                        key: access-key-secret
+                """)),
+        new Template("negative:icao-code", "kt", k -> none("val mainIcao = prefs.getString(\"main_airport\", \"" + FakeKeys.ID_PREFIX + "\") ?: \"" + FakeKeys.ID_PREFIX + "\"\n")),
+        new Template("negative:npm-integrity", "json", k -> none("\"integrity\": \"sha512-" + FakeKeys.random(r, 30) + "/" + k.id + "+" + FakeKeys.random(r, 30) + "==\",\n")),
+        new Template("negative:unrelated-name-value", "yaml", k -> new Made("""
+                env:
+                  - name: OSS_ACCESS_KEY_ID
+                    value: %s
+                  - name: BUILD_DIGEST
+                    value: %s
+                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id))))
     );
 
     private static Made none(String text) { return new Made(text, List.of()); }

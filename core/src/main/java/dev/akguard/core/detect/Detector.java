@@ -76,8 +76,20 @@ public final class Detector {
     private boolean acceptableId(byte[] a, int start, int end, int from, int to) {
         return Bytes.leftBoundary(a, start, from) && Bytes.rightBoundary(a, end, to)
                 && Plausibility.plausibleIdBody(a, start + 4, end)
+                && !maskedOrTruncated(a, end, to)
                 && !insideBase64Blob(a, start, end, from, to)
                 && !inPresignedUrl(a, start, end, from, to);
+    }
+
+    /**
+     * A key shown partly: "LTAI5tAbCdEfGhIj********" (docs, masked UIs, test expectations) or cut short with
+     * "..." / "…". Its visible part can be exactly a legacy ID's length; nothing real ends in a mask.
+     */
+    private static boolean maskedOrTruncated(byte[] a, int end, int to) {
+        if (end + 3 > to) return false;
+        byte b = a[end];
+        if ((b == '*' || b == '.') && a[end + 1] == b && a[end + 2] == b) return true;
+        return (b & 0xff) == 0xE2 && (a[end + 1] & 0xff) == 0x80 && (a[end + 2] & 0xff) == 0xA6; // U+2026 in UTF-8
     }
 
     /** "…+LTAI…/…" inside a long base64 run is a coincidence in encoded data, not a key. */

@@ -104,13 +104,14 @@ final class SecretContext {
      * Also over the fallback operators that put a hard-coded value after an environment lookup, so the lookup's
      * name labels the value: {@code process.env.X_SECRET || '…'}, {@code ?? "…"}, Kotlin {@code ?: "…"},
      * Python {@code os.environ.get("X_SECRET") or "…"} (the word "or" is one more hop), shell
-     * {@code ${X_SECRET:-…}}; and over markdown table pipes ({@code | AccessKey Secret | `…` |}).
+     * {@code ${X_SECRET:-…}}; over subscripts ({@code $ak["accessKeySecret"] = "…"}, {@code os.environ["…"] = "…"});
+     * and over markdown table pipes ({@code | AccessKey Secret | `…` |}).
      */
     static int skipSeparatorsBackward(byte[] a, int i, int floor) {
         while (i > floor) {
             byte b = a[i - 1];
             switch (b) {
-                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', '|', '?', '!' -> { i--; continue; }
+                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', ']', '|', '?', '!' -> { i--; continue; }
                 default -> { }
             }
             if (b == '-' && i - 2 >= floor && a[i - 2] == ':') { i -= 2; continue; } // shell ${NAME:-default}

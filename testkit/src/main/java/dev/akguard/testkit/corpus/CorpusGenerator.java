@@ -506,6 +506,25 @@ public final class CorpusGenerator {
                 | AccessKey ID | `%s` |
                 | AccessKey Secret | `%s` |
                 """.formatted(k.id, k.secret), k)),
+        new Template("php-subscript-assign", "php", k -> new Made("""
+                <?php
+                // 调取阿里云内容安全
+                $ak["accessKeyId"] = "%s";
+                $ak["accessKeySecret"] = "%s";
+                """.formatted(k.legacyId, k.secret), List.of(Expected.pair(k.legacyId, k.secret)))),
+        new Template("python-environ-assign", "py", k -> pair("""
+                import os
+                os.environ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "%s"
+                os.environ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "%s"
+                """.formatted(k.id, k.secret), k)),
+        new Template("csharp-in-memory-config", "cs", k -> pair("""
+                var values = new Dictionary<string, string?>
+                {
+                    ["Oss:AccessKeyId"] = "%s",
+                    ["Oss:AccessKeySecret"] = "%s",
+                    ["Oss:Bucket"] = "assets",
+                };
+                """.formatted(k.id, k.secret), k)),
         new Template("sts-caes-token", "json", k -> {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);
@@ -547,6 +566,9 @@ public final class CorpusGenerator {
         new Template("negative:lowercase-prefix", "txt", k -> none("id = ltai" + k.id.substring(4) + "\nsecret = \"" + k.secret + "\"\n")),
         new Template("negative:docs-x-placeholders", "md", k -> none("```env\nALIYUN_OSS_ACCESS_KEY_ID=" + FakeKeys.ID_PREFIX + "5txxxxxxxxxxxxxxxxxx\n"
                 + "ALIYUN_OSS_ACCESS_KEY_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n```\n- `AccessKey ID`(形如 `" + FakeKeys.ID_PREFIX + "5txxxxxxxxxxxxx`)\n")),
+        new Template("negative:partially-masked", "md", k -> none("Access Key ID: " + FakeKeys.ID_PREFIX + FakeKeys.random(r, 12) + "********\n"
+                + "console.log('  AccessKey ID: " + FakeKeys.ID_PREFIX + FakeKeys.random(r, 12) + "...');\n"
+                + "access_key_id: \"" + FakeKeys.ID_PREFIX + "5t******" + FakeKeys.random(r, 3) + "\"\nAccessKey Secret: 5wY8**************************\n")),
         new Template("negative:empty-fallbacks", "sh", k -> none("OSS_ACCESS_KEY_ID=\"${OSS_ACCESS_KEY_ID:-}\"\nOSS_ACCESS_KEY_SECRET=\"${OSS_ACCESS_KEY_SECRET:-}\"\n"
                 + "const s = process.env.ALIYUN_ACCESS_KEY_SECRET || '';\n")),
         new Template("negative:k8s-secret-ref", "yaml", k -> none("""

@@ -225,6 +225,9 @@ public final class Detector {
                         && (SecretContext.labelledByPreviousLine(a, i, from) || SecretContext.namedByPreviousLine(a, i, from))) {
                     label = SecretContext.Label.SECRET;
                 }
+                if (label == SecretContext.Label.NONE && adjacent < 0 && SecretContext.labelledAfter(a, end, to)) {
+                    label = SecretContext.Label.WEAK; // a trailing comment: trusted only right next to an ID
+                }
                 if (label != SecretContext.Label.NONE || adjacent >= 0) out.add(new ValueHit(i, end, label, adjacent, line));
             }
             int stop = Math.min(end, re);

@@ -72,6 +72,8 @@ final class SecretContext {
         if (key.contains("securitytoken") || key.contains("ststoken") || key.endsWith("token")) return Label.TOKEN;
         if (key.contains("secret") && !key.contains("secretid") && !key.contains("secretname")) return Label.SECRET;
         if (key.equals("sk") || key.equals("aksk") || lastWordIs(a, from, to, "sk")) return Label.SECRET;
+        // "ALIYUN_AKI" / "ALIYUN_AKS": AccessKey ID and AccessKey Secret abbreviated. Weak: AKS is also a Kubernetes service.
+        if (lastWordIs(a, from, to, "aks")) return Label.WEAK;
         // ossutil's short flags: "ossutil64 config -e … -i LTAI… -k <secret>". Weak: "-k" means other things elsewhere.
         if (endsWithFlag(a, from, to, 'k')) return Label.WEAK;
         // Older OSS samples call the ID "accessId" and the secret "accessKey".
@@ -105,13 +107,14 @@ final class SecretContext {
      * name labels the value: {@code process.env.X_SECRET || '…'}, {@code ?? "…"}, Kotlin {@code ?: "…"},
      * Python {@code os.environ.get("X_SECRET") or "…"} (the word "or" is one more hop), shell
      * {@code ${X_SECRET:-…}}; over subscripts ({@code $ak["accessKeySecret"] = "…"}, {@code os.environ["…"] = "…"});
-     * and over markdown table pipes ({@code | AccessKey Secret | `…` |}).
+     * over Objective-C and C# string prefixes ({@code @"…"}); and over markdown table pipes
+     * ({@code | AccessKey Secret | `…` |}).
      */
     static int skipSeparatorsBackward(byte[] a, int i, int floor) {
         while (i > floor) {
             byte b = a[i - 1];
             switch (b) {
-                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', ']', '|', '?', '!' -> { i--; continue; }
+                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', ']', '|', '?', '!', '@' -> { i--; continue; }
                 default -> { }
             }
             if (b == '-' && i - 2 >= floor && a[i - 2] == ':') { i -= 2; continue; } // shell ${NAME:-default}
@@ -196,6 +199,24 @@ final class SecretContext {
             p = q;
         }
         return false;
+    }
+
+    /**
+     * The value's own line names it after the value: positional SDK arguments with trailing comments
+     * ({@code '…', # RAM账号Access Key Secret}, the shape of Alibaba's own samples) and prose
+     * ({@code `…` - 这是阿里云AccessKey Secret}). Not when another long token follows (a CSV row, a second value).
+     */
+    static boolean labelledAfter(byte[] a, int valueEnd, int to) {
+        int lineEnd = valueEnd;
+        int limit = Math.min(to, valueEnd + 96);
+        while (lineEnd < limit && a[lineEnd] != '\n') lineEnd++;
+        for (int p = valueEnd; p < lineEnd; ) {
+            int run = Bytes.alnumRun(a, p, lineEnd);
+            if (run >= 16) return false;
+            p += Math.max(run, 1);
+        }
+        return Bytes.containsIgnoreCase(a, valueEnd, lineEnd, "secret")
+                || indexOf(a, valueEnd, lineEnd, MIYAO) >= 0 || indexOf(a, valueEnd, lineEnd, MIYAO2) >= 0;
     }
 
     private static boolean isNameByte(byte b) { return Bytes.alnum(b) || b == '_' || b == '-' || b == '.'; }

@@ -525,6 +525,41 @@ public final class CorpusGenerator {
                     ["Oss:Bucket"] = "assets",
                 };
                 """.formatted(k.id, k.secret), k)),
+        new Template("python-args-trailing-comments", "py", k -> pair("""
+                from aliyunsdkcore.client import AcsClient
+
+                # 实例化Client
+                client = AcsClient(
+                  '%s', # RAM账号的AccessKey ID
+                  '%s', # RAM账号Access Key Secret
+                  'cn-hangzhou' # 地域ID
+                )
+                """.formatted(k.id, k.secret), k)),
+        new Template("chinese-prose-label-after", "md", k -> pair("""
+                **你的密钥类型**:
+                - `%s` - 这是**阿里云AccessKey ID**
+                - `%s` - 这是**阿里云AccessKey Secret**
+                """.formatted(k.id, k.secret), k)),
+        new Template("objc-literals", "m", k -> pair("""
+                NSString *const kAliyunAccessKeyId = @"%s";
+                NSString *const kAliyunAccessKeySecret = @"%s";
+                """.formatted(k.id, k.secret), k)),
+        new Template("aki-aks-abbrev", "env", k -> pair("""
+                ALIYUN_AKI=%s
+                ALIYUN_AKS=%s
+                """.formatted(k.id, k.secret), k)),
+        new Template("json-key-value-lines", "json", k -> pair("""
+                [
+                  {
+                    "Key": "AccessKeyId",
+                    "Value": "%s"
+                  },
+                  {
+                    "Key": "AccessKeySecret",
+                    "Value": "%s"
+                  }
+                ]
+                """.formatted(k.id, k.secret), k)),
         new Template("sts-caes-token", "json", k -> {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);
@@ -566,6 +601,14 @@ public final class CorpusGenerator {
         new Template("negative:lowercase-prefix", "txt", k -> none("id = ltai" + k.id.substring(4) + "\nsecret = \"" + k.secret + "\"\n")),
         new Template("negative:docs-x-placeholders", "md", k -> none("```env\nALIYUN_OSS_ACCESS_KEY_ID=" + FakeKeys.ID_PREFIX + "5txxxxxxxxxxxxxxxxxx\n"
                 + "ALIYUN_OSS_ACCESS_KEY_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n```\n- `AccessKey ID`(形如 `" + FakeKeys.ID_PREFIX + "5txxxxxxxxxxxxx`)\n")),
+        new Template("negative:trailing-comment-far", "py", k -> new Made("""
+                ACCESS_KEY_ID = "%s"
+                a = 1
+                b = 2
+                c = 3
+                d = 4
+                build_id = "%s"  # not the secret
+                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id)))),
         new Template("negative:partially-masked", "md", k -> none("Access Key ID: " + FakeKeys.ID_PREFIX + FakeKeys.random(r, 12) + "********\n"
                 + "console.log('  AccessKey ID: " + FakeKeys.ID_PREFIX + FakeKeys.random(r, 12) + "...');\n"
                 + "access_key_id: \"" + FakeKeys.ID_PREFIX + "5t******" + FakeKeys.random(r, 3) + "\"\nAccessKey Secret: 5wY8**************************\n")),

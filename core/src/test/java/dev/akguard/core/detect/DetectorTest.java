@@ -148,4 +148,107 @@ class DetectorTest {
         String manyTokens = ("accessKeySecret=" + TestKeys.secret(r) + "\n").repeat(5000) + "id=" + TestKeys.id(r);
         assertEquals(1, detect(manyTokens).size());
     }
+    // ---- shapes from public repositories (detect-hardening): each failed before its fix
+
+    private String pairedSecret(String text) {
+        List<Match> ms = detect(text);
+        assertEquals(1, ms.size(), "one finding");
+        return ms.get(0).secret();
+    }
+
+    @Test
+    void hardCodedFallbackAfterAnEnvironmentLookupIsLabelledByTheLookup() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("accessKeyId: process.env.OSS_ACCESS_KEY_ID || '" + id + "',\n"
+                + "accessKeySecret: process.env.OSS_ACCESS_KEY_SECRET || '" + secret + "',\n"));
+        assertEquals(secret, pairedSecret("const A = process.env.AK_ID ?? \"" + id + "\";\nconst B = process.env.AK_SECRET ?? \"" + secret + "\";\n"));
+        assertEquals(secret, pairedSecret("val k = rt?.accessKeyId ?: \"" + id + "\"\nval s = rt?.accessKeySecret ?: \"" + secret + "\"\n"));
+        assertEquals(secret, pairedSecret("ID = os.environ.get(\"ALI_ID\") or \"" + id + "\"\nSECRET = (\n    os.environ.get(\"ALI_ACCESS_KEY_SECRET\") or \""
+                + secret + "\"\n)\n"));
+        assertEquals(secret, pairedSecret("export ALICLOUD_ACCESS_KEY=\"${ALICLOUD_ACCESS_KEY:-" + id + "}\"\n"
+                + "export ALICLOUD_SECRET_KEY=\"${ALICLOUD_SECRET_KEY:-" + secret + "}\"\n"));
+    }
+
+    @Test
+    void fallbackAfterAnUnrelatedLookupIsNoLabel() {
+        String id = TestKeys.id(r), value = TestKeys.secret(r);
+        assertNull(pairedSecret("id = '" + id + "'\nx = 1\ny = 2\nz = 3\nw = 4\nbuild = process.env.BUILD_HASH || '" + value + "'\n"));
+        assertNull(pairedSecret("id=\"${ID:-" + id + "}\"\na=1\nb=2\nc=3\nd=4\nDIGEST=\"${DIGEST:-" + value + "}\"\n"));
+    }
+
+    @Test
+    void ossutilShortFlagsPairOnTheSameLine() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("RUN ./ossutil64 config -e oss-cn-hangzhou.aliyuncs.com -i " + id + " -k " + secret + " -L CH\n"));
+        // "-k" is weak: far from the ID it labels nothing.
+        assertNull(pairedSecret("-i " + id + "\n1\n2\n3\n4\ncurl -k " + secret + "\n"));
+    }
+
+    @Test
+    void genericValueKeyIsNamedByThePreviousLine() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("env:\n  - name: ALIBABA_CLOUD_ACCESS_KEY_ID\n    value: " + id
+                + "\n  - name: ALIBABA_CLOUD_ACCESS_KEY_SECRET\n    value: \"" + secret + "\"\n"));
+        assertEquals(secret, pairedSecret("<property>\n  <name>fs.oss.accessKeyId</name>\n  <value>" + id + "</value>\n</property>\n<property>\n"
+                + "  <name>fs.oss.accessKeySecret</name>\n  <value>" + secret + "</value>\n</property>\n"));
+        assertEquals(secret, pairedSecret("variable \"access_key\" {\n  default = \"" + id + "\"\n}\nvariable \"secret_key\" {\n  default = \""
+                + secret + "\"\n}\n"));
+        assertEquals(secret, pairedSecret("{\n  \"name\": \"OSS_ID\",\n  \"value\": \"" + id + "\"\n},\n{\n  \"name\": \"OSS_SECRET\",\n  \"value\": \""
+                + secret + "\"\n}\n"));
+    }
+
+    @Test
+    void previousLineNameMustBeASecretName() {
+        String id = TestKeys.id(r), value = TestKeys.secret(r);
+        assertNull(pairedSecret("env:\n  - name: OSS_ACCESS_KEY_ID\n    value: " + id + "\n  - name: BUILD_DIGEST\n    value: " + value + "\n"));
+        assertNull(pairedSecret("id: " + id + "\n\n\n\n\nname: ALIBABA_CLOUD_ACCESS_KEY_SECRET\nchecksum: " + value + "\n"),
+                "only a generic value/default key takes its name from the line above");
+    }
+
+    @Test
+    void subscriptsAndStringPrefixesAndTablePipesAreSeparators() {
+        String legacy = TestKeys.legacyId(r), id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("$ak[\"accessKeyId\"] = \"" + legacy + "\";\n$ak[\"accessKeySecret\"] = \"" + secret + "\";\n"));
+        assertEquals(secret, pairedSecret("os.environ[\"ALIBABA_CLOUD_ACCESS_KEY_ID\"] = \"" + id + "\"\nos.environ[\"ALIBABA_CLOUD_ACCESS_KEY_SECRET\"] = \""
+                + secret + "\"\n"));
+        assertEquals(secret, pairedSecret("NSString *kId = @\"" + id + "\";\nNSString *kAccessKeySecret = @\"" + secret + "\";\n"));
+        assertEquals(secret, pairedSecret("| AccessKey ID | `" + id + "` |\n| AccessKey Secret | `" + secret + "` |\n"));
+    }
+
+    @Test
+    void trailingCommentLabelsAPositionalArgumentNextToAnId() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("client = AcsClient(\n  '" + id + "', # RAM账号的AccessKey ID\n  '" + secret
+                + "', # RAM账号Access Key Secret\n  'cn-hangzhou'\n)\n"));
+        assertEquals(secret, pairedSecret("- `" + id + "` - 这是**阿里云AccessKey ID**\n- `" + secret + "` - 这是**阿里云AccessKey Secret**\n"));
+        assertNull(pairedSecret("ID = '" + id + "'\n1\n2\n3\n4\nbuild = '" + TestKeys.secret(r) + "'  # not the secret\n"), "weak: only near the ID");
+        assertNull(pairedSecret("ID = '" + id + "'\nrow = " + TestKeys.secret(r) + ", " + TestKeys.body(r, 32) + " # secret\n"),
+                "a second long token on the line: the comment is not about this value");
+    }
+
+    @Test
+    void akiAksAbbreviationsPair() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("ALIYUN_AKI=" + id + "\nALIYUN_AKS=" + secret + "\n"));
+    }
+
+    @Test
+    void maskedOrTruncatedIdsAreNotIds() {
+        String visible = TestKeys.PREFIX + TestKeys.body(r, 12); // a legacy ID's length, then a mask
+        assertEquals(List.of(), detect("Access Key ID: " + visible + "********\n"));
+        assertEquals(List.of(), detect("id: " + visible + "...\n" + "id2: " + visible + "\u2026\n"));
+        assertEquals(1, detect("**" + visible + "**\n").size(), "markdown bold around a real legacy ID is no mask");
+    }
+
+    @Test
+    void oldStsTokensStartingCaesAreTokens() {
+        String sts = "ST" + "S." + TestKeys.body(r, 21);
+        String token = "CA" + "ES" + TestKeys.body(r, 26) + "+" + TestKeys.any(r, 200) + "==";
+        // The token's first alphanumeric run is exactly 30 characters: it must not pass for the secret.
+        List<Match> ms = detect("\"AccessKeySecret\": \"" + TestKeys.body(r, 40) + "\",\n\"AccessKeyId\": \"" + sts
+                + "\",\n\"SecurityToken\": \"" + token + "\"\n");
+        assertEquals(1, ms.size());
+        assertEquals(Rule.STS_CREDENTIALS, ms.get(0).rule());
+        assertEquals(token, ms.get(0).secret());
+    }
 }

@@ -20,11 +20,15 @@ final class SecretContext {
 
     private static final int MAX_SEPARATOR = 24;
     private static final int MAX_KEY = 64;
-    private static final byte[] MIYAO = "密钥".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] MIYAO2 = "秘钥".getBytes(StandardCharsets.UTF_8);
-    /** Full-width punctuation common in Chinese text: ： ＝ “ ” 　 ， （ */
+    /** "Secret key" in simplified and traditional Chinese (密钥, the common miswriting 秘钥, 密鑰) and Japanese (シークレット). */
+    private static final byte[][] SECRET_WORDS = {utf8("密钥"), utf8("秘钥"), utf8("密鑰"), utf8("シークレット")};
+    /**
+     * Full-width punctuation common in Chinese text: ： ＝ “ ” 　 ， （ 「 」, and the copulas that join a label to
+     * its value in prose ("AccessKey Secret为…", "密钥是…"; Japanese "は").
+     */
     private static final byte[][] WIDE_SEPARATORS = {
-        utf8("："), utf8("＝"), utf8("“"), utf8("”"), utf8("　"), utf8("，"), utf8("（"), utf8("「"), utf8("」")
+        utf8("："), utf8("＝"), utf8("“"), utf8("”"), utf8("　"), utf8("，"), utf8("（"), utf8("「"), utf8("」"),
+        utf8("为"), utf8("為"), utf8("是"), utf8("は")
     };
 
     private SecretContext() {}
@@ -62,7 +66,7 @@ final class SecretContext {
 
     static Label classify(byte[] a, int from, int to) {
         if (to <= from) return Label.NONE;
-        if (indexOf(a, from, to, MIYAO) >= 0 || indexOf(a, from, to, MIYAO2) >= 0) return Label.SECRET;
+        if (hasSecretWord(a, from, to)) return Label.SECRET;
         StringBuilder norm = new StringBuilder(to - from);
         for (int k = from; k < to; k++) {
             byte b = a[k];
@@ -166,7 +170,7 @@ final class SecretContext {
         while (prevStart > floor && a[prevStart - 1] != '\n' && prevEnd - prevStart < 200) prevStart--;
         if (!isComment(a, prevStart, prevEnd)) return false;
         return Bytes.containsIgnoreCase(a, prevStart, prevEnd, "secret")
-                || indexOf(a, prevStart, prevEnd, MIYAO) >= 0 || indexOf(a, prevStart, prevEnd, MIYAO2) >= 0;
+                || hasSecretWord(a, prevStart, prevEnd);
     }
 
     /**
@@ -216,7 +220,7 @@ final class SecretContext {
             p += Math.max(run, 1);
         }
         return Bytes.containsIgnoreCase(a, valueEnd, lineEnd, "secret")
-                || indexOf(a, valueEnd, lineEnd, MIYAO) >= 0 || indexOf(a, valueEnd, lineEnd, MIYAO2) >= 0;
+                || hasSecretWord(a, valueEnd, lineEnd);
     }
 
     private static boolean isNameByte(byte b) { return Bytes.alnum(b) || b == '_' || b == '-' || b == '.'; }
@@ -235,6 +239,11 @@ final class SecretContext {
             if (Character.toLowerCase((char) a[at + k]) != s.charAt(k)) return false;
         }
         return true;
+    }
+
+    private static boolean hasSecretWord(byte[] a, int from, int to) {
+        for (byte[] w : SECRET_WORDS) if (indexOf(a, from, to, w) >= 0) return true;
+        return false;
     }
 
     static int indexOf(byte[] a, int from, int to, byte[] needle) {

@@ -560,6 +560,38 @@ public final class CorpusGenerator {
                   }
                 ]
                 """.formatted(k.id, k.secret), k)),
+        new Template("chinese-prose-copula", "txt", k -> pair("""
+                你好，测试账号的AccessKey ID为%s，AccessKey Secret为%s。用完请删除。
+                """.formatted(k.id, k.secret), k)),
+        new Template("japanese-labels", "md", k -> pair("""
+                ## 認証情報
+                アクセスキーID: %s
+                アクセスキーシークレット: %s
+                """.formatted(k.id, k.secret), k)),
+        new Template("helm-set-flags", "sh", k -> pair("""
+                helm install csi-oss ./csi-oss --namespace kube-system \\
+                  --set secret.akId=%s \\
+                  --set secret.akSecret=%s \\
+                  --set storage.bucket=media
+                """.formatted(k.id, k.secret), k)),
+        new Template("csi-volume-attributes", "yaml", k -> pair("""
+                  csi:
+                    driver: ossplugin.csi.alibabacloud.com
+                    volumeAttributes:
+                      akId: %s
+                      akSecret: %s
+                      bucket: oss-docker
+                      url: oss-cn-shenzhen-internal.aliyuncs.com
+                """.formatted(k.id, k.secret), k)),
+        new Template("rclone-s3-compatible", "conf", k -> pair("""
+                [oss]
+                type = s3
+                provider = Alibaba
+                access_key_id = %s
+                secret_access_key = %s
+                endpoint = oss-cn-hangzhou.aliyuncs.com
+                """.formatted(k.id, k.secret), k)),
+        new Template("ossfs-passwd", "txt", k -> pair("my-bucket:%s:%s\n".formatted(k.id, k.secret), k)),
         new Template("sts-caes-token", "json", k -> {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);

@@ -656,6 +656,8 @@ public final class CorpusGenerator {
                 """)),
         new Template("negative:icao-code", "kt", k -> none("val mainIcao = prefs.getString(\"main_airport\", \"" + FakeKeys.ID_PREFIX + "\") ?: \"" + FakeKeys.ID_PREFIX + "\"\n")),
         new Template("negative:npm-integrity", "json", k -> none("\"integrity\": \"sha512-" + FakeKeys.random(r, 30) + "/" + k.id + "+" + FakeKeys.random(r, 30) + "==\",\n")),
+        new Template("negative:go-sum-hash", "sum", k -> none("github.com/go-logr/stdr v1.2.2 h1:" + FakeKeys.random(r, 15) + "+" + k.id + "=\n"
+                + "github.com/go-logr/stdr v1.2.2/go.mod h1:" + FakeKeys.random(r, 19) + "0" + k.id2 + "=\n")),
         new Template("negative:unrelated-name-value", "yaml", k -> new Made("""
                 env:
                   - name: OSS_ACCESS_KEY_ID

@@ -18,7 +18,8 @@ final class SecretContext {
 
     static final int WEAK_LINES = 3;
 
-    private static final int MAX_SEPARATOR = 24;
+    /** Room for a masked old value between a label and its value: the aliyun CLI prompt shows up to 30 stars. */
+    private static final int MAX_SEPARATOR = 40;
     private static final int MAX_KEY = 64;
     /** "Secret key" in simplified and traditional Chinese (密钥, the common miswriting 秘钥, 密鑰) and Japanese (シークレット). */
     private static final byte[][] SECRET_WORDS = {utf8("密钥"), utf8("秘钥"), utf8("密鑰"), utf8("シークレット")};
@@ -111,14 +112,15 @@ final class SecretContext {
      * name labels the value: {@code process.env.X_SECRET || '…'}, {@code ?? "…"}, Kotlin {@code ?: "…"},
      * Python {@code os.environ.get("X_SECRET") or "…"} (the word "or" is one more hop), shell
      * {@code ${X_SECRET:-…}}; over subscripts ({@code $ak["accessKeySecret"] = "…"}, {@code os.environ["…"] = "…"});
-     * over Objective-C and C# string prefixes ({@code @"…"}); and over markdown table pipes
+     * over Objective-C and C# string prefixes ({@code @"…"}); over the masked old value in the aliyun CLI's
+     * prompt ({@code Access Key Secret [****abcd]: …}, one more hop); and over markdown table pipes
      * ({@code | AccessKey Secret | `…` |}).
      */
     static int skipSeparatorsBackward(byte[] a, int i, int floor) {
         while (i > floor) {
             byte b = a[i - 1];
             switch (b) {
-                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', ']', '|', '?', '!', '@' -> { i--; continue; }
+                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', ']', '|', '?', '!', '@', '*' -> { i--; continue; }
                 default -> { }
             }
             if (b == '-' && i - 2 >= floor && a[i - 2] == ':') { i -= 2; continue; } // shell ${NAME:-default}
@@ -154,10 +156,41 @@ final class SecretContext {
                     if (k + 2 < valueStart && Bytes.hex(a[k + 1]) && Bytes.hex(a[k + 2])) k += 2;
                     else return false;
                 }
-                default -> { return false; }
+                case '<' -> {
+                    int tagEnd = simpleTagEnd(a, k, valueStart);
+                    if (tagEnd < 0) return false;
+                    k = tagEnd - 1;
+                }
+                default -> {
+                    int wide = wideLength(a, k, valueStart, WIDE_PUNCTUATION);
+                    if (wide == 0) return false;
+                    k += wide - 1;
+                }
             }
         }
         return true;
+    }
+
+    /** Full-width punctuation between an ID and its secret in Chinese text: "AK/SK：LTAI…，…". */
+    private static final byte[][] WIDE_PUNCTUATION = {utf8("，"), utf8("、"), utf8("："), utf8("；"), utf8("　"), utf8("“"), utf8("”")};
+
+    private static int wideLength(byte[] a, int at, int limit, byte[][] set) {
+        for (byte[] w : set) if (Bytes.regionMatches(a, at, limit, w)) return w.length;
+        return 0;
+    }
+
+    /**
+     * End of a bare HTML tag at {@code at} ({@code <td>}, {@code </td>}, {@code <br/>}: no attributes), or -1.
+     * HTML tables (rendered docs, notebook DataFrame outputs) put the secret in the cell after the ID.
+     */
+    private static int simpleTagEnd(byte[] a, int at, int limit) {
+        int k = at + 1;
+        if (k < limit && a[k] == '/') k++;
+        int nameStart = k;
+        while (k < limit && k - nameStart < 10 && Bytes.alnum(a[k])) k++;
+        if (k == nameStart) return -1;
+        if (k < limit && a[k] == '/') k++;
+        return k < limit && a[k] == '>' ? k + 1 : -1;
     }
 
     /** The previous line labels this one (a comment such as "// AccessKey Secret" or "# 阿里云密钥"). */

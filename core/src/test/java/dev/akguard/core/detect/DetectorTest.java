@@ -251,4 +251,32 @@ class DetectorTest {
         assertEquals(Rule.STS_CREDENTIALS, ms.get(0).rule());
         assertEquals(token, ms.get(0).secret());
     }
+    @Test
+    void cliPromptWithAMaskedOldValueLabelsTheNewValue() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("Access Key Id [*********************kvh]: " + id + "\n"
+                + "Access Key Secret [*****************************zVy]: " + secret + "\nDefault Region Id []: cn-hangzhou\n"));
+    }
+
+    @Test
+    void htmlCellsAndFullWidthPunctuationKeepAValueAdjacentToTheId() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("<tr><td>" + id + "</td><td>" + secret + "</td></tr>\n"));
+        assertEquals(secret, pairedSecret("AK/SK：" + id + "，" + secret + "\n"));
+        assertNull(pairedSecret("<td>" + id + "</td><td class=\"x\">" + TestKeys.secret(r) + "</td>\n"), "only bare tags");
+    }
+
+    @Test
+    void chineseAndJapaneseProseLabels() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("测试账号的AccessKey ID为" + id + "，AccessKey Secret为" + secret + "。\n"));
+        assertEquals(secret, pairedSecret("アクセスキーID: " + id + "\n\n\n\n\nアクセスキーシークレット: " + secret + "\n"));
+        assertEquals(secret, pairedSecret("ID: " + id + "\n\n\n\n\n存取密鑰: " + secret + "\n"));
+    }
+
+    @Test
+    void idsInsideModuleHashesAreNotIds() {
+        String id = TestKeys.id(r);
+        assertEquals(List.of(), detect("github.com/go-logr/stdr v1.2.2 h1:" + TestKeys.body(r, 15) + "+" + id + "=\n"));
+    }
 }

@@ -592,6 +592,22 @@ public final class CorpusGenerator {
                 endpoint = oss-cn-hangzhou.aliyuncs.com
                 """.formatted(k.id, k.secret), k)),
         new Template("ossfs-passwd", "txt", k -> pair("my-bucket:%s:%s\n".formatted(k.id, k.secret), k)),
+        new Template("aliyun-configure-transcript", "txt", k -> pair("""
+                $ aliyun configure --profile deploy
+                Configuring profile 'deploy' in 'AK' authenticate mode...
+                Access Key Id [*********************%s]: %s
+                Access Key Secret [***************************%s]: %s
+                Default Region Id [cn-hangzhou]: cn-shanghai
+                """.formatted(FakeKeys.random(r, 3), k.id, FakeKeys.random(r, 3), k.secret), k)),
+        new Template("html-table", "html", k -> pair("""
+                <table>
+                <tr><th>AccessKey ID</th><th>AccessKey Secret</th></tr>
+                <tr><td>%s</td><td>%s</td></tr>
+                </table>
+                """.formatted(k.id, k.secret), k)),
+        new Template("chinese-fullwidth-pair", "txt", k -> pair("""
+                AK/SK：%s，%s
+                """.formatted(k.id, k.secret), k)),
         new Template("sts-caes-token", "json", k -> {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             BaselineCommand.class,
             dev.akguard.cli.lsp.LspCommand.class,
+            dev.akguard.cli.monitor.MonitorCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AkguardCommand implements Runnable {

@@ -279,4 +279,26 @@ class DetectorTest {
         String id = TestKeys.id(r);
         assertEquals(List.of(), detect("github.com/go-logr/stdr v1.2.2 h1:" + TestKeys.body(r, 15) + "+" + id + "=\n"));
     }
+    @Test
+    void secretSplitIntoStringLiteralsIsJoined() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        String text = "p = \"?access_id=" + id + "&\" + \"access_\" + \"key=" + secret.substring(0, 7) + "\" + \"" + secret.substring(7, 19)
+                + "\" + \"" + secret.substring(19) + "\";\n";
+        List<Match> ms = detect(text);
+        assertEquals(secret, ms.get(0).secret());
+        assertEquals(text.indexOf(secret.substring(0, 7)), ms.get(0).secretStart());
+        assertEquals(text.indexOf(secret.substring(19)) + 11, ms.get(0).secretEnd());
+        assertEquals(secret, pairedSecret("ACCESS_KEY_ID = '" + id + "'\nACCESS_KEY_SECRET = ('" + secret.substring(0, 15) + "'\n    '"
+                + secret.substring(15) + "')\n"));
+        assertEquals(secret, pairedSecret("$id = '" + id + "';\n$accessKeySecret = '" + secret.substring(0, 10) + "' . '" + secret.substring(10) + "';\n"));
+    }
+
+    @Test
+    void joinedLiteralsNeedALabelAndExactlyThirtyCharacters() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertNull(pairedSecret("id = \"" + id + "\"\nx = 1\nmsg = \"" + secret.substring(0, 15) + "\" + \"" + secret.substring(15) + "\"\n"));
+        assertNull(pairedSecret("id = \"" + id + "\"\nsecret = \"" + secret.substring(0, 15) + "\" + \"" + secret.substring(15) + "X\"\n"));
+        assertNull(pairedSecret("id = \"" + id + "\"\nsecret = \"" + secret.substring(0, 15) + "\" + \'" + secret.substring(15) + "\'\n"),
+                "pieces share one kind of quote");
+    }
 }

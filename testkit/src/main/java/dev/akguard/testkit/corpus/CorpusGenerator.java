@@ -608,6 +608,21 @@ public final class CorpusGenerator {
         new Template("chinese-fullwidth-pair", "txt", k -> pair("""
                 AK/SK：%s，%s
                 """.formatted(k.id, k.secret), k)),
+        new Template("split-literals", "cpp", k -> pair("""
+                // split so that scanners miss it
+                std::string path = "oss://backup/archive?host=oss-cn-hangzhou.aliyuncs.com&access_id=%s&" + "access_" + "key=%s" + "%s" + "%s";
+                """.formatted(k.id, k.secret.substring(0, 7), k.secret.substring(7, 19), k.secret.substring(19)), k)),
+        new Template("python-implicit-concat", "py", k -> pair("""
+                ACCESS_KEY_ID = "%s"
+                ACCESS_KEY_SECRET = ("%s"
+                                     "%s")
+                """.formatted(k.id, k.secret.substring(0, 15), k.secret.substring(15)), k)),
+        new Template("odps-config", "ini", k -> pair("""
+                project_name=analytics
+                access_id=%s
+                access_key=%s
+                end_point=http://service.cn-hangzhou.maxcompute.aliyun.com/api
+                """.formatted(k.id, k.secret), k)),
         new Template("sts-caes-token", "json", k -> {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);
@@ -674,6 +689,11 @@ public final class CorpusGenerator {
         new Template("negative:npm-integrity", "json", k -> none("\"integrity\": \"sha512-" + FakeKeys.random(r, 30) + "/" + k.id + "+" + FakeKeys.random(r, 30) + "==\",\n")),
         new Template("negative:go-sum-hash", "sum", k -> none("github.com/go-logr/stdr v1.2.2 h1:" + FakeKeys.random(r, 15) + "+" + k.id + "=\n"
                 + "github.com/go-logr/stdr v1.2.2/go.mod h1:" + FakeKeys.random(r, 19) + "0" + k.id2 + "=\n")),
+        new Template("negative:concatenated-text", "js", k -> new Made("""
+                const id = "%s";
+                const msg = "Uploaded" + "Finished" + "Successfully" + "Ok";
+                const url = "https://" + "oss-cn-hangzhou" + ".aliyuncs.com/" + "%s";
+                """.formatted(k.id, FakeKeys.random(r, 30)), List.of(Expected.idOnly(k.id)))),
         new Template("negative:unrelated-name-value", "yaml", k -> new Made("""
                 env:
                   - name: OSS_ACCESS_KEY_ID

@@ -88,7 +88,9 @@ public final class Detector {
 
     /**
      * A key shown partly: "LTAI5tAbCdEfGhIj********" (docs, masked UIs, test expectations) or cut short with
-     * "..." / "…". Its visible part can be exactly a legacy ID's length; nothing real ends in a mask.
+     * "..." / "…". Its visible part can be exactly a legacy ID's length; nothing real ends in a mask. The check
+     * looks only at what follows the key, never at its characters, so no random real key fails it (rate 0);
+     * markdown bold ("**LTAI…**") has two stars, not three.
      */
     private static boolean maskedOrTruncated(byte[] a, int end, int to) {
         if (end + 3 > to) return false;
@@ -227,7 +229,7 @@ public final class Detector {
             } else if (run == 30 && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
                 ValueHit v = labelled(a, from, to, i, end, ids, line, null);
                 if (v != null) out.add(v);
-            } else if (run < 30 && end < to && (a[end] == '"' || a[end] == '\'') && Bytes.leftBoundary(a, i, from)) {
+            } else if (run < 30 && end < to && (a[end] == '"' || a[end] == '\'') && continuesLiteral(a, end, to) && Bytes.leftBoundary(a, i, from)) {
                 StringBuilder joined = new StringBuilder(30);
                 int joinedEnd = joinedLiteral(a, i, end, to, joined);
                 byte[] jb = joinedEnd < 0 ? null : joined.toString().getBytes(StandardCharsets.US_ASCII);
@@ -288,6 +290,13 @@ public final class Detector {
             close = pieceEnd;
         }
         return text.length() == 30 && close > firstEnd ? close : -1;
+    }
+
+    /** Another literal with the same quote follows the one closing at {@code close}: checked before building anything. */
+    private static boolean continuesLiteral(byte[] a, int close, int to) {
+        int k = skipBlanks(a, close + 1, to);
+        if (k < to && (a[k] == '+' || a[k] == '.')) k = skipBlanks(a, k + 1, to);
+        return k < to && a[k] == a[close];
     }
 
     /** Spaces, tabs and at most two line breaks. */

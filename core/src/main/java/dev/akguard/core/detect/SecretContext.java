@@ -46,7 +46,7 @@ final class SecretContext {
         int limit = Math.max(floor, start - 128);
         int i = start;
         for (int hop = 0; hop < 3; hop++) {
-            int afterSep = skipSeparatorsBackward(a, i, Math.max(limit, i - MAX_SEPARATOR));
+            int afterSep = skipSeparatorsBackward(a, i, Math.max(limit, i - MAX_SEPARATOR), limit);
             if (afterSep == i) return Label.NONE; // "secretXYZ…" glued together is not an assignment
             int keyEnd = afterSep;
             int k = keyEnd;
@@ -116,15 +116,27 @@ final class SecretContext {
      * prompt ({@code Access Key Secret [****abcd]: …}, one more hop); and over markdown table pipes
      * ({@code | AccessKey Secret | `…` |}).
      */
-    static int skipSeparatorsBackward(byte[] a, int i, int floor) {
+    static int skipSeparatorsBackward(byte[] a, int i, int floor) { return skipSeparatorsBackward(a, i, floor, floor); }
+
+    /**
+     * As above; HTML tags and entities are separators too (rendered docs and the syntax-highlighted code in
+     * committed static sites: {@code accessKeySecret</span>: <span class="hljs-string">&#x27;…}) and don't count
+     * against the budget {@code floor}: only {@code hardFloor} bounds them.
+     */
+    static int skipSeparatorsBackward(byte[] a, int i, int floor, int hardFloor) {
         while (i > floor) {
             byte b = a[i - 1];
+            int markup = b == '>' ? tagStartBackward(a, i, hardFloor) : b == ';' ? entityStartBackward(a, i, hardFloor) : -1;
+            if (markup >= 0) {
+                floor = Math.max(hardFloor, floor - (i - markup));
+                i = markup;
+                continue;
+            }
             switch (b) {
                 case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', ']', '|', '?', '!', '@', '*' -> { i--; continue; }
                 default -> { }
             }
             if (b == '-' && i - 2 >= floor && a[i - 2] == ':') { i -= 2; continue; } // shell ${NAME:-default}
-            if (b == ';' && i - 6 >= floor && regionEqualsIgnoreCase(a, i - 6, "&quot;")) { i -= 6; continue; }
             if (i - 3 >= floor && a[i - 3] == '%' && Bytes.hex(a[i - 2]) && Bytes.hex(a[i - 1])) { i -= 3; continue; }
             if (i - 6 >= floor && a[i - 6] == '\\' && a[i - 5] == 'u' && Bytes.hex(a[i - 1])) { i -= 6; continue; }
             boolean wide = false;
@@ -157,9 +169,14 @@ final class SecretContext {
                     else return false;
                 }
                 case '<' -> {
-                    int tagEnd = simpleTagEnd(a, k, valueStart);
+                    int tagEnd = tagEndForward(a, k, valueStart);
                     if (tagEnd < 0) return false;
                     k = tagEnd - 1;
+                }
+                case '&' -> {
+                    int entityEnd = entityEndForward(a, k, valueStart);
+                    if (entityEnd < 0) return false;
+                    k = entityEnd - 1;
                 }
                 default -> {
                     int wide = wideLength(a, k, valueStart, WIDE_PUNCTUATION);
@@ -179,18 +196,58 @@ final class SecretContext {
         return 0;
     }
 
+    private static final int MAX_MARKUP = 96;
+
     /**
-     * End of a bare HTML tag at {@code at} ({@code <td>}, {@code </td>}, {@code <br/>}: no attributes), or -1.
-     * HTML tables (rendered docs, notebook DataFrame outputs) put the secret in the cell after the ID.
+     * End of the HTML tag starting at {@code at} ({@code <td>}, {@code </span>}, {@code <span class="hljs-string">}),
+     * or -1: HTML tables and highlighted code put the secret in the next cell or span after the ID.
      */
-    private static int simpleTagEnd(byte[] a, int at, int limit) {
-        int k = at + 1;
-        if (k < limit && a[k] == '/') k++;
-        int nameStart = k;
-        while (k < limit && k - nameStart < 10 && Bytes.alnum(a[k])) k++;
-        if (k == nameStart) return -1;
-        if (k < limit && a[k] == '/') k++;
-        return k < limit && a[k] == '>' ? k + 1 : -1;
+    private static int tagEndForward(byte[] a, int at, int limit) {
+        if (at + 1 >= limit || !(Bytes.alnum(a[at + 1]) || a[at + 1] == '/')) return -1;
+        for (int k = at + 1; k < limit && k - at < MAX_MARKUP; k++) {
+            if (a[k] == '>') return k + 1;
+            if (a[k] == '<' || a[k] == '\n') return -1;
+        }
+        return -1;
+    }
+
+    /** Bare opening tags that only format text; any other bare element ({@code <accessKeySecret>}) is a key. */
+    private static final java.util.Set<String> FORMATTING_TAGS = java.util.Set.of(
+            "span", "code", "pre", "td", "th", "tr", "b", "i", "em", "strong", "p", "div", "li", "br", "kbd", "tt", "a");
+
+    /**
+     * Start of the HTML tag ending just before {@code end}, or -1: so "=>" and "->" stay plain separators, and an
+     * XML element such as {@code <accessKeySecret>} stays the value's key.
+     */
+    private static int tagStartBackward(byte[] a, int end, int floor) {
+        for (int k = end - 2; k >= floor && end - k < MAX_MARKUP; k--) {
+            byte b = a[k];
+            if (b == '<') {
+                if (k + 1 >= end || !(Bytes.alnum(a[k + 1]) || a[k + 1] == '/')) return -1;
+                boolean bareOpening = a[k + 1] != '/' && Bytes.alnumRun(a, k + 1, end - 1) == end - 2 - k;
+                return !bareOpening || FORMATTING_TAGS.contains(ascii(a, k + 1, end - 1)) ? k : -1;
+            }
+            if (b == '>' || b == '\n') return -1;
+        }
+        return -1;
+    }
+
+    /** End of an HTML entity ({@code &quot;}, {@code &#39;}, {@code &#x27;}, {@code &gt;}) at {@code at}, or -1. */
+    private static int entityEndForward(byte[] a, int at, int limit) {
+        for (int k = at + 1; k < limit && k - at <= 8; k++) {
+            if (a[k] == ';') return k - at >= 3 ? k + 1 : -1;
+            if (!Bytes.alnum(a[k]) && a[k] != '#') return -1;
+        }
+        return -1;
+    }
+
+    /** Start of the HTML entity ending just before {@code end}, or -1. */
+    private static int entityStartBackward(byte[] a, int end, int floor) {
+        for (int k = end - 2; k >= floor && end - k <= 9; k--) {
+            if (a[k] == '&') return end - k >= 4 ? k : -1;
+            if (!Bytes.alnum(a[k]) && a[k] != '#') return -1;
+        }
+        return -1;
     }
 
     /** The previous line labels this one (a comment such as "// AccessKey Secret" or "# 阿里云密钥"). */
@@ -265,13 +322,6 @@ final class SecretContext {
         byte b = a[i];
         return b == '#' || b == ';' || (b == '/' && i + 1 < to && (a[i + 1] == '/' || a[i + 1] == '*'))
                 || b == '*' || (b == '-' && i + 1 < to && a[i + 1] == '-') || (b == '<' && i + 3 < to && a[i + 1] == '!');
-    }
-
-    private static boolean regionEqualsIgnoreCase(byte[] a, int at, String s) {
-        for (int k = 0; k < s.length(); k++) {
-            if (Character.toLowerCase((char) a[at + k]) != s.charAt(k)) return false;
-        }
-        return true;
     }
 
     private static boolean hasSecretWord(byte[] a, int from, int to) {

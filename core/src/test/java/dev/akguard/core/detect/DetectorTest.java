@@ -263,7 +263,21 @@ class DetectorTest {
         String id = TestKeys.id(r), secret = TestKeys.secret(r);
         assertEquals(secret, pairedSecret("<tr><td>" + id + "</td><td>" + secret + "</td></tr>\n"));
         assertEquals(secret, pairedSecret("AK/SK：" + id + "，" + secret + "\n"));
-        assertNull(pairedSecret("<td>" + id + "</td><td class=\"x\">" + TestKeys.secret(r) + "</td>\n"), "only bare tags");
+        assertEquals(secret, pairedSecret("<td>" + id + "</td><td class=\"x\">" + secret + "</td>\n"));
+        assertNull(pairedSecret("<td>" + id + " < 3 " + TestKeys.secret(r) + "</td>\n"), "a less-than sign is no tag");
+    }
+
+    @Test
+    void renderedAndHighlightedHtmlIsSeenThrough() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("<span class=\"hljs-attr\">accessKeyId</span>: <span class=\"hljs-string\">&#x27;" + id
+                + "&#x27;</span>,\n<span class=\"hljs-attr\">accessKeySecret</span>: <span class=\"hljs-string\">&#x27;" + secret + "&#x27;</span>\n"));
+        assertEquals(secret, pairedSecret("<span class=\"token property\">accessKeySecret</span><span class=\"token operator\">:</span> "
+                + "<span class=\"token string\">'" + secret + "'</span>\n<span class=\"token string\">'" + id + "'</span>\n"));
+        assertEquals(secret, pairedSecret("<oss>\n  <accessKeyId>" + id + "</accessKeyId>\n  <endpoint>oss-cn-hangzhou.aliyuncs.com</endpoint>\n"
+                + "  <accessKeySecret>" + secret + "</accessKeySecret>\n</oss>\n"), "an XML element is a key, not markup");
+        assertEquals(secret, pairedSecret("access_key_id =&gt; &quot;" + id + "&quot;\naccess_key_secret =&gt; &quot;" + secret + "&quot;\n"));
+        assertEquals(secret, pairedSecret("new Client(<span>&quot;" + id + "&quot;</span>, <span class=\"s\">&quot;" + secret + "&quot;</span>)\n"));
     }
 
     @Test

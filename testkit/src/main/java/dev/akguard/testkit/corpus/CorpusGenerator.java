@@ -623,6 +623,33 @@ public final class CorpusGenerator {
                 access_key=%s
                 end_point=http://service.cn-hangzhou.maxcompute.aliyun.com/api
                 """.formatted(k.id, k.secret), k)),
+        new Template("xml-element-between", "xml", k -> pair("""
+                <oss>
+                  <accessKeyId>%s</accessKeyId>
+                  <endpoint>oss-cn-hangzhou.aliyuncs.com</endpoint>
+                  <accessKeySecret>%s</accessKeySecret>
+                </oss>
+                """.formatted(k.id, k.secret), k)),
+        new Template("html-highlightjs", "html", k -> pair("""
+                <pre><code class="hljs javascript"><span class="hljs-keyword">const</span> client = <span class="hljs-keyword">new</span> OSS({
+                  <span class="hljs-attr">region</span>: <span class="hljs-string">&#x27;oss-cn-hangzhou&#x27;</span>,
+                  <span class="hljs-attr">accessKeyId</span>: <span class="hljs-string">&#x27;%s&#x27;</span>,
+                  <span class="hljs-attr">accessKeySecret</span>: <span class="hljs-string">&#x27;%s&#x27;</span>,
+                });</code></pre>
+                """.formatted(k.id, k.secret), k)),
+        new Template("html-prism", "html", k -> pair("""
+                <code class="language-yaml"><span class="token key atrule">access-key-id</span><span class="token punctuation">:</span> %s
+                <span class="token key atrule">access-key-secret</span><span class="token punctuation">:</span> %s</code>
+                """.formatted(k.id, k.secret), k)),
+        new Template("html-escaped-logstash", "html", k -> pair("""
+                <pre>output {
+                  oss {
+                    endpoint =&gt; &quot;oss-cn-hangzhou.aliyuncs.com&quot;
+                    access_key_id =&gt; &quot;%s&quot;
+                    access_key_secret =&gt; &quot;%s&quot;
+                  }
+                }</pre>
+                """.formatted(k.id, k.secret), k)),
         new Template("sts-caes-token", "json", k -> {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);

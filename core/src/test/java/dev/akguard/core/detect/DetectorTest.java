@@ -147,6 +147,9 @@ class DetectorTest {
         assertEquals(0, ms.size(), "an ID glued to a run of prefixes is not bounded");
         String manyTokens = ("accessKeySecret=" + TestKeys.secret(r) + "\n").repeat(5000) + "id=" + TestKeys.id(r);
         assertEquals(1, detect(manyTokens).size());
+        // Literal joining and markup skipping are bounded per candidate: a window full of them stays one pass.
+        String literalsAndTags = "id=" + TestKeys.id(r) + "\n" + "\"ab\" + \"cd\" <span class=\"s\">&quot;x&quot;</span> ".repeat(20_000);
+        assertEquals(1, detect(literalsAndTags).size());
     }
     // ---- shapes from public repositories (detect-hardening): each failed before its fix
 

@@ -2,6 +2,7 @@ package dev.akguard.core.detect;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Why a 30-character token is taken for an AccessKey secret: the name it is assigned to (in any of the
@@ -212,7 +213,7 @@ final class SecretContext {
     }
 
     /** Bare opening tags that only format text; any other bare element ({@code <accessKeySecret>}) is a key. */
-    private static final java.util.Set<String> FORMATTING_TAGS = java.util.Set.of(
+    private static final Set<String> FORMATTING_TAGS = Set.of(
             "span", "code", "pre", "td", "th", "tr", "b", "i", "em", "strong", "p", "div", "li", "br", "kbd", "tt", "a");
 
     /**

@@ -650,6 +650,13 @@ public final class CorpusGenerator {
                   }
                 }</pre>
                 """.formatted(k.id, k.secret), k)),
+        new Template("markdown-bold-labels", "md", k -> pair("""
+                ### 测试账号
+
+                - **AccessKey ID**: `%s`
+                - **Region**: cn-hangzhou
+                - **AccessKey Secret**：`%s`
+                """.formatted(k.id, k.secret), k)),
         new Template("sts-caes-token", "json", k -> {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);

@@ -258,7 +258,8 @@ public final class Detector {
         if (label == SecretContext.Label.TOKEN) label = SecretContext.Label.SECRET; // a 30-char value is no token
         int adjacent = adjacentId(a, ids, start);
         if (label == SecretContext.Label.NONE && adjacent < 0
-                && (SecretContext.labelledByPreviousLine(a, start, from) || SecretContext.namedByPreviousLine(a, start, from))) {
+                && (SecretContext.labelledByPreviousLine(a, start, from) || SecretContext.namedByPreviousLine(a, start, from)
+                    || SecretContext.underLabelLine(a, start, end, from, to))) {
             label = SecretContext.Label.SECRET;
         }
         if (label == SecretContext.Label.NONE && adjacent < 0 && SecretContext.labelledAfter(a, end, to)) {

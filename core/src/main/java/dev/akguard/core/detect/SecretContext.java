@@ -314,6 +314,42 @@ final class SecretContext {
                 || hasSecretWord(a, valueEnd, lineEnd);
     }
 
+    /**
+     * A value alone on its line under a label alone on the line above: text copied from the console's "AccessKey
+     * created" dialog ({@code AccessKey Secret} / {@code …}), notes, YAML with the value on the next line.
+     * The label line must be short and name a secret by itself.
+     */
+    static boolean underLabelLine(byte[] a, int valueStart, int valueEnd, int floor, int to) {
+        int lineStart = valueStart;
+        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        if (lineStart <= floor || !onlyPunctuation(a, lineStart, valueStart)) return false;
+        int lineEnd = valueEnd;
+        while (lineEnd < to && a[lineEnd] != '\n') lineEnd++;
+        if (!onlyPunctuation(a, valueEnd, lineEnd)) return false;
+        int prevEnd = lineStart - 1;
+        while (prevEnd > floor && (a[prevEnd - 1] == '\r' || a[prevEnd - 1] == ' ' || a[prevEnd - 1] == ':' || a[prevEnd - 1] == '\t')) prevEnd--;
+        for (byte[] colon : WIDE_PUNCTUATION) {
+            if (prevEnd - colon.length >= floor && Bytes.regionMatches(a, prevEnd - colon.length, prevEnd, colon)) prevEnd -= colon.length;
+        }
+        int prevStart = prevEnd;
+        while (prevStart > floor && a[prevStart - 1] != '\n' && prevEnd - prevStart <= 40) prevStart--;
+        if (prevStart > floor && a[prevStart - 1] != '\n') return false; // too long for a label
+        while (prevStart < prevEnd && (a[prevStart] == ' ' || a[prevStart] == '\t' || a[prevStart] == '-' || a[prevStart] == '#')) prevStart++;
+        for (int p = prevStart; p < prevEnd; p++) {
+            byte b = a[p];
+            if (!(isNameByte(b) || b == ' ' || (b & 0x80) != 0)) return false; // a label, not code
+        }
+        return classify(a, prevStart, prevEnd) == Label.SECRET;
+    }
+
+    private static boolean onlyPunctuation(byte[] a, int from, int to) {
+        for (int p = from; p < to; p++) {
+            byte b = a[p];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '"' && b != '\'' && b != '`' && b != ',' && b != ';') return false;
+        }
+        return true;
+    }
+
     private static boolean isNameByte(byte b) { return Bytes.alnum(b) || b == '_' || b == '-' || b == '.'; }
 
     private static boolean isComment(byte[] a, int from, int to) {

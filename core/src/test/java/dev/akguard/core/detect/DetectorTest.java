@@ -318,4 +318,12 @@ class DetectorTest {
         assertNull(pairedSecret("id = \"" + id + "\"\nsecret = \"" + secret.substring(0, 15) + "\" + \'" + secret.substring(15) + "\'\n"),
                 "pieces share one kind of quote");
     }
+    @Test
+    void valueAloneUnderALabelLine() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("AccessKey ID\n" + id + "\nAccessKey Secret\n" + secret + "\n"));
+        assertEquals(secret, pairedSecret("access_key_id:\n  " + id + "\naccess_key_secret：\n  \"" + secret + "\"\n"));
+        assertNull(pairedSecret("AccessKey ID\n" + id + "\n\n\n\n\nif (secret)\n" + TestKeys.secret(r) + "\n"), "code is no label line");
+        assertNull(pairedSecret("AccessKey ID\n" + id + "\n\n\n\n\nAccessKey Secret\nx = " + TestKeys.secret(r) + "\n"), "the value must be alone");
+    }
 }

@@ -657,6 +657,20 @@ public final class CorpusGenerator {
                 - **Region**: cn-hangzhou
                 - **AccessKey Secret**：`%s`
                 """.formatted(k.id, k.secret), k)),
+        new Template("console-dialog-paste", "txt", k -> pair("""
+                创建AccessKey成功
+                AccessKey ID
+                %s
+                AccessKey Secret
+                %s
+                """.formatted(k.id, k.secret), k)),
+        new Template("yaml-value-next-line", "yaml", k -> pair("""
+                aliyun:
+                  access_key_id:
+                    %s
+                  access_key_secret:
+                    "%s"
+                """.formatted(k.id, k.secret), k)),
         new Template("sts-caes-token", "json", k -> {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);
@@ -728,6 +742,16 @@ public final class CorpusGenerator {
                 const msg = "Uploaded" + "Finished" + "Successfully" + "Ok";
                 const url = "https://" + "oss-cn-hangzhou" + ".aliyuncs.com/" + "%s";
                 """.formatted(k.id, FakeKeys.random(r, 30)), List.of(Expected.idOnly(k.id)))),
+        new Template("negative:label-line-far-or-code", "txt", k -> new Made("""
+                AccessKey ID
+                %s
+                1
+                2
+                3
+                4
+                if (secret)
+                %s
+                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id)))),
         new Template("negative:unrelated-name-value", "yaml", k -> new Made("""
                 env:
                   - name: OSS_ACCESS_KEY_ID

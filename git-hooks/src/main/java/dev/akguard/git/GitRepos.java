@@ -1,0 +1,58 @@
+package dev.akguard.git;
+
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens repositories the way git itself finds them, with errors a user can act on. */
+public final class GitRepos {
+    private GitRepos() {}
+
+    /**
+     * Opens the repository containing {@code dir} (its work tree, a linked worktree, or a bare repository),
+     * honouring GIT_DIR, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY and friends, as hooks run with them set.
+     */
+    public static Repository open(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs)) throw new GitException(abs + " is not a directory");
+        FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment();
+        if (b.getGitDir() == null) {
+            b.findGitDir(abs.toFile());
+            if (b.getGitDir() == null && looksBare(abs)) b.setGitDir(abs.toFile());
+        }
+        if (b.getGitDir() == null) {
+            throw new GitException(abs + " is not inside a git repository (run `git init`, or pass --repo DIR)");
+        }
+        b.setMustExist(true);
+        try {
+            // A relative GIT_INDEX_FILE is relative to where git ran the hook (the work tree's top).
+            if (b.getIndexFile() != null && !b.getIndexFile().isAbsolute()) b.setIndexFile(abs.resolve(b.getIndexFile().getPath()).toFile());
+            Repository repo = b.build();
+            if (!repo.getObjectDatabase().exists()) {
+                repo.close();
+                throw new GitException("the repository at " + repo.getDirectory() + " has no object database; it is broken (check it with `git fsck`)");
+            }
+            return repo;
+        } catch (RepositoryNotFoundException e) {
+            throw new GitException(abs + " is not a git repository (" + e.getMessage() + ")", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitException("cannot open the git repository at " + b.getGitDir() + ": " + e.getMessage()
+                    + " (check it with `git fsck`)", e);
+        }
+    }
+
+    private static boolean looksBare(Path dir) {
+        return Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects")) && Files.isDirectory(dir.resolve("refs"));
+    }
+
+    /** The directory shared by all worktrees (hooks, config, objects live there). */
+    public static File commonDir(Repository repo) {
+        File c = repo.getCommonDirectory();
+        return c != null ? c : repo.getDirectory();
+    }
+}

@@ -100,7 +100,7 @@ public final class FileScanner {
     }
 
     /** Streams UTF-8 (or ASCII-compatible) text through overlapping windows. */
-    List<Finding> scanStream(InputStream in, String rel) throws IOException {
+    public List<Finding> scanStream(InputStream in, String rel) throws IOException {
         int margin = engine.config().detectorOptions().windowBytes() + 4096;
         byte[] buf = new byte[CHUNK + 2 * margin];
         List<Finding> out = new ArrayList<>();

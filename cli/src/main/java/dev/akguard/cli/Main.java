@@ -1,0 +1,17 @@
+package dev.akguard.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the akguard jar. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (0 clean, 1 findings, 2 usage or fatal error). */
+    public static int run(String... args) {
+        return AkguardCommand.commandLine().execute(args);
+    }
+}

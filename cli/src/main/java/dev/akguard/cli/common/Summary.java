@@ -1,0 +1,60 @@
+package dev.akguard.cli.common;
+
+import dev.akguard.core.finding.Finding;
+import dev.akguard.core.finding.Rule;
+import dev.akguard.core.source.Skip;
+
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The closing lines on stderr: what was found, what was read, and what was skipped and why. */
+public final class Summary {
+    private static final int SKIPS_SHOWN_PER_REASON = 5;
+
+    private Summary() {}
+
+    public static String findings(List<Finding> findings) {
+        if (findings.isEmpty()) return "no AccessKeys found";
+        Map<Rule, Long> byRule = new EnumMap<>(Rule.class);
+        for (Finding f : findings) byRule.merge(f.rule(), 1L, Long::sum);
+        String parts = byRule.entrySet().stream().map(e -> e.getValue() + " " + switch (e.getKey()) {
+            case ACCESS_KEY_PAIR -> e.getValue() == 1 ? "AccessKey pair" : "AccessKey pairs";
+            case ACCESS_KEY_ID -> e.getValue() == 1 ? "AccessKey ID without secret" : "AccessKey IDs without secret";
+            case STS_CREDENTIALS -> "STS credentials";
+        }).collect(Collectors.joining(", "));
+        return findings.size() + (findings.size() == 1 ? " finding: " : " findings: ") + parts;
+    }
+
+    public static void printSkips(List<Skip> skips, boolean verbose, PrintWriter err) {
+        Map<Skip.Reason, List<Skip>> byReason = skips.stream().collect(Collectors.groupingBy(Skip::reason, () -> new EnumMap<>(Skip.Reason.class), Collectors.toList()));
+        for (var e : byReason.entrySet()) {
+            List<Skip> list = e.getValue();
+            err.println("akguard: skipped " + list.size() + (list.size() == 1 ? " path" : " paths") + ": " + e.getKey().text()
+                    + hint(e.getKey()));
+            int shown = verbose ? list.size() : Math.min(SKIPS_SHOWN_PER_REASON, list.size());
+            for (int i = 0; i < shown; i++) {
+                Skip s = list.get(i);
+                err.println("    " + s.path() + (s.detail() == null ? "" : " (" + s.detail() + ")"));
+            }
+            if (shown < list.size()) err.println("    … and " + (list.size() - shown) + " more (--verbose lists them all)");
+        }
+    }
+
+    private static String hint(Skip.Reason r) {
+        return switch (r) {
+            case TOO_LARGE -> "; raise --max-file-size to scan them";
+            case UNREADABLE -> "; check permissions";
+            default -> "";
+        };
+    }
+
+    public static String size(long bytes) {
+        if (bytes >= 1L << 30) return String.format("%.2f GiB", bytes / (double) (1L << 30));
+        if (bytes >= 1L << 20) return String.format("%.1f MiB", bytes / (double) (1L << 20));
+        if (bytes >= 1L << 10) return String.format("%.1f KiB", bytes / (double) (1L << 10));
+        return bytes + " B";
+    }
+}

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             ScanCommand.class,
             BaselineCommand.class,
+            dev.akguard.cli.git.ScanHistoryCommand.class,
+            dev.akguard.cli.git.HookCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AkguardCommand implements Runnable {

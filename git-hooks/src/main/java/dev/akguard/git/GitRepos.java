@@ -2,7 +2,11 @@ package dev.akguard.git;
 
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,6 +24,7 @@ public final class GitRepos {
     public static Repository open(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) throw new GitException(abs + " is not a directory");
+        honourHome();
         FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment();
         if (b.getGitDir() == null) {
             b.findGitDir(abs.toFile());
@@ -44,6 +49,42 @@ public final class GitRepos {
             throw new GitException("cannot open the git repository at " + b.getGitDir() + ": " + e.getMessage()
                     + " (check it with `git fsck`)", e);
         }
+    }
+
+    /**
+     * Stops JGit from reading git's system-wide config for the rest of this process. To find that file JGit runs
+     * {@code git --version} and {@code git config --system --list}: two processes that cost more than a whole
+     * pre-push check. Nothing in it changes what a hook scans (the repository's and the user's config are still
+     * read). The installer does not call this: core.hooksPath may be set system-wide.
+     */
+    public static synchronized void skipSystemConfig() {
+        SystemReader current = SystemReader.getInstance();
+        if (current instanceof NoSystemConfig) return;
+        SystemReader.setInstance(new NoSystemConfig(current));
+    }
+
+    private static final class NoSystemConfig extends SystemReader.Delegate {
+        NoSystemConfig(SystemReader delegate) { super(delegate); }
+
+        @Override
+        public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+            return new FileBasedConfig(parent, null, fs) {
+                @Override
+                public void load() { /* empty by design */ }
+
+                @Override
+                public boolean isOutdated() { return false; }
+            };
+        }
+    }
+
+    /**
+     * Git finds ~/.gitconfig through $HOME; JGit through the JVM's user.home, which comes from the password
+     * database. Hooks and tests run with HOME set on purpose, so follow git.
+     */
+    private static void honourHome() {
+        String home = System.getenv("HOME");
+        if (home != null && !home.isBlank() && Files.isDirectory(Path.of(home))) FS.DETECTED.setUserHome(new File(home));
     }
 
     private static boolean looksBare(Path dir) {

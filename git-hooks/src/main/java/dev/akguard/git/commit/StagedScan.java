@@ -1,7 +1,6 @@
 package dev.akguard.git.commit;
 
 import dev.akguard.core.Engine;
-import dev.akguard.core.ScanRunner;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.git.GitException;
 import dev.akguard.git.scan.BlobFindings;
@@ -40,8 +39,7 @@ public final class StagedScan {
             if (head != null && mergeHeads != null) for (ObjectId m : mergeHeads) parents.add(treeOf(walk, m));
             BlobFindings blobs = new BlobFindings(engine, reader);
             ChangeScanner scanner = new ChangeScanner(reader, repo.getConfig(), engine, blobs);
-            List<Finding> fs = new ArrayList<>(scanner.scan(parents, () -> new DirCacheIterator(index), null));
-            fs.sort(ScanRunner.ORDER);
+            List<Finding> fs = scanner.scan(parents, () -> new DirCacheIterator(index), null);
             return new ScanResult(fs, 0, blobs.blobsScanned(), blobs.bytesScanned(), blobs.skipped());
         } catch (IOException e) {
             throw new GitException("cannot read the staged changes: " + e.getMessage(), e);

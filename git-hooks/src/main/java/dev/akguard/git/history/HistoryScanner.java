@@ -1,19 +1,15 @@
 package dev.akguard.git.history;
 
 import dev.akguard.core.Engine;
-import dev.akguard.core.ScanRunner;
 import dev.akguard.core.finding.Finding;
-import dev.akguard.core.finding.GitInfo;
 import dev.akguard.git.GitException;
 import dev.akguard.git.scan.BlobFindings;
 import dev.akguard.git.scan.ChangeScanner;
 import dev.akguard.git.scan.CommitScanner;
 import dev.akguard.git.scan.ScanResult;
-import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
@@ -24,9 +20,6 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.CommitTimeRevFilter;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,12 +29,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Scans history for credentials, oldest commit first. Per commit, a tree walk against the parents lists the
- * (path, blob) pairs the commit introduces — no diffs are computed for the common case. Each blob is scanned
- * once; only when a blob holds a credential is the commit diffed (with rename detection) to see whether that
- * commit added the credential's line, so a key is attributed to the commit that introduced it and not to every
- * later commit that edits the same file. A (blob, path) pair is reported at most once: at the earliest commit
- * that introduced it.
+ * Scans history for credentials, oldest commit first, with the same per-commit logic as the pre-push check
+ * ({@link ChangeScanner}): a tree walk lists the (path, blob) pairs each commit introduces, each blob is scanned
+ * once for the whole history, and only a blob holding a credential costs a diff, to attribute the key to the
+ * commit that added its line rather than to every later commit that edits the file. A (blob, path) pair is
+ * reported at most once: at the earliest commit that introduced it.
  */
 public final class HistoryScanner {
     /** Called after each commit; implementations must be cheap (throttle their own output). */
@@ -76,13 +68,10 @@ public final class HistoryScanner {
             ChangeScanner changes = new ChangeScanner(reader, repo.getConfig(), engine, blobs);
             Set<String> reported = new HashSet<>();
             List<Finding> out = new ArrayList<>();
-            try (TreeWalk tw = new TreeWalk(reader)) {
-                tw.setRecursive(true);
-                int done = 0;
-                for (RevCommit c : commits) {
-                    out.addAll(scanCommit(walk, tw, changes, reported, c));
-                    progress.update(++done, commits.size(), out.size());
-                }
+            int done = 0;
+            for (RevCommit c : commits) {
+                out.addAll(scanCommit(walk, changes, reported, c));
+                progress.update(++done, commits.size(), out.size());
             }
             return new ScanResult(out, commits.size(), blobs.blobsScanned(), blobs.bytesScanned(), blobs.skipped());
         } catch (MissingObjectException e) {
@@ -93,58 +82,20 @@ public final class HistoryScanner {
         }
     }
 
-    private List<Finding> scanCommit(RevWalk walk, TreeWalk tw, ChangeScanner changes, Set<String> reported, RevCommit c) throws IOException {
-        RevCommit[] parents = c.getParents();
-        tw.reset();
-        if (parents.length == 0) tw.addTree(new EmptyTreeIterator());
-        for (RevCommit p : parents) {
+    private List<Finding> scanCommit(RevWalk walk, ChangeScanner changes, Set<String> reported, RevCommit c) throws IOException {
+        ObjectReader reader = walk.getObjectReader();
+        List<ChangeScanner.TreeSource> parents = new ArrayList<>(c.getParentCount());
+        for (RevCommit p : c.getParents()) {
             walk.parseHeaders(p);
-            tw.addTree(p.getTree());
+            parents.add(() -> new CanonicalTreeParser(null, reader, p.getTree()));
         }
-        int self = tw.addTree(c.getTree());
-        tw.setFilter(TreeFilter.ANY_DIFF);
-        List<Finding> out = new ArrayList<>();
-        List<List<DiffEntry>> diffs = null;
-        GitInfo info = null;
-        while (tw.next()) {
-            int mode = tw.getRawMode(self);
-            if (!FileMode.REGULAR_FILE.equals(mode) && !FileMode.EXECUTABLE_FILE.equals(mode)) continue; // gitlinks, symlinks, deletions
-            if (!introduced(tw, self)) continue;
-            String path = tw.getPathString();
-            if (engine.isExcluded(path)) continue;
-            ObjectId blob = tw.getObjectId(self);
-            List<Finding> found = changes.blobs().of(blob, path);
-            if (found.isEmpty() || !reported.add(blob.name() + ":" + path)) continue;
-            if (diffs == null) diffs = changes.diffs(parentSources(walk, c), () -> new CanonicalTreeParser(null, walk.getObjectReader(), c.getTree()));
-            List<DiffEntry> perParent = new ArrayList<>(diffs.size());
-            for (List<DiffEntry> d : diffs) perParent.add(entryFor(d, path));
-            List<Finding> kept = changes.keepAdded(blob, found, perParent);
-            if (kept.isEmpty()) continue;
-            if (info == null) info = CommitScanner.gitInfo(walk, c);
-            for (Finding f : kept) out.add(f.withGit(info));
-        }
-        out.sort(ScanRunner.ORDER);
-        return out;
-    }
-
-    /** The blob at this path differs from the one at the same path in every parent. */
-    private static boolean introduced(TreeWalk tw, int self) {
-        for (int p = 0; p < self; p++) {
-            if (tw.getRawMode(p) != 0 && tw.idEqual(p, self)) return false;
-        }
-        return true;
-    }
-
-    private static DiffEntry entryFor(List<DiffEntry> diff, String path) {
-        for (DiffEntry e : diff) if (e.getChangeType() != DiffEntry.ChangeType.DELETE && e.getNewPath().equals(path)) return e;
-        return null;
-    }
-
-    private static List<ChangeScanner.TreeSource> parentSources(RevWalk walk, RevCommit c) {
-        List<ChangeScanner.TreeSource> out = new ArrayList<>();
-        if (c.getParentCount() == 0) out.add(ChangeScanner.TreeSource.EMPTY);
-        for (RevCommit p : c.getParents()) out.add(() -> new CanonicalTreeParser(null, walk.getObjectReader(), p.getTree()));
-        return out;
+        return changes.scan(parents, () -> new CanonicalTreeParser(null, reader, c.getTree()), () -> {
+            try {
+                return CommitScanner.gitInfo(walk, c);
+            } catch (IOException e) {
+                throw new GitException("cannot read commit " + c.name() + ": " + e.getMessage(), e);
+            }
+        }, (blob, path) -> reported.add(blob.name() + ":" + path));
     }
 
     /** The commits to scan, oldest first. */

@@ -1,7 +1,6 @@
 package dev.akguard.git.push;
 
 import dev.akguard.core.Engine;
-import dev.akguard.core.ScanRunner;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.git.scan.BlobFindings;
 import dev.akguard.git.scan.ChangeScanner;
@@ -30,9 +29,7 @@ public final class PrePushScan {
             CommitScanner scanner = new CommitScanner(walk, new ChangeScanner(reader, repo.getConfig(), engine, blobs));
             List<Finding> out = new ArrayList<>();
             for (RevCommit c : commits) {
-                List<Finding> fs = new ArrayList<>(scanner.scan(c));
-                fs.sort(ScanRunner.ORDER);
-                out.addAll(fs);
+                out.addAll(scanner.scan(c));
             }
             return new ScanResult(out, commits.size(), blobs.blobsScanned(), blobs.bytesScanned(), blobs.skipped());
         }

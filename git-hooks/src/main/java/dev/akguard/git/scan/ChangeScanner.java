@@ -15,7 +15,10 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Finds the credentials a change adds. Each changed file's new blob is scanned whole (so an ID and a secret on
@@ -56,26 +60,75 @@ public final class ChangeScanner {
 
     public BlobFindings blobs() { return blobs; }
 
+    /** Decides whether a (blob, path) pair the change introduces is reported; history scans report each pair once. */
+    @FunctionalInterface
+    public interface Sighting {
+        boolean report(AnyObjectId blob, String path);
+
+        Sighting ALWAYS = (b, p) -> true;
+    }
+
     /**
      * @param parents the old sides (empty list: everything is new, as for a root commit)
      * @param target  the new side
      * @param git     attached to every finding (null for staged changes)
      */
     public List<Finding> scan(List<TreeSource> parents, TreeSource target, GitInfo git) {
-        List<List<DiffEntry>> diffs = diffs(parents.isEmpty() ? List.of(TreeSource.EMPTY) : parents, target);
+        return scan(parents, target, () -> git, Sighting.ALWAYS);
+    }
+
+    /**
+     * A tree walk over the parents and the target lists the (path, blob) pairs the target introduces — cheap, no
+     * diff computed. Each blob's findings come from the cache; only a blob that holds a credential costs a diff
+     * (with rename detection), to see whether this change added the credential's line.
+     */
+    public List<Finding> scan(List<TreeSource> parents, TreeSource target, Supplier<GitInfo> git, Sighting sighting) {
+        List<TreeSource> olds = parents.isEmpty() ? List.of(TreeSource.EMPTY) : parents;
         List<Finding> out = new ArrayList<>();
-        for (DiffEntry e : diffs.get(0)) {
-            if (!isScannable(e)) continue;
-            String path = e.getNewPath();
-            if (engine.isExcluded(path)) continue;
-            AnyObjectId blob = e.getNewId().toObjectId();
-            List<Finding> found = blobs.of(blob, path);
-            if (found.isEmpty()) continue;
-            List<DiffEntry> perParent = new ArrayList<>(diffs.size());
-            for (List<DiffEntry> d : diffs) perParent.add(entryFor(d, path));
-            for (Finding f : keepAdded(blob, found, perParent)) out.add(git == null ? f : f.withGit(git));
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            tw.setRecursive(true);
+            for (TreeSource p : olds) tw.addTree(p.open());
+            int self = tw.addTree(target.open());
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            List<List<DiffEntry>> diffs = null;
+            GitInfo info = null;
+            while (tw.next()) {
+                int mode = tw.getRawMode(self);
+                if (!FileMode.REGULAR_FILE.equals(mode) && !FileMode.EXECUTABLE_FILE.equals(mode)) continue; // gitlinks, symlinks, deletions
+                if (!introduced(tw, self)) continue;
+                String path = tw.getPathString();
+                if (engine.isExcluded(path)) continue;
+                ObjectId blob = tw.getObjectId(self);
+                List<Finding> found = blobs.of(blob, path);
+                if (found.isEmpty() || !sighting.report(blob, path)) continue;
+                if (diffs == null) diffs = diffs(olds, target);
+                List<DiffEntry> perParent = new ArrayList<>(diffs.size());
+                for (List<DiffEntry> d : diffs) perParent.add(entryFor(d, path));
+                List<Finding> kept = keepAdded(blob, found, perParent);
+                if (kept.isEmpty()) continue;
+                if (info == null) info = git.get();
+                for (Finding f : kept) out.add(info == null ? f : f.withGit(info));
+            }
+        } catch (MissingObjectException e) {
+            throw missing(e);
+        } catch (IOException e) {
+            throw new GitException("cannot compare trees: " + e.getMessage() + " (check the repository with `git fsck`)", e);
         }
+        out.sort(dev.akguard.core.ScanRunner.ORDER);
         return out;
+    }
+
+    /** The blob at this path differs from the one at the same path in every parent. */
+    private static boolean introduced(TreeWalk tw, int self) {
+        for (int p = 0; p < self; p++) {
+            if (tw.getRawMode(p) != 0 && tw.idEqual(p, self)) return false;
+        }
+        return true;
+    }
+
+    static GitException missing(MissingObjectException e) {
+        return new GitException("object " + e.getObjectId().name() + " is missing from the repository: it is corrupt, shallow "
+                + "or a partial clone; run `git fsck` or fetch the missing objects", e);
     }
 
     /** The diff of each parent against the target, with rename and copy detection. */
@@ -86,19 +139,11 @@ public final class ChangeScanner {
             df.setDetectRenames(true);
             for (TreeSource p : parents) out.add(df.scan(p.open(), target.open()));
         } catch (MissingObjectException e) {
-            throw new GitException("object " + e.getObjectId().name() + " is missing from the repository: it is corrupt, shallow "
-                    + "or a partial clone; run `git fsck` or fetch the missing objects", e);
+            throw missing(e);
         } catch (IOException e) {
             throw new GitException("cannot compute the diff: " + e.getMessage(), e);
         }
         return out;
-    }
-
-    /** Regular and executable files only: gitlinks (submodules) have no content here, symlinks hold a path. */
-    public static boolean isScannable(DiffEntry e) {
-        if (e.getChangeType() == DiffEntry.ChangeType.DELETE) return false;
-        int t = e.getNewMode().getObjectType();
-        return t == org.eclipse.jgit.lib.Constants.OBJ_BLOB && e.getNewMode() != FileMode.SYMLINK;
     }
 
     static DiffEntry entryFor(List<DiffEntry> diff, String newPath) {

@@ -33,7 +33,13 @@ public final class CommitScanner {
                 walk.parseHeaders(p);
                 parents.add(() -> new CanonicalTreeParser(null, reader, p.getTree()));
             }
-            return changes.scan(parents, () -> new CanonicalTreeParser(null, reader, commit.getTree()), gitInfo(walk, commit));
+            return changes.scan(parents, () -> new CanonicalTreeParser(null, reader, commit.getTree()), () -> {
+                try {
+                    return gitInfo(walk, commit);
+                } catch (IOException e) {
+                    throw new GitException("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+                }
+            }, ChangeScanner.Sighting.ALWAYS);
         } catch (IOException e) {
             throw new GitException("cannot read commit " + commit.name() + ": " + e.getMessage() + " (check the repository with `git fsck`)", e);
         }

@@ -5,6 +5,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 
@@ -85,6 +86,22 @@ public final class GitRepos {
     private static void honourHome() {
         String home = System.getenv("HOME");
         if (home != null && !home.isBlank() && Files.isDirectory(Path.of(home))) FS.DETECTED.setUserHome(new File(home));
+    }
+
+    /**
+     * Sizes JGit's pack caches for reading a whole history. JGit's defaults (10 MiB of pack windows, 10 MiB of
+     * delta bases) suit a server handling many small requests; a history scan reads every blob once, in commit
+     * order, and with small caches re-inflates the same delta bases over and over. Git itself keeps 96 MiB of
+     * delta bases. The sizes stay within a modest share of the heap. Process-wide; call before opening repositories.
+     */
+    public static void useLargePackCaches() {
+        long heap = Runtime.getRuntime().maxMemory();
+        WindowCacheConfig c = new WindowCacheConfig();
+        c.setPackedGitLimit(Math.max(32L << 20, Math.min(256L << 20, heap / 4)));
+        c.setPackedGitWindowSize(64 << 10);
+        c.setDeltaBaseCacheLimit((int) Math.max(16L << 20, Math.min(96L << 20, heap / 8)));
+        c.setStreamFileThreshold((int) Math.min(Integer.MAX_VALUE - 16L, Math.max(50L << 20, heap / 8)));
+        c.install();
     }
 
     private static boolean looksBare(Path dir) {

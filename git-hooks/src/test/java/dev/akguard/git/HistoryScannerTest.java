@@ -75,6 +75,24 @@ class HistoryScannerTest {
     }
 
     @Test
+    void parallelScanFindsTheSameAsSequential() {
+        for (int i = 0; i < 300; i++) GitFixture.write(work, "gen/f" + i + ".txt", "file " + i + "\n");
+        Keys k = Keys.random(rnd);
+        GitFixture.write(work, "gen/f150.txt", k.properties());
+        git.commitAll(work, "many files");
+        git.git(work, "gc", "-q"); // packed, so the pack-order path is exercised
+        try (Repository repo = GitRepos.open(work)) {
+            ScanResult one = new HistoryScanner(repo, Engine.defaults(), 1).run(HistoryOptions.ALL, HistoryScanner.Progress.NONE);
+            ScanResult four = new HistoryScanner(repo, Engine.defaults(), 4).run(HistoryOptions.ALL, HistoryScanner.Progress.NONE);
+            assertEquals(300, one.blobsScanned());
+            assertEquals(300, four.blobsScanned());
+            assertEquals(1, four.findings().size());
+            assertEquals(one.findings().toString(), four.findings().toString());
+            assertEquals("gen/f150.txt", four.findings().get(0).path());
+        }
+    }
+
+    @Test
     void rangeAndSinceLimitTheCommits() {
         Keys old = Keys.random(rnd), recent = Keys.random(rnd);
         String first = git.commitFile(work, "old.properties", old.properties(), "old key");

@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** `akguard scan-history [REPO]`. */
 @Command(name = "scan-history", sortOptions = false, usageHelpAutoWidth = true,
@@ -68,13 +69,15 @@ public final class ScanHistoryCommand implements Callable<Integer> {
         if (all && range != null) throw new UserException("--all and --range cannot be combined");
         HistoryOptions options = new HistoryOptions(range, since == null ? null : parseDate(since));
         long t0 = System.nanoTime();
+        GitRepos.useLargePackCaches();
         try (Repository repo = GitRepos.open(repoDir)) {
-            HistoryScanner scanner = new HistoryScanner(repo, engineOptions.engine(RepoOption.root(repo)));
+            HistoryScanner scanner = new HistoryScanner(repo, engineOptions.engine(RepoOption.root(repo)), engineOptions.threads);
             AtomicInteger done = new AtomicInteger(), total = new AtomicInteger(), found = new AtomicInteger();
+            AtomicReference<String> phase = new AtomicReference<>("commits");
             ScanResult result;
-            try (ProgressLine ignored = new ProgressLine(err, () -> String.format("akguard: %d/%d commits, %d findings",
-                    done.get(), total.get(), found.get()))) {
-                result = scanner.run(options, (d, t, f) -> { done.set(d); total.set(t); found.set(f); });
+            try (ProgressLine ignored = new ProgressLine(err, () -> String.format("akguard: %s %d/%d, %d findings",
+                    phase.get(), done.get(), total.get(), found.get()))) {
+                result = scanner.run(options, (p, d, t, f) -> { phase.set(p); done.set(d); total.set(t); found.set(f); });
             }
             reporting.write(result.findings(), System.out);
             if (!reporting.quiet) {

@@ -2,6 +2,7 @@ package dev.akguard.git.history;
 
 import dev.akguard.core.Engine;
 import dev.akguard.core.finding.Finding;
+import dev.akguard.core.finding.GitInfo;
 import dev.akguard.git.GitException;
 import dev.akguard.git.scan.BlobFindings;
 import dev.akguard.git.scan.ChangeScanner;
@@ -24,32 +25,44 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Scans history for credentials, oldest commit first, with the same per-commit logic as the pre-push check
- * ({@link ChangeScanner}): a tree walk lists the (path, blob) pairs each commit introduces, each blob is scanned
- * once for the whole history, and only a blob holding a credential costs a diff, to attribute the key to the
- * commit that added its line rather than to every later commit that edits the file. A (blob, path) pair is
- * reported at most once: at the earliest commit that introduced it.
+ * Scans history for credentials, with the same per-commit logic as the pre-push check ({@link ChangeScanner}),
+ * in three passes so the expensive part runs in parallel:
+ * <ol>
+ * <li>walk the commits oldest first; a tree walk against the parents lists the (path, blob) pairs each commit
+ *     introduces (trees only, no blob is read);</li>
+ * <li>read and scan each distinct blob once, on several threads (inflating blobs is most of the work);</li>
+ * <li>for the rare blob that holds a credential, diff its commit to attribute the key to the commit that added
+ *     its line, not to every later commit that edits the file.</li>
+ * </ol>
+ * A (blob, path) pair is reported at most once: at the earliest commit that introduced it.
  */
 public final class HistoryScanner {
-    /** Called after each commit; implementations must be cheap (throttle their own output). */
+    /** Called as the scan advances; implementations must be cheap (throttle their own output). */
     @FunctionalInterface
     public interface Progress {
-        void update(int done, int total, int findings);
+        /** @param phase "commits" (listing what each commit introduces) or "blobs" (scanning them) */
+        void update(String phase, int done, int total, int findings);
 
-        Progress NONE = (d, t, f) -> { };
+        Progress NONE = (p, d, t, f) -> { };
     }
 
     private final Repository repo;
     private final Engine engine;
+    private final int threads;
 
-    public HistoryScanner(Repository repo, Engine engine) {
+    public HistoryScanner(Repository repo, Engine engine) { this(repo, engine, 1); }
+
+    public HistoryScanner(Repository repo, Engine engine, int threads) {
         this.repo = repo;
         this.engine = engine;
+        this.threads = Math.max(1, threads);
     }
 
     /** True when the repository is a shallow clone: its oldest commits stand in for history it does not have. */
@@ -66,14 +79,42 @@ public final class HistoryScanner {
             List<RevCommit> commits = commits(walk, options);
             BlobFindings blobs = new BlobFindings(engine, reader);
             ChangeScanner changes = new ChangeScanner(reader, repo.getConfig(), engine, blobs);
-            Set<String> reported = new HashSet<>();
-            List<Finding> out = new ArrayList<>();
+
+            // Pass 1: what each commit introduces; each distinct blob gets an index.
+            Map<ObjectId, Integer> blobIndex = new HashMap<>();
+            List<ObjectId> distinct = new ArrayList<>();
+            List<List<ChangeScanner.Introduced>> perCommit = new ArrayList<>(commits.size());
             int done = 0;
             for (RevCommit c : commits) {
-                out.addAll(scanCommit(walk, changes, reported, c));
-                progress.update(++done, commits.size(), out.size());
+                List<ChangeScanner.Introduced> in = changes.introduced(parents(walk, c), tree(reader, c));
+                for (ChangeScanner.Introduced e : in) {
+                    if (blobIndex.putIfAbsent(e.blob(), distinct.size()) == null) distinct.add(e.blob());
+                }
+                perCommit.add(in);
+                progress.update("commits", ++done, commits.size(), 0);
             }
-            return new ScanResult(out, commits.size(), blobs.blobsScanned(), blobs.bytesScanned(), blobs.skipped());
+
+            // Pass 2: scan each blob once, in parallel.
+            ParallelBlobScan.Result scanned = new ParallelBlobScan(repo, engine, threads).scan(distinct, blobs, progress);
+
+            // Pass 3: attribute findings to commits, oldest first.
+            Set<String> reported = new HashSet<>();
+            List<Finding> out = new ArrayList<>();
+            for (int i = 0; i < commits.size(); i++) {
+                RevCommit c = commits.get(i);
+                List<ChangeScanner.Introduced> withFindings = new ArrayList<>();
+                for (ChangeScanner.Introduced e : perCommit.get(i)) {
+                    List<Finding> fs = scanned.findings(blobIndex.get(e.blob()));
+                    if (!fs.isEmpty()) withFindings.add(new ChangeScanner.Introduced(e.path(), e.blob(), relabel(fs, e.path())));
+                }
+                perCommit.set(i, null); // let it go as we move on
+                if (withFindings.isEmpty()) continue;
+                out.addAll(changes.attribute(parents(walk, c), tree(reader, c), withFindings, () -> gitInfo(walk, c),
+                        (blob, path) -> reported.add(blob.name() + ":" + path)));
+            }
+            List<dev.akguard.core.source.Skip> skipped = new ArrayList<>(blobs.skipped());
+            skipped.addAll(scanned.skipped());
+            return new ScanResult(out, commits.size(), scanned.blobsScanned(), scanned.bytesScanned(), skipped);
         } catch (MissingObjectException e) {
             throw new GitException("object " + e.getObjectId().name() + " is missing: the repository is corrupt or a partial clone "
                     + "(run `git fsck`; for a partial clone, fetch the full history first)", e);
@@ -82,20 +123,32 @@ public final class HistoryScanner {
         }
     }
 
-    private List<Finding> scanCommit(RevWalk walk, ChangeScanner changes, Set<String> reported, RevCommit c) throws IOException {
+    private static List<Finding> relabel(List<Finding> fs, String path) {
+        List<Finding> out = new ArrayList<>(fs.size());
+        for (Finding f : fs) out.add(f.path().equals(path) ? f : f.withPath(path));
+        return out;
+    }
+
+    private static List<ChangeScanner.TreeSource> parents(RevWalk walk, RevCommit c) throws IOException {
         ObjectReader reader = walk.getObjectReader();
-        List<ChangeScanner.TreeSource> parents = new ArrayList<>(c.getParentCount());
+        List<ChangeScanner.TreeSource> out = new ArrayList<>(c.getParentCount());
         for (RevCommit p : c.getParents()) {
             walk.parseHeaders(p);
-            parents.add(() -> new CanonicalTreeParser(null, reader, p.getTree()));
+            out.add(() -> new CanonicalTreeParser(null, reader, p.getTree()));
         }
-        return changes.scan(parents, () -> new CanonicalTreeParser(null, reader, c.getTree()), () -> {
-            try {
-                return CommitScanner.gitInfo(walk, c);
-            } catch (IOException e) {
-                throw new GitException("cannot read commit " + c.name() + ": " + e.getMessage(), e);
-            }
-        }, (blob, path) -> reported.add(blob.name() + ":" + path));
+        return out;
+    }
+
+    private static ChangeScanner.TreeSource tree(ObjectReader reader, RevCommit c) {
+        return () -> new CanonicalTreeParser(null, reader, c.getTree());
+    }
+
+    private static GitInfo gitInfo(RevWalk walk, RevCommit c) {
+        try {
+            return CommitScanner.gitInfo(walk, c);
+        } catch (IOException e) {
+            throw new GitException("cannot read commit " + c.name() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The commits to scan, oldest first. */

@@ -50,10 +50,9 @@ public final class HookScript {
         return s.toString();
     }
 
+    /** Our scripts carry the marker on their second line; look a little further in case a tool added a line. */
     public static boolean isOurs(String content) {
-        int nl = content.indexOf('\n');
-        String second = nl < 0 ? "" : content.substring(nl + 1, Math.max(nl + 1, content.indexOf('\n', nl + 1)));
-        return second.startsWith(MARKER) || content.lines().limit(5).anyMatch(line -> line.startsWith(MARKER));
+        return content.lines().limit(5).anyMatch(line -> line.startsWith(MARKER));
     }
 
     /** Single-quotes for sh: 'it'\''s'. */

@@ -83,36 +83,67 @@ public final class ChangeScanner {
      * (with rename detection), to see whether this change added the credential's line.
      */
     public List<Finding> scan(List<TreeSource> parents, TreeSource target, Supplier<GitInfo> git, Sighting sighting) {
+        List<Introduced> candidates = new ArrayList<>();
+        for (Introduced e : introduced(parents, target)) {
+            List<Finding> found = blobs.of(e.blob(), e.path());
+            if (!found.isEmpty()) candidates.add(new Introduced(e.path(), e.blob(), found));
+        }
+        return attribute(parents, target, candidates, git, sighting);
+    }
+
+    /** A file the target introduces: its path, its blob, and (once scanned) the blob's findings. */
+    public record Introduced(String path, ObjectId blob, List<Finding> findings) {
+        public Introduced(String path, ObjectId blob) { this(path, blob, List.of()); }
+    }
+
+    /**
+     * The regular files whose blob differs from the blob at the same path in every parent (all of them for a root
+     * commit), minus the paths the config excludes. Gitlinks (submodules), symlinks and deletions are left out.
+     */
+    public List<Introduced> introduced(List<TreeSource> parents, TreeSource target) {
         List<TreeSource> olds = parents.isEmpty() ? List.of(TreeSource.EMPTY) : parents;
-        List<Finding> out = new ArrayList<>();
+        List<Introduced> out = new ArrayList<>();
         try (TreeWalk tw = new TreeWalk(reader)) {
             tw.setRecursive(true);
             for (TreeSource p : olds) tw.addTree(p.open());
             int self = tw.addTree(target.open());
             tw.setFilter(TreeFilter.ANY_DIFF);
-            List<List<DiffEntry>> diffs = null;
-            GitInfo info = null;
             while (tw.next()) {
                 int mode = tw.getRawMode(self);
-                if (!FileMode.REGULAR_FILE.equals(mode) && !FileMode.EXECUTABLE_FILE.equals(mode)) continue; // gitlinks, symlinks, deletions
+                if (!FileMode.REGULAR_FILE.equals(mode) && !FileMode.EXECUTABLE_FILE.equals(mode)) continue;
                 if (!introduced(tw, self)) continue;
                 String path = tw.getPathString();
                 if (engine.isExcluded(path)) continue;
-                ObjectId blob = tw.getObjectId(self);
-                List<Finding> found = blobs.of(blob, path);
-                if (found.isEmpty() || !sighting.report(blob, path)) continue;
-                if (diffs == null) diffs = diffs(olds, target);
-                List<DiffEntry> perParent = new ArrayList<>(diffs.size());
-                for (List<DiffEntry> d : diffs) perParent.add(entryFor(d, path));
-                List<Finding> kept = keepAdded(blob, found, perParent);
-                if (kept.isEmpty()) continue;
-                if (info == null) info = git.get();
-                for (Finding f : kept) out.add(info == null ? f : f.withGit(info));
+                out.add(new Introduced(path, tw.getObjectId(self)));
             }
         } catch (MissingObjectException e) {
             throw missing(e);
         } catch (IOException e) {
             throw new GitException("cannot compare trees: " + e.getMessage() + " (check the repository with `git fsck`)", e);
+        }
+        return out;
+    }
+
+    /**
+     * Of the introduced files that hold credentials, the findings on lines the target adds relative to every
+     * parent, with {@code git} attached (asked for only when something is found).
+     */
+    public List<Finding> attribute(List<TreeSource> parents, TreeSource target, List<Introduced> withFindings,
+                                   Supplier<GitInfo> git, Sighting sighting) {
+        if (withFindings.isEmpty()) return List.of();
+        List<TreeSource> olds = parents.isEmpty() ? List.of(TreeSource.EMPTY) : parents;
+        List<Finding> out = new ArrayList<>();
+        List<List<DiffEntry>> diffs = null;
+        GitInfo info = null;
+        for (Introduced e : withFindings) {
+            if (e.findings().isEmpty() || !sighting.report(e.blob(), e.path())) continue;
+            if (diffs == null) diffs = diffs(olds, target);
+            List<DiffEntry> perParent = new ArrayList<>(diffs.size());
+            for (List<DiffEntry> d : diffs) perParent.add(entryFor(d, e.path()));
+            List<Finding> kept = keepAdded(e.blob(), e.findings(), perParent);
+            if (kept.isEmpty()) continue;
+            if (info == null) info = git.get();
+            for (Finding f : kept) out.add(info == null ? f : f.withGit(info));
         }
         out.sort(dev.akguard.core.ScanRunner.ORDER);
         return out;

@@ -25,18 +25,18 @@ done
 (cd "$work/hooked" && "$launcher" hook install >/dev/null)  # also trains the class-data archive
 
 now() { date +%s%N; }
-push_once() { # $1 clone, $2 iteration
+push_once() { # $1 clone, $2 iteration; prints "wall_ms cpu_ms" (cpu: user+sys of git and everything it ran)
   cd "$work/$1"
   echo "change $2 $(date +%N)" >> "f$(( $2 % 50 + 1 )).txt"
   git commit -qam "change $2"
-  local t0 t1; t0=$(now); git push -q origin "$1" 2>/dev/null; t1=$(now)
-  echo $(( (t1 - t0) / 1000000 ))
+  local t0 t1; t0=$(now); /usr/bin/time -f "%U %S" -o "$work/cpu" git push -q origin "$1" 2>/dev/null; t1=$(now)
+  echo "$(( (t1 - t0) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu")"
 }
-plain=(); hooked=()
+plain=(); hooked=(); plain_cpu=(); hooked_cpu=()
 push_once plain 0 >/dev/null; push_once hooked 0 >/dev/null   # warm caches
 for i in $(seq 1 "$n"); do
-  plain+=("$(push_once plain "$i")")
-  hooked+=("$(push_once hooked "$i")")
+  read -r w c < <(push_once plain "$i"); plain+=("$w"); plain_cpu+=("$c")
+  read -r w c < <(push_once hooked "$i"); hooked+=("$w"); hooked_cpu+=("$c")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 mp=$(median "${plain[@]}"); mh=$(median "${hooked[@]}")
@@ -44,3 +44,6 @@ echo "pushes per variant: $n"
 echo "median git push without hook: ${mp} ms"
 echo "median git push with akguard pre-push hook: ${mh} ms"
 echo "added by the hook (median difference): $(( mh - mp )) ms"
+cp=$(median "${plain_cpu[@]}"); ch=$(median "${hooked_cpu[@]}")
+echo "median CPU time (user+sys) without hook: ${cp} ms, with hook: ${ch} ms, added: $(( ch - cp )) ms"
+echo "machine load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"

@@ -36,17 +36,24 @@ final class HookChecks {
     static int prePush(Path repoDir, String remote, ReportingOptions reporting, EngineOptions engineOptions,
                        InputStream in, PrintStream out, PrintWriter err) throws IOException {
         reporting.reporter();
+        Timing timing = new Timing(err);
         List<PushUpdate> updates = PushUpdate.readAll(new InputStreamReader(in, StandardCharsets.UTF_8));
         GitRepos.skipSystemConfig();
+        timing.mark("read input");
         try (Repository repo = GitRepos.open(repoDir)) {
+            timing.mark("open repository");
             if (updates.isEmpty()) {
                 updates = fromPreCommitFramework(repo, System.getenv());
                 if (remote == null) remote = System.getenv("PRE_COMMIT_REMOTE_NAME");
             }
             if (updates.isEmpty()) return 0;
             Engine engine = engineOptions.engine(root(repo));
+            timing.mark("load config");
             ScanResult result = PrePushScan.run(repo, engine, remote, updates);
-            return report(result, reporting, out, err, PushAdvice.forPush(result.findings()));
+            timing.mark("scan " + result.commits() + " commits");
+            int exit = report(result, reporting, out, err, PushAdvice.forPush(result.findings()));
+            timing.done();
+            return exit;
         }
     }
 
@@ -57,6 +64,30 @@ final class HookChecks {
         try (Repository repo = GitRepos.open(repoDir)) {
             ScanResult result = StagedScan.run(repo, engineOptions.engine(root(repo)));
             return report(result, reporting, out, err, PushAdvice.forCommit(result.findings()));
+        }
+    }
+
+    /** With AKGUARD_TIMING=1, where a hook run spends its time, on stderr: for diagnosing a slow hook. */
+    private static final class Timing {
+        private final PrintWriter err;
+        private final boolean on = "1".equals(System.getenv("AKGUARD_TIMING"));
+        private final long start = System.nanoTime();
+        private long last = start;
+        private final StringBuilder line = new StringBuilder("akguard: timing:");
+
+        Timing(PrintWriter err) { this.err = err; }
+
+        void mark(String what) {
+            if (!on) return;
+            long now = System.nanoTime();
+            line.append(' ').append(what).append(' ').append((now - last) / 1_000_000).append(" ms,");
+            last = now;
+        }
+
+        void done() {
+            if (!on) return;
+            err.println(line.append(" total ").append((System.nanoTime() - start) / 1_000_000).append(" ms (plus JVM start-up)"));
+            err.flush();
         }
     }
 

@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Finds leaked Alibaba Cloud AccessKey pairs before and after they leave your machine:",
-            "in files, in git history and hooks, in your editor, and on public GitHub.", ""},
+            "Finds leaked Alibaba Cloud AccessKey pairs before and after they leave your machine: "
+            + "in files, in git history and hooks, in your editor, and on public GitHub.", ""},
         footer = {"", "Exit codes: 0 nothing found, 1 findings, 2 usage or fatal error.",
             "Docs: docs/ in the akguard repository; rules: docs/rules/."},
         subcommands = {
             ScanCommand.class,
             BaselineCommand.class,
+            dev.akguard.cli.lsp.LspCommand.class,
             dev.akguard.cli.git.ScanHistoryCommand.class,
             dev.akguard.cli.git.HookCommand.class,
             CommandLine.HelpCommand.class,

@@ -51,7 +51,11 @@ public final class Engine {
     public List<Finding> scan(byte[] content, String path) { return scan(content, 0, content.length, path); }
 
     public List<Finding> scan(byte[] content, int from, int to, String path) {
-        TextContent t = TextContent.of(content, from, to);
+        return scan(TextContent.of(content, from, to), path);
+    }
+
+    /** Scans content already classified by {@link TextContent#of}; binary content yields nothing. */
+    public List<Finding> scan(TextContent t, String path) {
         if (t.binary()) return List.of();
         return scanText(t.bytes(), t.from(), t.to(), t.from(), t.to(), path, new LineIndex(t.bytes(), t.from()));
     }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,58 +54,65 @@ public final class ScanRunner {
      * @param displayBase  the directory report paths are relative to (usually the current directory)
      */
     public Result run(List<Path> roots, Path displayBase, Progress progress) throws InterruptedException {
-        List<SourceFile> files = new ArrayList<>();
+        // The walker lists files on this thread while the workers already scan them: listing is system-call
+        // bound and scanning is CPU bound, so overlapping them hides most of the walk.
+        BlockingQueue<SourceFile> queue = new LinkedBlockingQueue<>(4096);
         List<Skip> skips = Collections.synchronizedList(new ArrayList<>());
-        FileWalker walker = new FileWalker(engine.config().exclude(), followSymlinks, useGitignore);
-        for (Path root : roots) {
-            String prefix = prefixFor(root, roots.size(), displayBase);
-            walker.walk(root, f -> {
-                String rel = root.toFile().isFile() ? displayPath(root, displayBase) : join(prefix, f.relativePath());
-                if (engine.isExcluded(rel) && !root.toFile().isFile()) return;
-                files.add(new SourceFile(f.file(), rel));
-                progress.filesListed.incrementAndGet();
-            }, s -> skips.add(new Skip(root.toFile().isDirectory() && !s.path().equals(".") && !s.path().startsWith("/") ? join(prefix, s.path()) : s.path(), s.reason(), s.detail())));
-        }
-        progress.listingDone = true;
-        FileScanner scanner = new FileScanner(engine);
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger scanned = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
-        Runnable[] work = new Runnable[1];
-        AtomicInteger next = new AtomicInteger();
-        work[0] = () -> {
-            int i;
-            while ((i = next.getAndIncrement()) < files.size()) {
-                FileScanner.Result r = scanner.scan(files.get(i));
-                if (r.skip() != null) skips.add(r.skip());
-                else scanned.incrementAndGet();
-                bytes.addAndGet(r.bytes());
-                findings.addAll(r.findings());
-                progress.filesScanned.incrementAndGet();
-                progress.bytesScanned.addAndGet(r.bytes());
-                progress.findings.addAndGet(r.findings().size());
+        FileScanner scanner = new FileScanner(engine);
+        Runnable worker = () -> {
+            try {
+                while (true) {
+                    SourceFile f = queue.take();
+                    if (f == END) { queue.put(END); return; }
+                    FileScanner.Result r = scanner.scan(f);
+                    if (r.skip() != null) skips.add(r.skip());
+                    else scanned.incrementAndGet();
+                    bytes.addAndGet(r.bytes());
+                    findings.addAll(r.findings());
+                    progress.filesScanned.incrementAndGet();
+                    progress.bytesScanned.addAndGet(r.bytes());
+                    progress.findings.addAndGet(r.findings().size());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         };
-        int n = Math.min(threads, Math.max(1, files.size()));
-        if (n == 1) {
-            work[0].run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-                Thread t = new Thread(r, "akguard-scan");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> fs = new ArrayList<>();
-                for (int k = 0; k < n; k++) fs.add(pool.submit(work[0]));
-                for (Future<?> f : fs) {
-                    try { f.get(); } catch (java.util.concurrent.ExecutionException e) {
-                        throw new IllegalStateException("scan worker failed: " + e.getCause(), e.getCause());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "akguard-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> workers = new ArrayList<>();
+        try {
+            for (int k = 0; k < threads; k++) workers.add(pool.submit(worker));
+            FileWalker walker = new FileWalker(engine.config().exclude(), followSymlinks, useGitignore);
+            for (Path root : roots) {
+                boolean single = root.toFile().isFile();
+                String prefix = prefixFor(root, roots.size(), displayBase);
+                walker.walk(root, f -> {
+                    String rel = single ? displayPath(root, displayBase) : join(prefix, f.relativePath());
+                    if (!single && engine.isExcluded(rel)) return;
+                    progress.filesListed.incrementAndGet();
+                    try {
+                        queue.put(new SourceFile(f.file(), rel));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while listing files", e);
                     }
-                }
-            } finally {
-                pool.shutdownNow();
+                }, s -> skips.add(single || s.path().equals(".") || s.path().startsWith("/") ? s : new Skip(join(prefix, s.path()), s.reason(), s.detail())));
             }
+            progress.listingDone = true;
+            queue.put(END);
+            for (Future<?> f : workers) {
+                try { f.get(); } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("scan worker failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
@@ -111,6 +120,9 @@ public final class ScanRunner {
         sortedSkips.sort(Comparator.comparing(Skip::path));
         return new Result(sorted, sortedSkips, scanned.get(), bytes.get());
     }
+
+    /** Marks the end of the work queue; each worker puts it back for the next one. */
+    private static final SourceFile END = new SourceFile(Path.of(""), "");
 
     /** Report order: path, then line and column of the ID. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)

@@ -43,6 +43,11 @@ public final class ReportingOptions {
 
     /** Writes the report to --output or stdout. */
     public void write(List<Finding> findings, PrintStream stdout) throws IOException {
+        write(findings, new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+    }
+
+    /** Writes the report to --output, or to {@code stdout} (picocli's getOut(), so tests can capture it). */
+    public void write(List<Finding> findings, Writer stdout) throws IOException {
         Reporter reporter = reporter();
         if (output != null) {
             Path abs = output.toAbsolutePath();
@@ -51,7 +56,7 @@ public final class ReportingOptions {
                 reporter.write(findings, reportOptions(), w);
             }
         } else {
-            Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            Writer w = new BufferedWriter(stdout);
             reporter.write(findings, reportOptions(), w);
             w.flush();
         }

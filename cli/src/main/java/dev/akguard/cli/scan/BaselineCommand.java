@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `akguard baseline create|update`: record the findings a project accepts. */
-@Command(name = "baseline", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Write the baseline of accepted findings. A baseline entry is keyed by fingerprint (rule + SHA-256",
-            "of the AccessKey ID and secret), so it follows the key through edits and moves and never stores the",
-            "secret. Every surface (scan, hooks, editor) honours it. Commit the file.", ""},
+@Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Write the baseline of accepted findings. A baseline entry is keyed by fingerprint (rule + SHA-256 "
+            + "of the AccessKey ID and secret), so it follows the key through edits and moves and never stores the "
+            + "secret. Every surface (scan, hooks, editor) honours it. Commit the file.", ""},
         subcommands = {BaselineCommand.Create.class, BaselineCommand.Update.class})
 public final class BaselineCommand implements Runnable {
     @Spec
@@ -68,14 +68,14 @@ public final class BaselineCommand implements Runnable {
     }
 
     /** Starts a baseline from the current findings, replacing any existing one. */
-    @Command(name = "create", description = "Create (or replace) the baseline with every current finding.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create (or replace) the baseline with every current finding.")
     static final class Create extends Base {
         @Override
         Baseline next(Baseline current, List<Finding> findings) { return Baseline.EMPTY.plus(findings, note); }
     }
 
     /** Adds new findings, keeps accepted ones that are still present, drops the rest. */
-    @Command(name = "update", description = "Add new findings to the baseline and drop entries that no longer occur.")
+    @Command(name = "update", mixinStandardHelpOptions = true, description = "Add new findings to the baseline and drop entries that no longer occur.")
     static final class Update extends Base {
         @Override
         Baseline next(Baseline current, List<Finding> findings) { return current.retainOnly(findings).plus(findings, note); }

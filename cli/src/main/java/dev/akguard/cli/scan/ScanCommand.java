@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `akguard scan [PATH...]`: files, folders or standard input. */
-@Command(name = "scan", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Scan files and folders (default: the current folder) for Alibaba Cloud AccessKeys.",
-            "Honours .gitignore, skips .git, binary files and files over --max-file-size, and never follows",
-            "symbolic links unless asked. Use `-` to read standard input, e.g. `git diff | akguard scan -`.", ""},
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Scan files and folders (default: the current folder) for Alibaba Cloud AccessKeys. "
+            + "Honours .gitignore, skips .git, binary files and files over --max-file-size, and never follows "
+            + "symbolic links unless asked. Use `-` to read standard input, e.g. `git diff | akguard scan -`.", ""},
         footer = {"", "Examples:",
             "  akguard scan                      scan the current folder",
             "  akguard scan src config.yml        scan a folder and a file",
@@ -61,6 +61,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "List every skipped path, not only the first few per reason.")
     boolean verbose;
 
+    /** Standard input; replaceable so tests can feed it. */
+    InputStream stdin = System.in;
+
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
@@ -87,20 +90,20 @@ public final class ScanCommand implements Callable<Integer> {
                 progress.filesScanned.get(), progress.filesListed.get(), Summary.size(progress.bytesScanned.get()), progress.findings.get()))) {
             result = runner.run(roots, displayBase, progress);
         }
-        reporting.write(result.findings(), System.out);
+        reporting.write(result.findings(), spec.commandLine().getOut());
         if (!reporting.quiet) {
             double secs = (System.nanoTime() - t0) / 1e9;
             Summary.printSkips(result.skipped(), verbose, err);
-            err.printf("akguard: %s in %d files (%s) in %.2f s%n", Summary.findings(result.findings()), result.filesScanned(),
-                    Summary.size(result.bytesScanned()), secs);
+            err.printf("akguard: %s in %d %s (%s) in %.2f s%n", Summary.findings(result.findings()), result.filesScanned(),
+                    result.filesScanned() == 1 ? "file" : "files", Summary.size(result.bytesScanned()), secs);
         }
         return ReportingOptions.exitCode(result.findings());
     }
 
     private int scanStdin(java.io.PrintWriter err) throws IOException {
         Engine engine = engineOptions.engine(Path.of("."));
-        List<Finding> findings = scanStream(engine, System.in, stdinName);
-        reporting.write(findings, System.out);
+        List<Finding> findings = scanStream(engine, stdin, stdinName);
+        reporting.write(findings, spec.commandLine().getOut());
         if (!reporting.quiet) err.println("akguard: " + Summary.findings(findings) + " in standard input");
         return ReportingOptions.exitCode(findings);
     }

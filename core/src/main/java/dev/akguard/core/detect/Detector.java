@@ -56,12 +56,12 @@ public final class Detector {
         List<IdHit> ids = new ArrayList<>();
         for (int k = 0; k < ltai.size; k++) {
             int off = ltai.get(k);
-            int run = Bytes.alnumRun(a, off + 4, to);
+            int run = Bytes.alnumRun(a, off + 4, Math.min(to, off + 4 + 21)); // capped: a run of prefixes stays linear
             if ((run == 20 || run == 12) && acceptableId(a, off, off + 4 + run, from, to)) ids.add(new IdHit(off, off + 4 + run, false));
         }
         for (int k = 0; k < sts.size; k++) {
             int off = sts.get(k);
-            int run = Bytes.alnumRun(a, off + 4, to);
+            int run = Bytes.alnumRun(a, off + 4, Math.min(to, off + 4 + 65));
             if (run >= 16 && run <= 64 && acceptableId(a, off, off + 4 + run, from, to)) ids.add(new IdHit(off, off + 4 + run, true));
         }
         ids.sort(Comparator.comparingInt(IdHit::start));
@@ -86,8 +86,9 @@ public final class Detector {
         boolean gluedRight = end < to && (a[end] == '+' || a[end] == '/');
         if (!gluedLeft && !gluedRight) return false;
         int l = start, r = end;
-        while (l > from && isStdBase64(a[l - 1])) l--;
-        while (r < to && isStdBase64(a[r])) r++;
+        int lf = Math.max(from, start - 64), rt = Math.min(to, end + 64); // 40 is all we need to know
+        while (l > lf && isStdBase64(a[l - 1])) l--;
+        while (r < rt && isStdBase64(a[r])) r++;
         return r - l >= 40;
     }
 
@@ -128,7 +129,8 @@ public final class Detector {
                     ValueHit s = secrets.get(j);
                     if (s.end - s.start != 30) return false;
                     if (Math.abs(s.start - id.start) > window || Math.abs(s.line - idLines[i]) > options.windowLines()) return false;
-                    return s.label == SecretContext.Label.SECRET || s.adjacentTo == i;
+                    return s.label == SecretContext.Label.SECRET || s.adjacentTo == i
+                            || (s.label == SecretContext.Label.WEAK && Math.abs(s.line - idLines[i]) <= SecretContext.WEAK_LINES);
                 },
                 (i, j) -> {
                     long d = Math.abs((long) secrets.get(j).start - ids.get(i).start);
@@ -167,6 +169,7 @@ public final class Detector {
     private List<ValueHit> findValues(byte[] a, int from, int to, List<IdHit> ids) {
         List<ValueHit> out = new ArrayList<>();
         int window = options.windowBytes();
+        int[] lineCursor = {from, 0}; // offset and line reached so far: regions come in order, so counting is one pass
         int regionStart = -1, regionEnd = -1;
         for (int k = 0; k <= ids.size(); k++) {
             int s = k < ids.size() ? Math.max(from, ids.get(k).start - window) : Integer.MAX_VALUE;
@@ -174,7 +177,7 @@ public final class Detector {
                 regionEnd = Math.min(to, Math.max(regionEnd, ids.get(k).end + window));
                 continue;
             }
-            if (regionStart >= 0) scanRegion(a, from, to, regionStart, regionEnd, ids, out);
+            if (regionStart >= 0) scanRegion(a, from, to, regionStart, regionEnd, ids, out, lineCursor);
             if (k < ids.size()) {
                 regionStart = s;
                 regionEnd = Math.min(to, ids.get(k).end + window);
@@ -183,13 +186,14 @@ public final class Detector {
         return out;
     }
 
-    private void scanRegion(byte[] a, int from, int to, int rs, int re, List<IdHit> ids, List<ValueHit> out) {
-        int line = lineOf(a, from, rs);
+    private void scanRegion(byte[] a, int from, int to, int rs, int re, List<IdHit> ids, List<ValueHit> out, int[] lineCursor) {
+        int line = lineCursor[1];
+        for (int p = lineCursor[0]; p < rs; p++) if (a[p] == '\n') line++;
         int i = rs;
         while (i < re) {
             byte b = a[i];
             if (b == '\n') { line++; i++; continue; }
-            if (!Bytes.alnum(b)) { i++; continue; }
+            if (!Bytes.alnum(b)) { i += escapeLength(a, i, re); continue; }
             int run = Bytes.alnumRun(a, i, to);
             int end = i + run;
             if (run == 30 && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
@@ -208,9 +212,30 @@ public final class Detector {
                     end = tokEnd;
                 }
             }
-            for (int k = i; k < Math.min(end, re); k++) if (a[k] == '\n') line++;
+            int stop = Math.min(end, re);
+            for (int k = i; k < stop; k++) if (a[k] == '\n') line++;
             i = end;
         }
+        // Runs may end past the region; count up to where we stopped so the next region starts right.
+        lineCursor[0] = Math.max(i, re);
+        int extra = 0;
+        for (int k = re; k < lineCursor[0]; k++) if (a[k] == '\n') extra++;
+        lineCursor[1] = line + extra;
+    }
+
+    /**
+     * Length of an escape at {@code i} that ends in letters or digits ({@code \\n}, {@code %22},
+     * {@code \\u0022}), so a value right after it starts its own alphanumeric run; 1 for any other byte.
+     */
+    private static int escapeLength(byte[] a, int i, int limit) {
+        byte b = a[i];
+        if (b == '%' && i + 2 < limit && Bytes.hex(a[i + 1]) && Bytes.hex(a[i + 2])) return 3;
+        if (b == '\\' && i + 1 < limit) {
+            byte n = a[i + 1];
+            if (n == 'n' || n == 't' || n == 'r') return 2;
+            if (n == 'u' && i + 5 < limit && Bytes.hex(a[i + 2]) && Bytes.hex(a[i + 3]) && Bytes.hex(a[i + 4]) && Bytes.hex(a[i + 5])) return 6;
+        }
+        return 1;
     }
 
     private static int adjacentId(byte[] a, List<IdHit> ids, int valueStart) {
@@ -233,12 +258,6 @@ public final class Detector {
             lines[k] = line;
         }
         return lines;
-    }
-
-    private static int lineOf(byte[] a, int from, int offset) {
-        int line = 0;
-        for (int p = from; p < offset; p++) if (a[p] == '\n') line++;
-        return line;
     }
 
     // ---------------------------------------------------------------- base64
@@ -272,7 +291,8 @@ public final class Detector {
         while (i < re) {
             if (!Bytes.base64(a[i]) || (i > rs && Bytes.base64(a[i - 1]))) { i++; continue; }
             int j = i;
-            while (j < to && (Bytes.base64(a[j]) || a[j] == '=')) j++;
+            while (j < to && Bytes.base64(a[j])) j++;
+            for (int pad = 0; pad < 2 && j < to && a[j] == '='; pad++) j++; // padding only at the end
             if (j - i >= MIN_BASE64_RUN) {
                 byte[] decoded = tryDecode(a, i, j);
                 if (decoded != null) {

@@ -26,6 +26,8 @@ public final class Prefilter {
     private final Kind[] kinds;
     /** For each bigram, the (needle, offset) pairs it appears at, packed as needle << 8 | offset; null if none. */
     private final int[][] table = new int[1 << 16][];
+    /** The same set as {@code table}'s non-null entries, as an 8 KB bitset that stays in L1 cache. */
+    private final long[] present = new long[(1 << 16) / 64];
 
     public static final Prefilter DEFAULT = new Prefilter();
 
@@ -34,9 +36,13 @@ public final class Prefilter {
         List<Kind> ks = new ArrayList<>();
         add(ns, ks, "LTAI", Kind.ACCESS_KEY_ID);
         add(ns, ks, "STS.", Kind.STS_ID);
-        for (String prefix : List.of("LTAI", "STS.")) {
-            for (String b64 : base64Needles(prefix)) add(ns, ks, b64, Kind.BASE64);
-        }
+        Set<String> encoded = new LinkedHashSet<>();
+        for (String prefix : List.of("LTAI", "STS.")) encoded.addAll(base64Needles(prefix));
+        // Base64 of base64 (a secret file stored in a base64-valued CI variable or Helm value), for the ID prefix.
+        Set<String> twice = new LinkedHashSet<>();
+        for (String once : base64Needles("LTAI")) if (once.length() >= 5) twice.addAll(base64Needles(once));
+        encoded.addAll(twice);
+        for (String b64 : encoded) add(ns, ks, b64, Kind.BASE64);
         needles = ns.toArray(new byte[0][]);
         kinds = ks.toArray(new Kind[0]);
         for (int n = 0; n < needles.length; n++) {
@@ -47,6 +53,7 @@ public final class Prefilter {
                 int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
                 grown[grown.length - 1] = n << 8 | off;
                 table[bg] = grown;
+                present[bg >>> 6] |= 1L << bg;
             }
         }
     }
@@ -105,13 +112,13 @@ public final class Prefilter {
     public void find(byte[] a, int from, int to, HitSink sink) {
         int[] lastStart = new int[needles.length];
         java.util.Arrays.fill(lastStart, -1);
-        final int[][] t = table;
+        final long[] bits = present;
         int j = from;
         int last = to - 1;
         while (j < last) {
-            int[] entries = t[(a[j] & 0xff) << 8 | (a[j + 1] & 0xff)];
-            if (entries != null) {
-                for (int e : entries) {
+            int bg = (a[j] & 0xff) << 8 | (a[j + 1] & 0xff);
+            if ((bits[bg >>> 6] & (1L << bg)) != 0) {
+                for (int e : table[bg]) {
                     int n = e >>> 8;
                     int start = j - (e & 0xff);
                     if (start >= from && start != lastStart[n] && Bytes.regionMatches(a, start, to, needles[n])) {

@@ -10,8 +10,13 @@ import java.util.Locale;
  * SDK arguments, CSV rows, {@code id:secret@host}).
  */
 final class SecretContext {
-    /** How a value is labelled. */
-    enum Label { NONE, SECRET, TOKEN }
+    /**
+     * How a value is labelled. WEAK names ("key", "password") say little on their own, so such a value pairs
+     * only with an ID at most {@link #WEAK_LINES} lines away.
+     */
+    enum Label { NONE, SECRET, WEAK, TOKEN }
+
+    static final int WEAK_LINES = 3;
 
     private static final int MAX_SEPARATOR = 24;
     private static final int MAX_KEY = 64;
@@ -26,20 +31,33 @@ final class SecretContext {
 
     private static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
 
-    /** The label of the value starting at {@code start}, looking back no further than {@code floor}. */
+    /**
+     * The label of the value starting at {@code start}, looking back no further than {@code floor}. Up to three
+     * (separators, name) hops are taken on the same line, so wrappers and type annotations between the key
+     * and the value don't hide it: {@code AccessKeySecret: tea.String("…")}, {@code ALIYUN_SK: string = "…"},
+     * {@code secret = os.getenv("X", "…")}.
+     */
     static Label labelOf(byte[] a, int start, int floor) {
-        int i = skipSeparatorsBackward(a, start, Math.max(floor, start - MAX_SEPARATOR));
-        if (i == start) return Label.NONE; // "secretXYZ…" glued together is not an assignment
-        int keyEnd = i;
-        int keyFloor = Math.max(floor, keyEnd - MAX_KEY);
-        while (i > keyFloor) {
-            byte b = a[i - 1];
-            boolean word = Bytes.alnum(b) || b == '_' || b == '-' || b == '.' || (b & 0x80) != 0;
-            boolean innerSpace = b == ' ' && i - 2 >= keyFloor && Bytes.alnum(a[i - 2]) && i < keyEnd;
-            if (!word && !innerSpace) break;
-            i--;
+        int limit = Math.max(floor, start - 128);
+        int i = start;
+        for (int hop = 0; hop < 3; hop++) {
+            int afterSep = skipSeparatorsBackward(a, i, Math.max(limit, i - MAX_SEPARATOR));
+            if (afterSep == i) return Label.NONE; // "secretXYZ…" glued together is not an assignment
+            int keyEnd = afterSep;
+            int k = keyEnd;
+            int keyFloor = Math.max(limit, keyEnd - MAX_KEY);
+            while (k > keyFloor) {
+                byte b = a[k - 1];
+                boolean word = Bytes.alnum(b) || b == '_' || b == '-' || b == '.' || (b & 0x80) != 0;
+                boolean innerSpace = b == ' ' && k - 2 >= keyFloor && Bytes.alnum(a[k - 2]) && k < keyEnd;
+                if (!word && !innerSpace) break;
+                k--;
+            }
+            Label l = classify(a, k, keyEnd);
+            if (l != Label.NONE || k == keyEnd) return l;
+            i = k;
         }
-        return classify(a, i, keyEnd);
+        return Label.NONE;
     }
 
     static Label classify(byte[] a, int from, int to) {
@@ -54,6 +72,9 @@ final class SecretContext {
         if (key.contains("securitytoken") || key.contains("ststoken") || key.endsWith("token")) return Label.TOKEN;
         if (key.contains("secret") && !key.contains("secretid") && !key.contains("secretname")) return Label.SECRET;
         if (key.equals("sk") || key.equals("aksk") || lastWordIs(a, from, to, "sk")) return Label.SECRET;
+        // Older OSS samples call the ID "accessId" and the secret "accessKey".
+        if (key.endsWith("accesskey") || key.endsWith("accesskeyvalue")) return Label.SECRET;
+        if (key.endsWith("key") || key.endsWith("password") || key.endsWith("passwd") || key.endsWith("pwd")) return Label.WEAK;
         return Label.NONE;
     }
 

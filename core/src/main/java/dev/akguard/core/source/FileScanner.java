@@ -78,9 +78,9 @@ public final class FileScanner {
                 buf = bigger;
             }
         }
-        TextContent.Kind kind = TextContent.sniff(buf, 0, n);
-        if (kind == TextContent.Kind.BINARY) return new Result(List.of(), new Skip(rel, Skip.Reason.BINARY, null), n);
-        return new Result(engine.scan(buf, 0, n, rel), null, n);
+        TextContent content = TextContent.of(buf, 0, n);
+        if (content.binary()) return new Result(List.of(), new Skip(rel, Skip.Reason.BINARY, null), n);
+        return new Result(engine.scan(content, rel), null, n);
     }
 
     private Result scanStreaming(FileChannel ch, String rel, long size) throws IOException {

@@ -30,6 +30,20 @@ public record TextContent(byte[] bytes, int from, int to, Kind kind) {
         return new TextContent(a, from, to, k);
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** True if {@code a[from, to)} contains a NUL byte; eight bytes per step (the common answer is no). */
+    static boolean hasNul(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(a, i);
+            if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) return true;
+        }
+        for (; i < to; i++) if (a[i] == 0) return true;
+        return false;
+    }
+
     /** Classifies by the first bytes only, so huge files can be classified before they are read. */
     public static Kind sniff(byte[] a, int from, int to) {
         int n = Math.min(to - from, SNIFF);
@@ -37,15 +51,24 @@ public record TextContent(byte[] bytes, int from, int to, Kind kind) {
             int b0 = a[from] & 0xff, b1 = a[from + 1] & 0xff;
             if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) return Kind.UTF16;
         }
+        if (!hasNul(a, from, from + n)) return Kind.TEXT;
         int evenNul = 0, oddNul = 0;
         for (int i = 0; i < n; i++) {
             if (a[from + i] == 0) { if ((i & 1) == 0) evenNul++; else oddNul++; }
         }
-        if (evenNul + oddNul == 0) return Kind.TEXT;
-        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters.
+        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters, and printable
+        // ASCII on the other parity. Needs a sample long enough to tell it from a small binary header.
         int half = n / 2;
-        if (half > 0 && ((oddNul * 10 >= half * 4 && evenNul == 0) || (evenNul * 10 >= half * 4 && oddNul == 0))) return Kind.UTF16;
-        return Kind.BINARY;
+        if (n < 16) return Kind.BINARY;
+        boolean le = oddNul * 10 >= half * 4 && evenNul == 0;
+        boolean be = evenNul * 10 >= half * 4 && oddNul == 0;
+        if (!le && !be) return Kind.BINARY;
+        int printable = 0;
+        for (int i = le ? 0 : 1; i < n; i += 2) {
+            int c = a[from + i] & 0xff;
+            if (c == 0 || c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f) || c >= 0x80) printable++;
+        }
+        return printable * 10 >= half * 9 ? Kind.UTF16 : Kind.BINARY;
     }
 
     static boolean isBigEndian(byte[] a, int from, int to) {

@@ -71,7 +71,7 @@ public final class Config {
         JsonObject root;
         try (Reader r = new StringReader(json)) {
             JsonReader reader = new JsonReader(r);
-            reader.setStrictness(Strictness.LENIENT); // allows // and # comments and trailing commas
+            reader.setStrictness(Strictness.LENIENT); // allows // and # comments and unquoted names
             JsonElement e = JsonParser.parseReader(reader);
             if (!e.isJsonObject()) throw new ConfigException(origin + ": expected a JSON object at the top level");
             root = e.getAsJsonObject();

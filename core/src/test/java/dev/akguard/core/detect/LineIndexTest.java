@@ -1,0 +1,58 @@
+package dev.akguard.core.detect;
+
+import dev.akguard.core.finding.Position;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LineIndexTest {
+    private static Position at(String text, String needle) {
+        byte[] a = text.getBytes(StandardCharsets.UTF_8);
+        int start = text.substring(0, text.indexOf(needle)).getBytes(StandardCharsets.UTF_8).length;
+        return new LineIndex(a, 0).span(start, start + needle.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void linesAndColumnsAreOneBased() {
+        Position p = at("a\nbb\n  KEY here", "KEY");
+        assertEquals(3, p.line());
+        assertEquals(3, p.column());
+        assertEquals(6, p.endColumn());
+    }
+
+    @Test
+    void crlfAndLoneCrAreSingleLineBreaks() {
+        assertEquals(3, at("a\r\nb\r\nKEY", "KEY").line());
+        assertEquals(3, at("a\rb\rKEY", "KEY").line());
+        assertEquals(4, at("a\r\n\nb\rKEY", "KEY").line());
+    }
+
+    @Test
+    void columnsCountUtf16UnitsNotBytes() {
+        // 3 Chinese characters (3 bytes each in UTF-8, 1 UTF-16 unit each) and an emoji (4 bytes, 2 units).
+        Position p = at("密钥：\uD83D\uDD11KEY", "KEY");
+        assertEquals(6, p.column());
+    }
+
+    @Test
+    void outOfOrderQueriesStillAnswerCorrectly() {
+        byte[] a = "one\ntwo\nthree".getBytes(StandardCharsets.UTF_8);
+        LineIndex idx = new LineIndex(a, 0);
+        assertEquals(3, idx.span(8, 13).line());
+        assertEquals(1, idx.span(0, 3).line());
+        assertEquals(2, idx.span(4, 7).line());
+    }
+
+    @Test
+    void chunkBaseIsHonoured() {
+        byte[] a = "xx\nKEY".getBytes(StandardCharsets.UTF_8);
+        Position p = new LineIndex(a, 0, 1000, 41, 7).span(3, 6);
+        assertEquals(42, p.line());
+        assertEquals(1, p.column());
+        assertEquals(1003, p.offset());
+        Position same = new LineIndex(a, 0, 1000, 41, 7).span(0, 2);
+        assertEquals(8, same.column());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.akguard.core.source;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TextContentTest {
+    private static String decode(byte[] raw) {
+        TextContent t = TextContent.of(raw, 0, raw.length);
+        return new String(t.bytes(), t.from(), t.to() - t.from(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void utf16WithBomBothByteOrders() {
+        byte[] le = "\uFEFFkey = 值".getBytes(StandardCharsets.UTF_16LE);
+        byte[] be = "\uFEFFkey = 值".getBytes(StandardCharsets.UTF_16BE);
+        assertEquals(TextContent.Kind.UTF16, TextContent.sniff(le, 0, le.length));
+        assertEquals("key = 值", decode(le));
+        assertEquals("key = 值", decode(be));
+    }
+
+    @Test
+    void utf16WithoutBomIsRecognisedByItsNuls() {
+        byte[] le = "access_key_id = something long enough".getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(TextContent.Kind.UTF16, TextContent.sniff(le, 0, le.length));
+        assertEquals("access_key_id = something long enough", decode(le));
+    }
+
+    @Test
+    void nulInBinaryIsBinaryAndInvalidUtf8IsText() {
+        byte[] bin = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2, 3, 0, 0, 9};
+        assertEquals(TextContent.Kind.BINARY, TextContent.sniff(bin, 0, bin.length));
+        byte[] latin = {'k', '=', (byte) 0xE9, (byte) 0xFF, 'x'};
+        assertEquals(TextContent.Kind.TEXT, TextContent.sniff(latin, 0, latin.length));
+    }
+
+    @Test
+    void utf8BomIsSkipped() {
+        byte[] raw = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'};
+        assertEquals("a", decode(raw));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.akguard.lsp.launch;
+
+import dev.akguard.lsp.AkguardLanguageServer;
+import dev.akguard.lsp.ServerOptions;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the language server over a pair of streams: stdin/stdout for editors, pipes for tests.
+ * {@code java -cp … dev.akguard.lsp.launch.StdioLauncher} is the server without the CLI around it.
+ */
+public final class StdioLauncher {
+    private StdioLauncher() {}
+
+    /** A started server and its connection. */
+    public record Running(AkguardLanguageServer server, Launcher<LanguageClient> launcher, Future<Void> listening) { }
+
+    public static void main(String[] args) {
+        System.exit(runOnStdio());
+    }
+
+    /**
+     * Serves on stdin/stdout until the client exits or closes the connection. Stdout is the protocol channel, so it
+     * is taken first and {@code System.out} is pointed at stderr: a stray println anywhere (ours or a library's)
+     * would otherwise corrupt the JSON-RPC stream.
+     *
+     * @return the exit status when the input ends without an exit notification
+     */
+    public static int runOnStdio() {
+        OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
+        InputStream protocolIn = new FileInputStream(FileDescriptor.in);
+        PrintStream err = System.err;
+        System.setOut(err);
+        Running r = start(protocolIn, protocolOut, ServerOptions.standard(err));
+        try {
+            r.listening().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            err.println("[akguard-lsp] connection failed: " + e.getCause());
+        }
+        err.println("[akguard-lsp] the client closed the connection; exiting");
+        return 1; // LSP: ending without shutdown + exit is an abnormal end
+    }
+
+    public static Running start(InputStream in, OutputStream out, ServerOptions options) {
+        AkguardLanguageServer server = new AkguardLanguageServer(options);
+        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        server.connect(launcher.getRemoteProxy());
+        return new Running(server, launcher, launcher.startListening());
+    }
+}

@@ -80,18 +80,14 @@ public final class HistoryScanner {
             BlobFindings blobs = new BlobFindings(engine, reader);
             ChangeScanner changes = new ChangeScanner(reader, repo.getConfig(), engine, blobs);
 
-            // Pass 1: what each commit introduces; each distinct blob gets an index.
+            // Pass 1: what each commit introduces (in parallel: commits are independent); each distinct blob gets an index.
+            List<List<ChangeScanner.Introduced>> perCommit = introducedPerCommit(walk, commits, progress);
             Map<ObjectId, Integer> blobIndex = new HashMap<>();
             List<ObjectId> distinct = new ArrayList<>();
-            List<List<ChangeScanner.Introduced>> perCommit = new ArrayList<>(commits.size());
-            int done = 0;
-            for (RevCommit c : commits) {
-                List<ChangeScanner.Introduced> in = changes.introduced(parents(walk, c), tree(reader, c));
+            for (List<ChangeScanner.Introduced> in : perCommit) {
                 for (ChangeScanner.Introduced e : in) {
                     if (blobIndex.putIfAbsent(e.blob(), distinct.size()) == null) distinct.add(e.blob());
                 }
-                perCommit.add(in);
-                progress.update("commits", ++done, commits.size(), 0);
             }
 
             // Pass 2: scan each blob once, in parallel.
@@ -121,6 +117,33 @@ public final class HistoryScanner {
         } catch (IOException e) {
             throw new GitException("cannot read the history: " + e.getMessage() + " (check the repository with `git fsck`)", e);
         }
+    }
+
+    /** Tree walks of many commits at once; each thread has its own reader, results land in commit order. */
+    private List<List<ChangeScanner.Introduced>> introducedPerCommit(RevWalk walk, List<RevCommit> commits, Progress progress)
+            throws IOException {
+        for (RevCommit c : commits) for (RevCommit p : c.getParents()) walk.parseHeaders(p); // RevWalk is single-threaded
+        List<List<ChangeScanner.Introduced>> out = new ArrayList<>(java.util.Collections.nCopies(commits.size(), List.of()));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        int n = Math.min(threads, Math.max(1, commits.size() / 256));
+        Workers.run(n, "akguard-history-walk", () -> {
+            try (ObjectReader reader = repo.newObjectReader()) {
+                ChangeScanner mine = new ChangeScanner(reader, repo.getConfig(), engine, new BlobFindings(engine, reader));
+                int start;
+                while ((start = next.getAndAdd(64)) < commits.size()) {
+                    for (int i = start; i < Math.min(start + 64, commits.size()); i++) {
+                        RevCommit c = commits.get(i);
+                        List<ChangeScanner.TreeSource> parents = new ArrayList<>(c.getParentCount());
+                        for (RevCommit p : c.getParents()) parents.add(() -> new CanonicalTreeParser(null, reader, p.getTree()));
+                        out.set(i, mine.introduced(parents, tree(reader, c)));
+                        int d = done.incrementAndGet();
+                        if ((d & 63) == 0 || d == commits.size()) progress.update("commits", d, commits.size(), 0);
+                    }
+                }
+            }
+        });
+        return out;
     }
 
     private static List<Finding> relabel(List<Finding> fs, String path) {

@@ -3,7 +3,6 @@ package dev.akguard.git.history;
 import dev.akguard.core.Engine;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.core.source.Skip;
-import dev.akguard.git.GitException;
 import dev.akguard.git.scan.BlobFindings;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -12,10 +11,6 @@ import org.eclipse.jgit.lib.Repository;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -74,28 +69,7 @@ final class ParallelBlobScan {
                 if (mine == sameThread) mine.skipped().subList(skipsBefore, mine.skipped().size()).clear();
             }
         };
-        if (n == 1) {
-            worker.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-                Thread t = new Thread(r, "akguard-history-scan");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> fs = new ArrayList<>();
-                for (int k = 0; k < n; k++) fs.add(pool.submit(worker));
-                for (Future<?> f : fs) f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof GitException g) throw g;
-                throw new IllegalStateException("history scan worker failed: " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GitException("interrupted", e);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        Workers.run(n, "akguard-history-scan", worker);
         return new Result(results, List.copyOf(skipped), scannedCount.get(), bytes.get());
     }
 }

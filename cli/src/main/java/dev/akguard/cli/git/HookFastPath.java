@@ -5,6 +5,7 @@ import dev.akguard.cli.common.ReportingOptions;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.core.suppress.ConfigException;
 import dev.akguard.git.GitException;
+import dev.akguard.git.GitRepos;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,23 +21,6 @@ import java.nio.file.Path;
 public final class HookFastPath {
     private HookFastPath() {}
 
-    /**
-     * JGit loads its message bundle (a thousand strings, set by reflection) eagerly when it first touches the file
-     * system: about a third of its start-up, on the critical path. Loading it on the other core while the main
-     * thread reads the push and opens the repository takes it off that path. Nothing depends on who loads it first.
-     */
-    private static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                org.eclipse.jgit.internal.JGitText.get();
-            } catch (RuntimeException | LinkageError ignored) {
-                // Only a head start; the main thread loads it anyway when it needs it.
-            }
-        }, "akguard-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
     public static boolean handles(String[] args) {
         if (args.length < 2 || !"hook".equals(args[0])) return false;
         boolean push = "pre-push".equals(args[1]);
@@ -47,7 +31,7 @@ public final class HookFastPath {
     }
 
     public static int run(String[] args) {
-        warmUpInBackground();
+        GitRepos.skipShutdownHook(); // before JGit registers it: saves loading its message bundle
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try {
             ReportingOptions reporting = new ReportingOptions();

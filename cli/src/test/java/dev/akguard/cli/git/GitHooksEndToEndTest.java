@@ -158,6 +158,13 @@ class GitHooksEndToEndTest {
         git.git(work, "add", "app.properties");
         GitFixture.Result ok = git.tryGit(work, "commit", "-q", "-m", "suppressed fixture");
         assertEquals(0, ok.exit(), ok.err());
+
+        // `git commit -a` stages into a temporary index (GIT_INDEX_FILE): the hook must read that one.
+        GitFixture.write(work, "app.properties", keyFile());
+        GitFixture.Result all = git.tryGit(work, "commit", "-a", "-m", "commit -a with a key");
+        assertNotEquals(0, all.exit(), all.err());
+        assertTrue((all.out() + all.err()).contains("app.properties:2:"), all.err());
+        assertEquals(2, Integer.parseInt(git.git(work, "rev-list", "--count", "HEAD").out().trim()));
     }
 
     @Test

@@ -84,14 +84,18 @@ public final class HistoryScanner {
             List<List<ChangeScanner.Introduced>> perCommit = introducedPerCommit(walk, commits, progress);
             Map<ObjectId, Integer> blobIndex = new HashMap<>();
             List<ObjectId> distinct = new ArrayList<>();
+            List<String> firstPaths = new ArrayList<>(); // named in messages about a blob (e.g. too large)
             for (List<ChangeScanner.Introduced> in : perCommit) {
                 for (ChangeScanner.Introduced e : in) {
-                    if (blobIndex.putIfAbsent(e.blob(), distinct.size()) == null) distinct.add(e.blob());
+                    if (blobIndex.putIfAbsent(e.blob(), distinct.size()) == null) {
+                        distinct.add(e.blob());
+                        firstPaths.add(e.path());
+                    }
                 }
             }
 
             // Pass 2: scan each blob once, in parallel.
-            ParallelBlobScan.Result scanned = new ParallelBlobScan(repo, engine, threads).scan(distinct, blobs, progress);
+            ParallelBlobScan.Result scanned = new ParallelBlobScan(repo, engine, threads).scan(distinct, firstPaths, blobs, progress);
 
             // Pass 3: attribute findings to commits, oldest first.
             Set<String> reported = new HashSet<>();

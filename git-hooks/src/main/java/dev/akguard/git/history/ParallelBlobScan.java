@@ -36,8 +36,11 @@ final class ParallelBlobScan {
         this.threads = threads;
     }
 
-    /** @param sameThread the caller's scanner, used when one thread is enough (keeps its cache warm) */
-    Result scan(List<ObjectId> blobs, BlobFindings sameThread, HistoryScanner.Progress progress) {
+    /**
+     * @param paths      a path each blob had, for messages (findings are relabelled per path by the caller)
+     * @param sameThread the caller's scanner, used when one thread is enough
+     */
+    Result scan(List<ObjectId> blobs, List<String> paths, BlobFindings sameThread, HistoryScanner.Progress progress) {
         List<List<Finding>> results = new ArrayList<>(Collections.nCopies(blobs.size(), List.of()));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -57,7 +60,7 @@ final class ParallelBlobScan {
                 int start;
                 while ((start = next.getAndAdd(RUN)) < blobs.size()) for (int k = start; k < Math.min(start + RUN, blobs.size()); k++) {
                     int i = order.get(k);
-                    List<Finding> fs = mine.of(blobs.get(i), "");
+                    List<Finding> fs = mine.of(blobs.get(i), paths.get(i));
                     results.set(i, fs);
                     if (!fs.isEmpty()) found.addAndGet(fs.size());
                     int d = done.incrementAndGet();

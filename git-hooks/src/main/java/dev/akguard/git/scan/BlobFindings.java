@@ -45,12 +45,6 @@ public final class BlobFindings {
         return out;
     }
 
-    /** True when the blob was already scanned. */
-    public boolean seen(AnyObjectId blob) { return cache.containsKey(blob); }
-
-    /** Remembers a result computed elsewhere (by a worker thread). */
-    public void put(AnyObjectId blob, List<Finding> findings) { cache.put(blob.copy(), findings.isEmpty() ? List.of() : findings); }
-
     private List<Finding> scan(AnyObjectId blob, String path) {
         Blob.Content c = Blob.read(reader, blob, path, maxSize);
         if (c.skip() != null) {

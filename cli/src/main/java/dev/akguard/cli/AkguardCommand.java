@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             dev.akguard.cli.lsp.LspCommand.class,
             dev.akguard.cli.git.ScanHistoryCommand.class,
             dev.akguard.cli.git.HookCommand.class,
+            dev.akguard.cli.monitor.MonitorCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AkguardCommand implements Runnable {

@@ -52,6 +52,8 @@ public final class KeyValidator {
                     "STS credentials can be checked only together with their security token, and none was given");
         }
         GetCallerIdentityRequest request = new GetCallerIdentityRequest();
+        // Marks akguard's own check in ActionTrail, so the leaked-key-used rule does not count it as abuse.
+        request.appendUserAgent("akguard", dev.akguard.core.report.Version.get());
         endpoint.apply(request, STS_HOST);
         try {
             GetCallerIdentityResponse r = caller.call(SdkClients.create(REGION, accessKeyId, secret, securityToken), request);

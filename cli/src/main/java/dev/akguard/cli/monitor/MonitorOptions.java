@@ -1,0 +1,62 @@
+package dev.akguard.cli.monitor;
+
+import dev.akguard.cli.common.UserException;
+import dev.akguard.monitor.github.GitHubClient;
+import dev.akguard.monitor.store.Database;
+import dev.akguard.monitor.store.StoreException;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Options every {@code akguard monitor} subcommand accepts after its name ({@code @Mixin MonitorOptions monitor;}):
+ * where the store is, the monitor's config file, and which GitHub API to talk to.
+ */
+public final class MonitorOptions {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Monitor database (default: an SQLite file ~/.akguard/monitor.db; teams: jdbc:postgresql://HOST/DB?user=...).")
+    public String db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Monitor config file (JSON; sections such as \"watch\").")
+    public Path config;
+
+    @Option(names = "--github-api", paramLabel = "URL",
+            description = "GitHub API base URL (default: ${DEFAULT-VALUE}; GitHub Enterprise: https://HOST/api/v3). Token from GITHUB_TOKEN.")
+    public String githubApi = GitHubClient.DEFAULT_BASE_URL;
+
+    /** Opens (creating and migrating) the store, with a clear message when that fails. */
+    public Database database() {
+        try {
+            return Database.open(db);
+        } catch (StoreException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /** The config file if given; fails clearly when it does not exist. */
+    public Path configFile() {
+        if (config != null && !Files.isRegularFile(config)) throw new UserException("config file not found: " + config);
+        return config;
+    }
+
+    /** A client for --github-api with the token from GITHUB_TOKEN (never from the command line). */
+    public GitHubClient githubClient() {
+        try {
+            return GitHubClient.builder(githubApi).tokenFromEnvironment().build();
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--github-api: " + e.getMessage(), e);
+        }
+    }
+
+    /** Who to record in history: --by if given, else the OS user. */
+    public static String actor(String by) {
+        if (by != null && !by.isBlank()) return by.trim();
+        String user = System.getProperty("user.name");
+        return user == null || user.isBlank() ? "unknown" : user;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.akguard.cli.monitor;
+
+import dev.akguard.monitor.store.Alert;
+import dev.akguard.monitor.store.AlertNotFoundException;
+import dev.akguard.monitor.store.AlertStore;
+import dev.akguard.monitor.store.StoreException;
+import dev.akguard.monitor.store.HistoryEntry;
+import dev.akguard.monitor.store.Occurrence;
+import dev.akguard.cli.common.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code akguard monitor show ALERT_ID}: one alert with every occurrence and its history. */
+@Command(name = "show", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Show one alert: the key, its state, every place it was seen and who did what about it.", ""})
+public final class ShowCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin MonitorOptions monitor;
+
+    @Parameters(paramLabel = "ALERT_ID", description = "The alert's id (see `akguard monitor alerts`).")
+    long id;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    String format = "table";
+
+    @Override
+    public Integer call() {
+        OutputFormat fmt = OutputFormat.parse(format);
+        Alert a;
+        try {
+            a = new AlertStore(monitor.database(), Clock.systemUTC()).find(id).orElseThrow(() -> new AlertNotFoundException(id));
+        } catch (StoreException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt == OutputFormat.JSON) {
+            out.println(AlertJson.render(List.of(a)));
+            out.flush();
+            return 0;
+        }
+        out.println("Alert " + a.id());
+        out.println("  AccessKey ID     " + a.accessKeyId());
+        out.println("  Secret           " + a.secretRedacted() + "  (SHA-256 " + a.secretSha256() + ")");
+        out.println("  Status           " + a.status().json()
+                + (a.handlingMethod() == null ? "" : " (" + a.handlingMethod().label() + ")"));
+        out.println("  Validity         " + a.validity() + (a.accountId() == null ? "" : "  account " + a.accountId()));
+        out.println("  First seen       " + a.firstSeen());
+        out.println("  Last seen        " + a.lastSeen());
+        out.println();
+        out.println("Occurrences (" + a.occurrences().size() + ")");
+        TextTable occ = new TextTable("SEEN AT", "REPO", "PATH", "LINE", "COMMIT", "AUTHOR", "URL");
+        for (Occurrence o : a.occurrences()) {
+            occ.row(o.seenAt(), o.repo(), o.path(), o.line(), o.commit() == null ? null : o.commit().substring(0, Math.min(12, o.commit().length())),
+                    o.author(), o.url());
+        }
+        occ.print(out);
+        out.println();
+        out.println("History");
+        TextTable hist = new TextTable("AT", "BY", "ACTION", "NOTE");
+        for (HistoryEntry h : a.history()) hist.row(h.at(), h.by(), h.action(), h.note());
+        hist.print(out);
+        return 0;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.akguard.monitor.github;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Typed calls for the endpoints the watcher uses, over {@link GitHubClient}. */
+public final class GitHubApi {
+
+    private static final int PER_PAGE = 100;
+    private static final Pattern REF_IN_URL = Pattern.compile("[?&]ref=([^&]+)");
+
+    private final GitHubClient client;
+
+    public GitHubApi(GitHubClient client) { this.client = client; }
+
+    public GitHubClient client() { return client; }
+
+    /**
+     * Polls a feed ({@code /events}, {@code /orgs/O/events}, ...): page 1 conditionally, then further pages until an
+     * event at or below {@code lastSeenId} shows up (at most {@code maxPages}; GitHub serves 300 events at most).
+     */
+    public FeedPoll pollFeed(String feedPath, String etag, String lastSeenId, int maxPages) throws InterruptedException {
+        String url = feedPath + (feedPath.contains("?") ? "&" : "?") + "per_page=" + PER_PAGE;
+        GitHubResponse first = client.get(url, etag);
+        if (first.notModified()) return new FeedPoll(true, List.of(), etag, lastSeenId, first.pollIntervalSeconds(), false);
+        List<PushEvent> pushes = new ArrayList<>();
+        String newest = lastSeenId;
+        GitHubResponse page = first;
+        boolean reachedKnown = false;
+        for (int n = 1; ; n++) {
+            for (JsonElement el : asArray(page.body())) {
+                JsonObject e = el.getAsJsonObject();
+                String id = str(e, "id");
+                if (id == null) continue;
+                if (lastSeenId != null && PushEvent.compareIds(id, lastSeenId) <= 0) { reachedKnown = true; continue; }
+                if (newest == null || PushEvent.compareIds(id, newest) > 0) newest = id;
+                if ("PushEvent".equals(str(e, "type"))) {
+                    PushEvent p = pushEvent(e);
+                    if (p != null) pushes.add(p);
+                }
+            }
+            if (reachedKnown || page.nextUrl() == null || n >= maxPages) break;
+            page = client.get(page.nextUrl(), null);
+        }
+        pushes.sort((a, b) -> PushEvent.compareIds(a.id(), b.id()));
+        boolean gap = lastSeenId != null && !reachedKnown;
+        return new FeedPoll(false, Collections.unmodifiableList(pushes), first.etag(), newest, first.pollIntervalSeconds(), gap);
+    }
+
+    /** GitHub's caps: files in one compare, commits in one compare, file pages of one commit. */
+    static final int COMPARE_MAX_FILES = 300;
+    static final int COMMIT_MAX_FILE_PAGES = 10;
+
+    /** {@code GET /repos/{repo}/compare/{base}...{head}}; {@link Change#incomplete()} when GitHub cut it. */
+    public Change compare(String repo, String base, String head) throws InterruptedException {
+        JsonObject o = client.get("/repos/" + repo + "/compare/" + base + "..." + head, null).body().getAsJsonObject();
+        JsonArray commits = o.has("commits") && o.get("commits").isJsonArray() ? o.getAsJsonArray("commits") : new JsonArray();
+        JsonObject headCommit = commits.isEmpty() ? null : commits.get(commits.size() - 1).getAsJsonObject();
+        List<String> shas = new ArrayList<>();
+        for (JsonElement c : commits) if (c.isJsonObject() && str(c.getAsJsonObject(), "sha") != null) shas.add(str(c.getAsJsonObject(), "sha"));
+        JsonArray files = asArray(o.get("files"));
+        int total = o.has("total_commits") && o.get("total_commits").isJsonPrimitive() ? o.get("total_commits").getAsInt() : shas.size();
+        boolean incomplete = files.size() >= COMPARE_MAX_FILES || total > shas.size();
+        return change(headCommit, head, files, repo, shas, incomplete);
+    }
+
+    /** {@code GET /repos/{repo}/commits/{sha}}: the commit against its first parent, every page of its files. */
+    public Change commit(String repo, String sha) throws InterruptedException {
+        GitHubResponse r = client.get("/repos/" + repo + "/commits/" + sha, null);
+        JsonObject o = r.body().getAsJsonObject();
+        JsonArray files = asArray(o.get("files")).deepCopy();
+        for (int page = 1; r.nextUrl() != null && page < COMMIT_MAX_FILE_PAGES; page++) {
+            r = client.get(r.nextUrl(), null);
+            files.addAll(asArray(r.body().getAsJsonObject().get("files")));
+        }
+        return change(o, sha, files, repo, List.of(str(o, "sha") == null ? sha : str(o, "sha")), r.nextUrl() != null);
+    }
+
+    /** A file's bytes at a ref, through the contents API (base64), falling back to the raw download URL. */
+    public byte[] content(String repo, String path, String ref) throws InterruptedException {
+        String url = "/repos/" + repo + "/contents/" + encodePath(path) + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+        return contentAt(url);
+    }
+
+    /** Contents by the URL a payload gave ({@code contents_url} or a search hit's {@code url}). */
+    public byte[] contentAt(String contentsUrl) throws InterruptedException {
+        JsonObject o = client.get(contentsUrl, null).body().getAsJsonObject();
+        String encoding = str(o, "encoding");
+        String content = str(o, "content");
+        if ("base64".equals(encoding) && content != null) return Base64.getMimeDecoder().decode(content);
+        String download = str(o, "download_url");
+        if (download != null) return client.getRaw(download, "application/octet-stream").rawBody();
+        throw new GitHubException("GitHub sent no content for " + contentsUrl + " (encoding " + encoding + ")", 200);
+    }
+
+    /** {@code GET /search/code?q=}: needs a token; at most {@code maxPages} pages of 100. */
+    public List<CodeSearchHit> searchCode(String query, int maxPages) throws InterruptedException {
+        if (!client.hasToken()) {
+            throw new GitHubException("Code search needs a token: set GITHUB_TOKEN, or turn the search sweep off.", 401);
+        }
+        List<CodeSearchHit> hits = new ArrayList<>();
+        String url = "/search/code?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&per_page=" + PER_PAGE;
+        for (int n = 0; n < maxPages && url != null; n++) {
+            GitHubResponse r = client.get(url, null);
+            JsonObject o = r.body().getAsJsonObject();
+            for (JsonElement el : asArray(o.get("items"))) {
+                JsonObject item = el.getAsJsonObject();
+                JsonObject repo = item.getAsJsonObject("repository");
+                String contentsUrl = str(item, "url");
+                String ref = null;
+                if (contentsUrl != null) {
+                    Matcher m = REF_IN_URL.matcher(contentsUrl);
+                    if (m.find()) ref = m.group(1);
+                }
+                hits.add(new CodeSearchHit(repo == null ? null : str(repo, "full_name"), str(item, "path"), contentsUrl,
+                        str(item, "html_url"), ref));
+            }
+            url = r.nextUrl();
+        }
+        return hits;
+    }
+
+    private Change change(JsonObject commit, String fallbackSha, JsonArray files, String repo, List<String> commits, boolean incomplete) {
+        String sha = commit == null ? fallbackSha : str(commit, "sha");
+        String login = null, name = null;
+        if (commit != null) {
+            if (commit.has("author") && commit.get("author").isJsonObject()) login = str(commit.getAsJsonObject("author"), "login");
+            JsonObject inner = commit.has("commit") && commit.get("commit").isJsonObject() ? commit.getAsJsonObject("commit") : null;
+            if (inner != null && inner.has("author") && inner.get("author").isJsonObject()) name = str(inner.getAsJsonObject("author"), "name");
+        }
+        List<ChangedFile> out = new ArrayList<>();
+        for (JsonElement el : asArray(files)) {
+            JsonObject f = el.getAsJsonObject();
+            out.add(new ChangedFile(str(f, "filename"), str(f, "status"), str(f, "patch"), str(f, "raw_url"),
+                    str(f, "contents_url"), sha));
+        }
+        return new Change(sha, login, name, htmlBase(repo), out, commits, incomplete);
+    }
+
+    /** The web URL of a repository: the API host without {@code api.} / {@code /api/v3}. */
+    public String htmlBase(String repo) {
+        String b = client.baseUrl();
+        if (b.endsWith("/api/v3")) b = b.substring(0, b.length() - "/api/v3".length());
+        b = b.replace("://api.github.com", "://github.com");
+        return b + "/" + repo;
+    }
+
+    private static PushEvent pushEvent(JsonObject e) {
+        JsonObject p = e.has("payload") && e.get("payload").isJsonObject() ? e.getAsJsonObject("payload") : null;
+        JsonObject repo = e.has("repo") && e.get("repo").isJsonObject() ? e.getAsJsonObject("repo") : null;
+        if (p == null || repo == null || str(p, "head") == null || str(repo, "name") == null) return null;
+        JsonObject actor = e.has("actor") && e.get("actor").isJsonObject() ? e.getAsJsonObject("actor") : null;
+        Instant created = null;
+        try {
+            String c = str(e, "created_at");
+            created = c == null ? null : Instant.parse(c);
+        } catch (DateTimeParseException ignored) {
+            // keep null: the time is informative only
+        }
+        return new PushEvent(str(e, "id"), str(repo, "name"), actor == null ? null : str(actor, "login"),
+                str(p, "ref"), str(p, "before"), str(p, "head"), created);
+    }
+
+    private static JsonArray asArray(JsonElement e) {
+        if (e == null || !e.isJsonArray()) throw new GitHubException("GitHub sent an unexpected payload (expected a JSON array)", 200);
+        return e.getAsJsonArray();
+    }
+
+    static String str(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
+    }
+
+    private static String encodePath(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (String seg : path.split("/", -1)) {
+            if (sb.length() > 0) sb.append('/');
+            sb.append(URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,240 @@
+package dev.akguard.monitor.store;
+
+import dev.akguard.monitor.model.AlertStatus;
+import dev.akguard.monitor.model.HandlingMethod;
+import dev.akguard.monitor.model.Validity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Alerts, their occurrences and history. Recording is idempotent (unique keys on the pair and on the place), so a
+ * retried or concurrent recording never duplicates. Methods taking a {@link Connection} join the caller's
+ * transaction; the others run their own.
+ */
+public final class AlertStore {
+
+    /** Who the watcher records itself as in history. */
+    public static final String WATCHER = "akguard-watch";
+
+    private static final String ALERT_COLUMNS = "a.id, a.access_key_id, a.secret_redacted, a.secret_sha256, a.status, "
+            + "a.handling_method, a.validity, a.account_id, a.first_seen, a.last_seen";
+
+    private final Database db;
+    private final Clock clock;
+
+    public AlertStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Database database() { return db; }
+
+    /** Records a sighting inside the caller's transaction. */
+    public RecordOutcome record(Connection c, Sighting s) throws SQLException {
+        long now = s.seenAt().toEpochMilli();
+        boolean created;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (access_key_id, secret_sha256, secret_redacted, status, "
+                + "validity, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (access_key_id, secret_sha256) DO NOTHING")) {
+            ps.setString(1, s.accessKeyId());
+            ps.setString(2, s.secretSha256());
+            ps.setString(3, s.secretRedacted());
+            ps.setString(4, AlertStatus.UNHANDLED.name());
+            ps.setString(5, Validity.UNVERIFIED.name());
+            ps.setLong(6, now);
+            ps.setLong(7, now);
+            created = ps.executeUpdate() == 1;
+        }
+        long id;
+        AlertStatus status;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, status FROM alerts WHERE access_key_id = ? AND secret_sha256 = ?"
+                + db.dialect().forUpdate())) {
+            ps.setString(1, s.accessKeyId());
+            ps.setString(2, s.secretSha256());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("alert vanished while recording it");
+                id = rs.getLong(1);
+                status = AlertStatus.valueOf(rs.getString(2));
+            }
+        }
+        boolean newPlace;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO occurrences (alert_id, repo, path, line, commit_sha, author, url, source, seen_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert_id, repo, commit_sha, path, line) DO NOTHING")) {
+            ps.setLong(1, id);
+            ps.setString(2, s.repo());
+            ps.setString(3, s.path());
+            ps.setInt(4, s.line());
+            ps.setString(5, s.commit());
+            ps.setString(6, s.author());
+            ps.setString(7, s.url());
+            ps.setString(8, s.source());
+            ps.setLong(9, now);
+            newPlace = ps.executeUpdate() == 1;
+        }
+        if (created) {
+            addHistory(c, id, s.seenAt(), WATCHER, HistoryEntry.CREATED, "first seen in " + place(s));
+            return new RecordOutcome(id, RecordOutcome.Kind.CREATED);
+        }
+        if (!newPlace) return new RecordOutcome(id, RecordOutcome.Kind.ALREADY_RECORDED);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET last_seen = ? WHERE id = ? AND last_seen < ?")) {
+            ps.setLong(1, now);
+            ps.setLong(2, id);
+            ps.setLong(3, now);
+            ps.executeUpdate();
+        }
+        AlertStateMachine.Transition reopen = AlertStateMachine.seenInNewPlace(status);
+        if (reopen != null) {
+            setState(c, id, reopen);
+            addHistory(c, id, s.seenAt(), WATCHER, reopen.action(), "handled pair seen again in " + place(s));
+            return new RecordOutcome(id, RecordOutcome.Kind.REOPENED);
+        }
+        return new RecordOutcome(id, status == AlertStatus.WHITELISTED ? RecordOutcome.Kind.WHITELISTED_SEEN : RecordOutcome.Kind.NEW_OCCURRENCE);
+    }
+
+    /** Records a manual handling (deleted, disabled, whitelist). */
+    public Alert handle(long id, HandlingMethod method, String by, String note) {
+        return transition(id, by, note, current -> AlertStateMachine.handle(current, method));
+    }
+
+    /** Cancels the whitelist: back to unhandled. */
+    public Alert unwhitelist(long id, String by, String note) {
+        return transition(id, by, note, AlertStateMachine::unwhitelist);
+    }
+
+    /** Stores a verification result (used by the verifier). */
+    public void updateValidity(Connection c, long id, Validity validity, String accountId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET validity = ?, account_id = COALESCE(?, account_id), verified_at = ? WHERE id = ?")) {
+            ps.setString(1, validity.name());
+            ps.setString(2, accountId);
+            ps.setLong(3, at.toEpochMilli());
+            ps.setLong(4, id);
+            if (ps.executeUpdate() == 0) throw new AlertNotFoundException(id);
+        }
+    }
+
+    private interface TransitionRule { AlertStateMachine.Transition apply(AlertStatus current); }
+
+    private Alert transition(long id, String by, String note, TransitionRule rule) {
+        db.transactionUninterruptibly(c -> {
+            AlertStatus current;
+            try (PreparedStatement ps = c.prepareStatement("SELECT status FROM alerts WHERE id = ?" + db.dialect().forUpdate())) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new AlertNotFoundException(id);
+                    current = AlertStatus.valueOf(rs.getString(1));
+                }
+            }
+            AlertStateMachine.Transition t = rule.apply(current);
+            setState(c, id, t);
+            addHistory(c, id, clock.instant(), by, t.action(), note);
+            return null;
+        });
+        return find(id).orElseThrow(() -> new AlertNotFoundException(id));
+    }
+
+    private static void setState(Connection c, long id, AlertStateMachine.Transition t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET status = ?, handling_method = ? WHERE id = ?")) {
+            ps.setString(1, t.status().name());
+            ps.setString(2, t.method() == null ? null : t.method().name());
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Appends to an alert's history inside the caller's transaction (other modules record their actions here too). */
+    public static void addHistory(Connection c, long alertId, Instant at, String by, String action, String note) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO history (alert_id, at, by_user, action, note) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, alertId);
+            ps.setLong(2, at.toEpochMilli());
+            ps.setString(3, by);
+            ps.setString(4, action);
+            ps.setString(5, note);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Alerts with a status (null: all), newest first, with occurrences and history. */
+    public List<Alert> list(AlertStatus status) {
+        return db.transactionUninterruptibly(c -> status == null ? load(c, "1 = 1", null) : load(c, "a.status = ?", status.name()));
+    }
+
+    public Optional<Alert> find(long id) {
+        return db.transactionUninterruptibly(c -> load(c, "a.id = ?", id).stream().findFirst());
+    }
+
+    /** Three queries whatever the number of alerts: the alerts, then all their occurrences, then all their history. */
+    private List<Alert> load(Connection c, String where, Object param) throws SQLException {
+        Map<Long, Alert> alerts = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts a WHERE " + where + " ORDER BY a.id DESC")) {
+            if (param != null) ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) { Alert a = alert(rs); alerts.put(a.id(), a); }
+            }
+        }
+        if (alerts.isEmpty()) return List.of();
+        Map<Long, List<Occurrence>> occurrences = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.alert_id, o.repo, o.path, o.line, o.commit_sha, o.author, o.url, o.seen_at "
+                + "FROM occurrences o JOIN alerts a ON a.id = o.alert_id WHERE " + where + " ORDER BY o.alert_id, o.seen_at, o.id")) {
+            if (param != null) ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    occurrences.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Occurrence(rs.getString(2), rs.getString(3),
+                            rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))));
+                }
+            }
+        }
+        Map<Long, List<HistoryEntry>> history = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT h.alert_id, h.at, h.by_user, h.action, h.note "
+                + "FROM history h JOIN alerts a ON a.id = h.alert_id WHERE " + where + " ORDER BY h.alert_id, h.at, h.id")) {
+            if (param != null) ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new HistoryEntry(Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        List<Alert> out = new ArrayList<>(alerts.size());
+        for (Alert a : alerts.values()) {
+            List<Occurrence> occ = occurrences.getOrDefault(a.id(), List.of());
+            out.add(new Alert(a.id(), a.accessKeyId(), a.secretRedacted(), a.secretSha256(), a.status(), a.handlingMethod(), a.validity(),
+                    a.accountId(), a.firstSeen(), a.lastSeen(), List.copyOf(occ), List.copyOf(history.getOrDefault(a.id(), List.of()))));
+        }
+        return out;
+    }
+
+    /** Number of alerts and occurrences, for tests and the watcher's summary. */
+    public long[] counts() {
+        return db.transactionUninterruptibly(c -> new long[] {count(c, "alerts"), count(c, "occurrences")});
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Alert alert(ResultSet rs) throws SQLException {
+        String method = rs.getString(6);
+        return new Alert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), AlertStatus.valueOf(rs.getString(5)),
+                method == null ? null : HandlingMethod.valueOf(method), Validity.valueOf(rs.getString(7)), rs.getString(8),
+                Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)), List.of(), List.of());
+    }
+
+    private static String place(Sighting s) {
+        return s.repo() + "/" + s.path() + ":" + s.line() + " (commit " + shortSha(s.commit()) + ")";
+    }
+
+    private static String shortSha(String sha) { return sha == null || sha.length() < 8 ? String.valueOf(sha) : sha.substring(0, 8); }
+}

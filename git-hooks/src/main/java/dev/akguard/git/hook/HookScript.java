@@ -31,7 +31,9 @@ public final class HookScript {
         s.append("\"'akguard hook uninstall', or bypass once with --no-verify\" >&2\n");
         s.append("  exit 1\n");
         s.append("fi\n");
-        s.append("CHAINED=\"$(dirname \"$0\")/").append(hook).append(CHAINED_SUFFIX).append("\"\n");
+        // Parameter expansion rather than $(dirname "$0"): no extra process on every push.
+        s.append("case \"$0\" in */*) HOOK_DIR=\"${0%/*}\" ;; *) HOOK_DIR=. ;; esac\n");
+        s.append("CHAINED=\"$HOOK_DIR/").append(hook).append(CHAINED_SUFFIX).append("\"\n");
         s.append("if [ -x \"$CHAINED\" ]; then\n");
         if (type.readsStdin()) {
             // git writes the ref list once; both hooks need all of it, so keep a copy.

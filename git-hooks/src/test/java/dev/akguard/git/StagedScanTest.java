@@ -89,6 +89,15 @@ class StagedScanTest {
     }
 
     @Test
+    void intentToAddEntriesAreNotAnError() {
+        git.commitFile(work, "a.txt", "a\n", "base");
+        Keys k = Keys.random(rnd);
+        GitFixture.write(work, "later.properties", k.properties());
+        git.git(work, "add", "-N", "later.properties"); // intent to add: the index holds the empty blob, not the content
+        assertTrue(staged().findings().isEmpty());
+    }
+
+    @Test
     void suppressedKeyPasses() {
         Keys k = Keys.random(rnd);
         GitFixture.write(work, "Test.java", "// akguard:ignore test fixture\nString id = \"" + k.id() + "\"; // akguard:ignore\n"

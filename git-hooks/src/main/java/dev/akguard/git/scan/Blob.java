@@ -21,6 +21,7 @@ public final class Blob {
     static final byte[] LFS_PREFIX = "version https://git-lfs.github.com/spec/v1".getBytes(StandardCharsets.US_ASCII);
     static final int LFS_MAX_POINTER = 1024;
     static final long ARRAY_LIMIT = Integer.MAX_VALUE - 16;
+    static final org.eclipse.jgit.lib.ObjectId EMPTY = new org.eclipse.jgit.lib.ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, new byte[0]);
 
     /** Either {@code bytes} or {@code skip} is set. */
     public record Content(byte[] bytes, Skip skip) { }
@@ -28,6 +29,8 @@ public final class Blob {
     private Blob() {}
 
     public static Content read(ObjectReader reader, AnyObjectId id, String path, long maxSize) {
+        // The empty blob need not exist in the object database (`git add -N` stages its id); nothing to read anyway.
+        if (EMPTY.equals(id)) return new Content(new byte[0], null);
         try {
             ObjectLoader loader = reader.open(id, Constants.OBJ_BLOB);
             long size = loader.getSize();

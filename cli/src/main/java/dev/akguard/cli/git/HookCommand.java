@@ -4,13 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** `akguard hook ...`: install, remove and run the git hooks. */
-@Command(name = "hook", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "hook", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Git hooks that stop AccessKeys before they leave your machine.", ""},
         subcommands = {HookInstallCommand.class, HookUninstallCommand.class, PrePushCommand.class, PreCommitCommand.class},
         footer = {"", "Examples:",
-            "  akguard hook install                 pre-push hook in the current repository",
-            "  akguard hook install --pre-commit    pre-commit hook too (add --pre-push to keep both)",
-            "  akguard hook uninstall               remove them, restoring any hook they chained",
+            "  akguard hook install                           pre-push hook here",
+            "  akguard hook install --pre-push --pre-commit   both hooks",
+            "  akguard hook uninstall                         remove them, restore chained hooks",
             "", "Docs: docs/git-hooks.md"})
 public final class HookCommand implements Runnable {
     @CommandLine.Spec

@@ -23,10 +23,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** `akguard hook install [--pre-push] [--pre-commit] [--repo DIR]`. */
-@Command(name = "install", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Install akguard's git hooks (pre-push by default) in a repository.",
-            "Honours core.hooksPath and worktrees. A hook that is already there is kept as <hook>.local and runs first;",
-            "installing again is harmless. The hook calls the akguard launcher by absolute path.", ""})
+            "Honours core.hooksPath and worktrees. A hook that is already there is kept",
+            "as <hook>.local and runs first. Installing again is harmless.",
+            "The hook calls the akguard launcher by absolute path.", ""})
 public final class HookInstallCommand implements Callable<Integer> {
     /** Set by bin/akguard to its own absolute path, so hooks call the same installation. */
     public static final String LAUNCHER_PROPERTY = "akguard.launcher";

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** `akguard hook uninstall [--pre-push] [--pre-commit] [--repo DIR]`. */
-@Command(name = "uninstall", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "uninstall", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Remove akguard's git hooks (both, unless one is named) and put back any hook they chained.",
             "Hooks that akguard did not install are left alone.", ""})
 public final class HookUninstallCommand implements Callable<Integer> {

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `akguard hook pre-commit`: what the installed pre-commit hook (or the pre-commit framework) runs. */
-@Command(name = "pre-commit", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Check the staged changes (the index against HEAD) for credentials the commit would add.",
-            "Reads staged content, not the work tree, so a partially staged file is judged by what will be committed.", ""},
+@Command(name = "pre-commit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Check the staged changes (the index against HEAD) for credentials the",
+            "commit would add. Reads staged content, not the work tree, so a partially",
+            "staged file is judged by what will be committed.", ""},
         footer = {"", "Bypass once: git commit --no-verify. Exit codes: 0 clean, 1 blocked, 2 error."})
 public final class PreCommitCommand implements Callable<Integer> {
     @Spec

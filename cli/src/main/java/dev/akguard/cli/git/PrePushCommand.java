@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /** `akguard hook pre-push REMOTE URL`: what the installed pre-push hook runs. */
-@Command(name = "pre-push", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Check the commits a push would send (git's pre-push hook calls this; it reads the refs on stdin).",
-            "Every pushed commit is checked for the lines it adds, so a key deleted by a later commit still blocks.",
-            "Exits 1 and explains how to fix it when a commit adds a credential.", ""},
+@Command(name = "pre-push", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Check the commits a push would send. Git's pre-push hook calls this and",
+            "passes the refs being pushed on standard input.",
+            "Every pushed commit is checked for the lines it adds, so a key that a later",
+            "commit deletes still blocks. Exits 1 and explains the fix when a commit adds",
+            "a credential.", ""},
         footer = {"", "Bypass once: git push --no-verify. Exit codes: 0 clean, 1 blocked, 2 error."})
 public final class PrePushCommand implements Callable<Integer> {
     @Spec

@@ -30,14 +30,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** `akguard scan-history [REPO]`. */
-@Command(name = "scan-history", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "scan-history", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Scan a repository's git history for AccessKeys (every ref by default).",
-            "Each blob is scanned once; a finding is reported at the commit that added its line, with commit,",
-            "author and date. Submodules (gitlinks) and Git LFS pointers are skipped; in a shallow clone the",
-            "oldest commit present stands for the history before it.", ""},
+            "Each blob is scanned once. A finding is reported at the commit that added",
+            "its line, with commit, author and date. Submodules and Git LFS pointers",
+            "are skipped; in a shallow clone the oldest commit present stands for the",
+            "history before it.", ""},
         footer = {"", "Examples:",
             "  akguard scan-history                        every branch and tag of the current repository",
-            "  akguard scan-history --range origin/main..HEAD   what the current branch adds",
+            "  akguard scan-history --range origin/main..HEAD  what this branch adds",
             "  akguard scan-history --since 2024-01-01 -f sarif -o history.sarif",
             "", "Exit codes: 0 nothing found, 1 findings, 2 usage or fatal error."})
 public final class ScanHistoryCommand implements Callable<Integer> {

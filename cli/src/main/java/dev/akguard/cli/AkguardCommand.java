@@ -7,6 +7,10 @@ import dev.akguard.core.report.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /** The root command: `akguard`. Each subcommand is its own class. */
 @Command(name = "akguard",
         mixinStandardHelpOptions = true,
@@ -18,15 +22,7 @@ import picocli.CommandLine.Command;
             + "in files, in git history and hooks, in your editor, and on public GitHub.", ""},
         footer = {"", "Exit codes: 0 nothing found, 1 findings, 2 usage or fatal error.",
             "Docs: docs/ in the akguard repository; rules: docs/rules/."},
-        subcommands = {
-            ScanCommand.class,
-            BaselineCommand.class,
-            dev.akguard.cli.lsp.LspCommand.class,
-            dev.akguard.cli.git.ScanHistoryCommand.class,
-            dev.akguard.cli.git.HookCommand.class,
-            dev.akguard.cli.monitor.MonitorCommand.class,
-            CommandLine.HelpCommand.class,
-        })
+        subcommands = {CommandLine.HelpCommand.class})
 public final class AkguardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,11 +32,38 @@ public final class AkguardCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try `akguard scan .` or `akguard --help`");
     }
 
-    public static CommandLine commandLine() {
+    /**
+     * Every subcommand, by name. picocli reflects over a command's whole tree when it is registered, which costs
+     * hundreds of milliseconds for the monitor's commands alone, so a run registers only the subcommand it
+     * executes; root help, typos and `help` get the full tree.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("scan", ScanCommand::new);
+        SUBCOMMANDS.put("baseline", BaselineCommand::new);
+        SUBCOMMANDS.put("lsp", dev.akguard.cli.lsp.LspCommand::new);
+        SUBCOMMANDS.put("scan-history", dev.akguard.cli.git.ScanHistoryCommand::new);
+        SUBCOMMANDS.put("hook", dev.akguard.cli.git.HookCommand::new);
+        SUBCOMMANDS.put("monitor", dev.akguard.cli.monitor.MonitorCommand::new);
+    }
+
+    /** The command line with every subcommand (for help output and tests). */
+    public static CommandLine commandLine() { return commandLine(new String[0]); }
+
+    /** The command line for {@code args}: only the subcommand named by the first argument, when there is one. */
+    public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new AkguardCommand());
+        Supplier<Object> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        if (only != null) {
+            cl.addSubcommand(args[0], only.get());
+        } else if (!versionOnly) {
+            SUBCOMMANDS.forEach((name, factory) -> cl.addSubcommand(name, factory.get()));
+        }
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(e -> 2);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("akguard: " + ex.getMessage());
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr())) {

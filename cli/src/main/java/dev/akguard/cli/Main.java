@@ -13,6 +13,6 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (0 clean, 1 findings, 2 usage or fatal error). */
     public static int run(String... args) {
-        return AkguardCommand.commandLine().execute(args);
+        return AkguardCommand.commandLine(args).execute(args);
     }
 }

@@ -55,4 +55,28 @@ class LineIndexTest {
         Position same = new LineIndex(a, 0, 1000, 41, 7).span(0, 2);
         assertEquals(8, same.column());
     }
+
+    @Test
+    void fastSkipAgreesWithTheByteWalk() {
+        java.util.Random r = new java.util.Random(3);
+        for (int trial = 0; trial < 200; trial++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 100 + r.nextInt(2000);
+            for (int i = 0; i < n; i++) {
+                int k = r.nextInt(20);
+                sb.append(k == 0 ? '\n' : k == 1 ? '\u00e9' : k == 2 ? '\u5bc6' : k == 3 && trial % 4 == 0 ? '\r' : (char) ('a' + k));
+            }
+            byte[] a = sb.toString().getBytes(StandardCharsets.UTF_8);
+            int target = r.nextInt(a.length);
+            while (target > 0 && (a[target] & 0xC0) == 0x80) target--;
+            LineIndex fast = new LineIndex(a, 0);
+            fast.skipTo(target);
+            LineIndex slow = new LineIndex(a, 0);
+            slow.span(target, target);
+            Position p = slow.span(target, target);
+            assertEquals(p.line(), fast.line(), "trial " + trial);
+            assertEquals(p.column() - 1, fast.column(), "trial " + trial);
+        }
+        assertEquals(3, LineIndex.count("a\nbb\nccccccccccccc\n".getBytes(StandardCharsets.UTF_8), 0, 19, (byte) '\n'));
+    }
 }

@@ -22,7 +22,6 @@ ms() { local t0 t1; t0=$(date +%s%N); "$@"; t1=$(date +%s%N); echo $(( (t1 - t0)
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 rounds="${ROUNDS:-3}"
 out="$(mktemp)"
-"$here/bin/akguard" --version >/dev/null 2>&1 || true   # first run after a build writes the class-data archive
 git_t=(); ak_t=()
 for _ in $(seq 1 "$rounds"); do
   git_t+=("$(ms sh -c "git -C '$repo' log -p --all > /dev/null")")

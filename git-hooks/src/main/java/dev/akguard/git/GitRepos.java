@@ -65,18 +65,28 @@ public final class GitRepos {
     }
 
     /**
-     * For short-lived processes (the hooks): keeps JGit from registering its JVM shutdown hook. Registering it
-     * loads JGit's whole message bundle (a thousand strings set by reflection, so that they can still be loaded
-     * while the JVM shuts down) — the largest single start-up cost of a pre-push check. JGit skips both when it
-     * runs inside OSGi, where the service is created through its public constructor; creating it the same way
-     * here gets the same behaviour. The hook then loses nothing: the shutdown work only stops JGit's daemon
-     * threads, which end with the JVM anyway. Internal JGit API, isolated here; on failure nothing changes.
+     * For short-lived processes (the hooks): JGit's clean-up (it stops the thread that saves measured file-system
+     * timestamps to ~/.config/jgit/config, so no lock file is left behind) runs when the returned handle is
+     * closed, instead of from a JVM shutdown hook. Registering that hook loads JGit's whole message bundle (a
+     * thousand strings set by reflection, so that they can still be loaded during shutdown) — the largest single
+     * start-up cost of a pre-push check. JGit does exactly this inside OSGi, where the service is created through
+     * its public constructor and shut down by the framework; we play the framework. Internal JGit API, isolated
+     * here; if it changes, JGit registers its hook as usual and the handle does nothing.
      */
-    public static synchronized void skipShutdownHook() {
+    public static synchronized AutoCloseable deferJGitCleanup() {
         try {
-            new org.eclipse.jgit.internal.util.CleanupService();
-        } catch (RuntimeException | LinkageError e) {
-            // JGit changed: the hook registers as usual, a few milliseconds slower.
+            org.eclipse.jgit.internal.util.CleanupService service = new org.eclipse.jgit.internal.util.CleanupService();
+            java.lang.reflect.Method shutDown = service.getClass().getDeclaredMethod("shutDown");
+            shutDown.setAccessible(true);
+            return () -> {
+                try {
+                    shutDown.invoke(service);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // Clean-up is best effort, as in a shutdown hook.
+                }
+            };
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return () -> { };
         }
     }
 

@@ -31,7 +31,7 @@ public final class HookFastPath {
     }
 
     public static int run(String[] args) {
-        GitRepos.skipShutdownHook(); // before JGit registers it: saves loading its message bundle
+        AutoCloseable jgitCleanup = GitRepos.deferJGitCleanup(); // before JGit starts: saves loading its message bundle
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try {
             ReportingOptions reporting = new ReportingOptions();
@@ -52,6 +52,7 @@ public final class HookFastPath {
             if ("1".equals(System.getenv("AKGUARD_DEBUG"))) e.printStackTrace(err);
             return 2;
         } finally {
+            try { jgitCleanup.close(); } catch (Exception ignored) { /* best effort, like a shutdown hook */ }
             err.flush();
         }
     }

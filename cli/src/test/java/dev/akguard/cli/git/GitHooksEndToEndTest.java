@@ -93,6 +93,10 @@ class GitHooksEndToEndTest {
         GitFixture.Result ok = git.tryGit(work, "push", "origin", "main");
         assertEquals(0, ok.exit(), ok.err());
         assertEquals(clean, remoteRef("refs/heads/main"));
+
+        // The hook runs JGit's clean-up itself (no shutdown hook): it must not leave JGit's config locked.
+        Path jgitConfig = git.home().resolve(".config/jgit");
+        assertFalse(Files.exists(jgitConfig.resolve("config.lock")), "stale lock in " + jgitConfig);
     }
 
     @Test

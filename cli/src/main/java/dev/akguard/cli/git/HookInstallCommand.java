@@ -100,8 +100,10 @@ public final class HookInstallCommand implements Callable<Integer> {
         Path input = Files.createTempFile("akguard-warm-up", ".txt");
         try {
             Files.writeString(input, "HEAD " + head.name() + " refs/heads/akguard-warm-up " + parent + "\n", StandardCharsets.UTF_8);
-            // Exactly the arguments the hook passes, so the run takes the same (fast) path as a real push.
-            ProcessBuilder pb = new ProcessBuilder(exe.toString(), "hook", "pre-push", "akguard-warm-up", "akguard-warm-up")
+            // Exactly the arguments the hook passes, with a real remote when there is one (its refs are read as in a
+            // real push), so the run loads the same classes as a push.
+            String remote = repo.getRemoteNames().stream().sorted().findFirst().orElse("akguard-warm-up");
+            ProcessBuilder pb = new ProcessBuilder(exe.toString(), "hook", "pre-push", remote, remote)
                     .directory(RepoOption.root(repo).toFile())
                     .redirectInput(input.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-log() { printf '\n== %s\n' "$*" >&2; }
+started=$SECONDS
+log() { printf '\n== [%ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
 
 need_apt=()
 command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
@@ -42,4 +43,4 @@ fi
 log "dogfood: akguard scan . on this repository must find nothing"
 bin/akguard scan . --quiet
 
-echo "all tests passed" >&2
+echo "all tests passed in $((SECONDS - started)) s" >&2

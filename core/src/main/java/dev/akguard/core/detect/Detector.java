@@ -39,7 +39,12 @@ public final class Detector {
     private record IdHit(int start, int end, boolean sts) { }
 
     /** {@code label}: SECRET or TOKEN for a labelled value; {@code adjacentTo}: the ID it directly follows, or -1. */
-    private record ValueHit(int start, int end, SecretContext.Label label, int adjacentTo, int line) { }
+    private record ValueHit(int start, int end, SecretContext.Label label, int adjacentTo, int line, String joined) {
+        ValueHit(int start, int end, SecretContext.Label label, int adjacentTo, int line) { this(start, end, label, adjacentTo, line, null); }
+
+        /** The value's length: a value split into several string literals is longer in the text than its characters. */
+        int length() { return joined != null ? joined.length() : end - start; }
+    }
 
     private List<Match> detect(byte[] a, int from, int to, int depth) {
         IntList ltai = new IntList(), sts = new IntList(), b64 = new IntList();
@@ -76,8 +81,22 @@ public final class Detector {
     private boolean acceptableId(byte[] a, int start, int end, int from, int to) {
         return Bytes.leftBoundary(a, start, from) && Bytes.rightBoundary(a, end, to)
                 && Plausibility.plausibleIdBody(a, start + 4, end)
+                && !maskedOrTruncated(a, end, to)
                 && !insideBase64Blob(a, start, end, from, to)
                 && !inPresignedUrl(a, start, end, from, to);
+    }
+
+    /**
+     * A key shown partly: "LTAI5tAbCdEfGhIj********" (docs, masked UIs, test expectations) or cut short with
+     * "..." / "…". Its visible part can be exactly a legacy ID's length; nothing real ends in a mask. The check
+     * looks only at what follows the key, never at its characters, so no random real key fails it (rate 0);
+     * markdown bold ("**LTAI…**") has two stars, not three.
+     */
+    private static boolean maskedOrTruncated(byte[] a, int end, int to) {
+        if (end + 3 > to) return false;
+        byte b = a[end];
+        if ((b == '*' || b == '.') && a[end + 1] == b && a[end + 2] == b) return true;
+        return (b & 0xff) == 0xE2 && (a[end + 1] & 0xff) == 0x80 && (a[end + 2] & 0xff) == 0xA6; // U+2026 in UTF-8
     }
 
     /** "…+LTAI…/…" inside a long base64 run is a coincidence in encoded data, not a key. */
@@ -127,7 +146,7 @@ public final class Detector {
                 (i, j) -> {
                     IdHit id = ids.get(i);
                     ValueHit s = secrets.get(j);
-                    if (s.end - s.start != 30) return false;
+                    if (s.length() != 30) return false;
                     if (Math.abs(s.start - id.start) > window || Math.abs(s.line - idLines[i]) > options.windowLines()) return false;
                     return s.label == SecretContext.Label.SECRET || s.adjacentTo == i
                             || (s.label == SecretContext.Label.WEAK && Math.abs(s.line - idLines[i]) <= SecretContext.WEAK_LINES);
@@ -163,7 +182,9 @@ public final class Detector {
         return best;
     }
 
-    private static String text(byte[] a, ValueHit v) { return new String(a, v.start, v.end - v.start, StandardCharsets.US_ASCII); }
+    private static String text(byte[] a, ValueHit v) {
+        return v.joined != null ? v.joined : new String(a, v.start, v.end - v.start, StandardCharsets.US_ASCII);
+    }
 
     /** 30-character labelled or adjacent values, and STS tokens, within the window around each ID. */
     private List<ValueHit> findValues(byte[] a, int from, int to, List<IdHit> ids) {
@@ -196,20 +217,28 @@ public final class Detector {
             if (!Bytes.alnum(b)) { i += escapeLength(a, i, re); continue; }
             int run = Bytes.alnumRun(a, i, to);
             int end = i + run;
-            if (run == 30 && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
-                SecretContext.Label label = SecretContext.labelOf(a, i, from);
-                if (label == SecretContext.Label.TOKEN) label = SecretContext.Label.SECRET; // a 30-char value is no token
-                int adjacent = adjacentId(a, ids, i);
-                if (label == SecretContext.Label.NONE && adjacent < 0 && SecretContext.labelledByPreviousLine(a, i, from)) {
-                    label = SecretContext.Label.SECRET;
-                }
-                if (label != SecretContext.Label.NONE || adjacent >= 0) out.add(new ValueHit(i, end, label, adjacent, line));
-            } else if (run >= 4 && a[i] == 'C' && a[i + 1] == 'A' && a[i + 2] == 'I' && a[i + 3] == 'S' && Bytes.leftBoundary(a, i, from)) {
-                int tokEnd = i;
+            int tokEnd = i;
+            if (run >= 4 && isTokenStart(a, i) && Bytes.leftBoundary(a, i, from)) {
                 while (tokEnd < to && isStdBase64(a[tokEnd])) tokEnd++;
-                if (tokEnd - i >= STS_TOKEN_MIN) {
-                    out.add(new ValueHit(i, tokEnd, SecretContext.Label.TOKEN, -1, line));
-                    end = tokEnd;
+            }
+            if (tokEnd - i >= STS_TOKEN_MIN) {
+                // Checked before secrets: a token's leading alphanumeric run ("CAIS…" up to its first '+' or '/')
+                // is 30 characters long in about one token in seventy and must not pass for a secret.
+                out.add(new ValueHit(i, tokEnd, SecretContext.Label.TOKEN, -1, line));
+                end = tokEnd;
+            } else if (run == 30 && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
+                ValueHit v = labelled(a, from, to, i, end, ids, line, null);
+                if (v != null) out.add(v);
+            } else if (run < 30 && end < to && (a[end] == '"' || a[end] == '\'') && continuesLiteral(a, end, to) && Bytes.leftBoundary(a, i, from)) {
+                StringBuilder joined = new StringBuilder(30);
+                int joinedEnd = joinedLiteral(a, i, end, to, joined);
+                byte[] jb = joinedEnd < 0 ? null : joined.toString().getBytes(StandardCharsets.US_ASCII);
+                if (jb != null && Plausibility.plausibleSecret(jb, 0, jb.length)) {
+                    ValueHit v = labelled(a, from, to, i, joinedEnd, ids, line, joined.toString());
+                    if (v != null) {
+                        out.add(v);
+                        end = joinedEnd;
+                    }
                 }
             }
             int stop = Math.min(end, re);
@@ -221,6 +250,66 @@ public final class Detector {
         int extra = 0;
         for (int k = re; k < lineCursor[0]; k++) if (a[k] == '\n') extra++;
         lineCursor[1] = line + extra;
+    }
+
+    /** The value at [start, end) with why it is a secret, or null if nothing says it is one. */
+    private static ValueHit labelled(byte[] a, int from, int to, int start, int end, List<IdHit> ids, int line, String joined) {
+        SecretContext.Label label = SecretContext.labelOf(a, start, from);
+        if (label == SecretContext.Label.TOKEN) label = SecretContext.Label.SECRET; // a 30-char value is no token
+        int adjacent = adjacentId(a, ids, start);
+        if (label == SecretContext.Label.NONE && adjacent < 0
+                && (SecretContext.labelledByPreviousLine(a, start, from) || SecretContext.namedByPreviousLine(a, start, from)
+                    || SecretContext.underLabelLine(a, start, end, from, to))) {
+            label = SecretContext.Label.SECRET;
+        }
+        if (label == SecretContext.Label.NONE && adjacent < 0 && SecretContext.labelledAfter(a, end, to)) {
+            label = SecretContext.Label.WEAK; // a trailing comment: trusted only right next to an ID
+        }
+        return label != SecretContext.Label.NONE || adjacent >= 0 ? new ValueHit(start, end, label, adjacent, line, joined) : null;
+    }
+
+    private static final int MAX_PIECES = 8;
+
+    /**
+     * A 30-character value written as adjacent string literals, the way some code splits a secret to get past
+     * scanners: {@code "ER51kMn" + "lmu3zXwcxczJ" + "MbYzJIgrY9O"} (Java, JS, C#, Python {@code +}; PHP {@code .};
+     * C and Python implicit concatenation), pieces up to two lines apart. {@code firstEnd} is the first piece's
+     * closing quote. Appends the value to {@code text} and returns the last piece's end, or -1.
+     */
+    private static int joinedLiteral(byte[] a, int start, int firstEnd, int to, StringBuilder text) {
+        byte quote = a[firstEnd];
+        text.append(new String(a, start, firstEnd - start, StandardCharsets.US_ASCII));
+        int close = firstEnd;
+        for (int pieces = 1; pieces < MAX_PIECES && text.length() < 30; pieces++) {
+            int k = skipBlanks(a, close + 1, to);
+            if (k < to && (a[k] == '+' || a[k] == '.')) k = skipBlanks(a, k + 1, to);
+            if (k >= to || a[k] != quote) return -1;
+            int run = Bytes.alnumRun(a, k + 1, to);
+            int pieceEnd = k + 1 + run;
+            if (run == 0 || pieceEnd >= to || a[pieceEnd] != quote) return -1;
+            text.append(new String(a, k + 1, run, StandardCharsets.US_ASCII));
+            close = pieceEnd;
+        }
+        return text.length() == 30 && close > firstEnd ? close : -1;
+    }
+
+    /** Another literal with the same quote follows the one closing at {@code close}: checked before building anything. */
+    private static boolean continuesLiteral(byte[] a, int close, int to) {
+        int k = skipBlanks(a, close + 1, to);
+        if (k < to && (a[k] == '+' || a[k] == '.')) k = skipBlanks(a, k + 1, to);
+        return k < to && a[k] == a[close];
+    }
+
+    /** Spaces, tabs and at most two line breaks. */
+    private static int skipBlanks(byte[] a, int k, int to) {
+        int lines = 0;
+        while (k < to && (a[k] == ' ' || a[k] == '\t' || a[k] == '\r' || (a[k] == '\n' && ++lines <= 2))) k++;
+        return k;
+    }
+
+    /** STS security tokens start "CAIS"; older ones (still in docs, samples and tests) "CAES". */
+    private static boolean isTokenStart(byte[] a, int i) {
+        return a[i] == 'C' && a[i + 1] == 'A' && (a[i + 2] == 'I' || a[i + 2] == 'E') && a[i + 3] == 'S';
     }
 
     /**

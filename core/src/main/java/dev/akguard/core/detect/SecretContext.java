@@ -2,6 +2,7 @@ package dev.akguard.core.detect;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Why a 30-character token is taken for an AccessKey secret: the name it is assigned to (in any of the
@@ -18,13 +19,18 @@ final class SecretContext {
 
     static final int WEAK_LINES = 3;
 
-    private static final int MAX_SEPARATOR = 24;
+    /** Room for a masked old value between a label and its value: the aliyun CLI prompt shows up to 30 stars. */
+    private static final int MAX_SEPARATOR = 40;
     private static final int MAX_KEY = 64;
-    private static final byte[] MIYAO = "密钥".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] MIYAO2 = "秘钥".getBytes(StandardCharsets.UTF_8);
-    /** Full-width punctuation common in Chinese text: ： ＝ “ ” 　 ， （ */
+    /** "Secret key" in simplified and traditional Chinese (密钥, the common miswriting 秘钥, 密鑰) and Japanese (シークレット). */
+    private static final byte[][] SECRET_WORDS = {utf8("密钥"), utf8("秘钥"), utf8("密鑰"), utf8("シークレット")};
+    /**
+     * Full-width punctuation common in Chinese text: ： ＝ “ ” 　 ， （ 「 」, and the copulas that join a label to
+     * its value in prose ("AccessKey Secret为…", "密钥是…"; Japanese "は").
+     */
     private static final byte[][] WIDE_SEPARATORS = {
-        utf8("："), utf8("＝"), utf8("“"), utf8("”"), utf8("　"), utf8("，"), utf8("（"), utf8("「"), utf8("」")
+        utf8("："), utf8("＝"), utf8("“"), utf8("”"), utf8("　"), utf8("，"), utf8("（"), utf8("「"), utf8("」"),
+        utf8("为"), utf8("為"), utf8("是"), utf8("は")
     };
 
     private SecretContext() {}
@@ -41,7 +47,7 @@ final class SecretContext {
         int limit = Math.max(floor, start - 128);
         int i = start;
         for (int hop = 0; hop < 3; hop++) {
-            int afterSep = skipSeparatorsBackward(a, i, Math.max(limit, i - MAX_SEPARATOR));
+            int afterSep = skipSeparatorsBackward(a, i, Math.max(limit, i - MAX_SEPARATOR), limit);
             if (afterSep == i) return Label.NONE; // "secretXYZ…" glued together is not an assignment
             int keyEnd = afterSep;
             int k = keyEnd;
@@ -62,7 +68,7 @@ final class SecretContext {
 
     static Label classify(byte[] a, int from, int to) {
         if (to <= from) return Label.NONE;
-        if (indexOf(a, from, to, MIYAO) >= 0 || indexOf(a, from, to, MIYAO2) >= 0) return Label.SECRET;
+        if (hasSecretWord(a, from, to)) return Label.SECRET;
         StringBuilder norm = new StringBuilder(to - from);
         for (int k = from; k < to; k++) {
             byte b = a[k];
@@ -72,6 +78,10 @@ final class SecretContext {
         if (key.contains("securitytoken") || key.contains("ststoken") || key.endsWith("token")) return Label.TOKEN;
         if (key.contains("secret") && !key.contains("secretid") && !key.contains("secretname")) return Label.SECRET;
         if (key.equals("sk") || key.equals("aksk") || lastWordIs(a, from, to, "sk")) return Label.SECRET;
+        // "ALIYUN_AKI" / "ALIYUN_AKS": AccessKey ID and AccessKey Secret abbreviated. Weak: AKS is also a Kubernetes service.
+        if (lastWordIs(a, from, to, "aks")) return Label.WEAK;
+        // ossutil's short flags: "ossutil64 config -e … -i LTAI… -k <secret>". Weak: "-k" means other things elsewhere.
+        if (endsWithFlag(a, from, to, 'k')) return Label.WEAK;
         // Older OSS samples call the ID "accessId" and the secret "accessKey".
         if (key.endsWith("accesskey") || key.endsWith("accesskeyvalue")) return Label.SECRET;
         if (key.endsWith("key") || key.endsWith("password") || key.endsWith("passwd") || key.endsWith("pwd")) return Label.WEAK;
@@ -92,15 +102,42 @@ final class SecretContext {
         return before >= 'a' && before <= 'z' && a[start] >= 'A' && a[start] <= 'Z';
     }
 
-    /** Moves back over quotes, colons, equals signs, escapes and full-width punctuation; never over a line break. */
-    static int skipSeparatorsBackward(byte[] a, int i, int floor) {
+    /** The key is a short CLI flag {@code -c}, alone or as the last word of a command line. */
+    private static boolean endsWithFlag(byte[] a, int from, int to, char flag) {
+        return to - from >= 2 && a[to - 1] == flag && a[to - 2] == '-' && (to - 2 == from || a[to - 3] == ' ');
+    }
+
+    /**
+     * Moves back over quotes, colons, equals signs, escapes and full-width punctuation; never over a line break.
+     * Also over the fallback operators that put a hard-coded value after an environment lookup, so the lookup's
+     * name labels the value: {@code process.env.X_SECRET || '…'}, {@code ?? "…"}, Kotlin {@code ?: "…"},
+     * Python {@code os.environ.get("X_SECRET") or "…"} (the word "or" is one more hop), shell
+     * {@code ${X_SECRET:-…}}; over subscripts ({@code $ak["accessKeySecret"] = "…"}, {@code os.environ["…"] = "…"});
+     * over Objective-C and C# string prefixes ({@code @"…"}); over the masked old value in the aliyun CLI's
+     * prompt ({@code Access Key Secret [****abcd]: …}, one more hop); and over markdown table pipes
+     * ({@code | AccessKey Secret | `…` |}).
+     */
+    static int skipSeparatorsBackward(byte[] a, int i, int floor) { return skipSeparatorsBackward(a, i, floor, floor); }
+
+    /**
+     * As above; HTML tags and entities are separators too (rendered docs and the syntax-highlighted code in
+     * committed static sites: {@code accessKeySecret</span>: <span class="hljs-string">&#x27;…}) and don't count
+     * against the budget {@code floor}: only {@code hardFloor} bounds them.
+     */
+    static int skipSeparatorsBackward(byte[] a, int i, int floor, int hardFloor) {
         while (i > floor) {
             byte b = a[i - 1];
+            int markup = b == '>' ? tagStartBackward(a, i, hardFloor) : b == ';' ? entityStartBackward(a, i, hardFloor) : -1;
+            if (markup >= 0) {
+                floor = Math.max(hardFloor, floor - (i - markup));
+                i = markup;
+                continue;
+            }
             switch (b) {
-                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\' -> { i--; continue; }
+                case ' ', '\t', '"', '\'', '`', ':', '=', '>', '(', ',', '[', '{', '\\', ')', ']', '|', '?', '!', '@', '*' -> { i--; continue; }
                 default -> { }
             }
-            if (b == ';' && i - 6 >= floor && regionEqualsIgnoreCase(a, i - 6, "&quot;")) { i -= 6; continue; }
+            if (b == '-' && i - 2 >= floor && a[i - 2] == ':') { i -= 2; continue; } // shell ${NAME:-default}
             if (i - 3 >= floor && a[i - 3] == '%' && Bytes.hex(a[i - 2]) && Bytes.hex(a[i - 1])) { i -= 3; continue; }
             if (i - 6 >= floor && a[i - 6] == '\\' && a[i - 5] == 'u' && Bytes.hex(a[i - 1])) { i -= 6; continue; }
             boolean wide = false;
@@ -132,10 +169,86 @@ final class SecretContext {
                     if (k + 2 < valueStart && Bytes.hex(a[k + 1]) && Bytes.hex(a[k + 2])) k += 2;
                     else return false;
                 }
-                default -> { return false; }
+                case '<' -> {
+                    int tagEnd = tagEndForward(a, k, valueStart);
+                    if (tagEnd < 0) return false;
+                    k = tagEnd - 1;
+                }
+                case '&' -> {
+                    int entityEnd = entityEndForward(a, k, valueStart);
+                    if (entityEnd < 0) return false;
+                    k = entityEnd - 1;
+                }
+                default -> {
+                    int wide = wideLength(a, k, valueStart, WIDE_PUNCTUATION);
+                    if (wide == 0) return false;
+                    k += wide - 1;
+                }
             }
         }
         return true;
+    }
+
+    /** Full-width punctuation between an ID and its secret in Chinese text: "AK/SK：LTAI…，…". */
+    private static final byte[][] WIDE_PUNCTUATION = {utf8("，"), utf8("、"), utf8("："), utf8("；"), utf8("　"), utf8("“"), utf8("”")};
+
+    private static int wideLength(byte[] a, int at, int limit, byte[][] set) {
+        for (byte[] w : set) if (Bytes.regionMatches(a, at, limit, w)) return w.length;
+        return 0;
+    }
+
+    private static final int MAX_MARKUP = 96;
+
+    /**
+     * End of the HTML tag starting at {@code at} ({@code <td>}, {@code </span>}, {@code <span class="hljs-string">}),
+     * or -1: HTML tables and highlighted code put the secret in the next cell or span after the ID.
+     */
+    private static int tagEndForward(byte[] a, int at, int limit) {
+        if (at + 1 >= limit || !(Bytes.alnum(a[at + 1]) || a[at + 1] == '/')) return -1;
+        for (int k = at + 1; k < limit && k - at < MAX_MARKUP; k++) {
+            if (a[k] == '>') return k + 1;
+            if (a[k] == '<' || a[k] == '\n') return -1;
+        }
+        return -1;
+    }
+
+    /** Bare opening tags that only format text; any other bare element ({@code <accessKeySecret>}) is a key. */
+    private static final Set<String> FORMATTING_TAGS = Set.of(
+            "span", "code", "pre", "td", "th", "tr", "b", "i", "em", "strong", "p", "div", "li", "br", "kbd", "tt", "a");
+
+    /**
+     * Start of the HTML tag ending just before {@code end}, or -1: so "=>" and "->" stay plain separators, and an
+     * XML element such as {@code <accessKeySecret>} stays the value's key.
+     */
+    private static int tagStartBackward(byte[] a, int end, int floor) {
+        for (int k = end - 2; k >= floor && end - k < MAX_MARKUP; k--) {
+            byte b = a[k];
+            if (b == '<') {
+                if (k + 1 >= end || !(Bytes.alnum(a[k + 1]) || a[k + 1] == '/')) return -1;
+                boolean bareOpening = a[k + 1] != '/' && Bytes.alnumRun(a, k + 1, end - 1) == end - 2 - k;
+                return !bareOpening || FORMATTING_TAGS.contains(ascii(a, k + 1, end - 1)) ? k : -1;
+            }
+            if (b == '>' || b == '\n') return -1;
+        }
+        return -1;
+    }
+
+    /** End of an HTML entity ({@code &quot;}, {@code &#39;}, {@code &#x27;}, {@code &gt;}) at {@code at}, or -1. */
+    private static int entityEndForward(byte[] a, int at, int limit) {
+        for (int k = at + 1; k < limit && k - at <= 8; k++) {
+            if (a[k] == ';') return k - at >= 3 ? k + 1 : -1;
+            if (!Bytes.alnum(a[k]) && a[k] != '#') return -1;
+        }
+        return -1;
+    }
+
+    /** Start of the HTML entity ending just before {@code end}, or -1. */
+    private static int entityStartBackward(byte[] a, int end, int floor) {
+        for (int k = end - 2; k >= floor && end - k <= 9; k--) {
+            if (a[k] == '&') return end - k >= 4 ? k : -1;
+            if (!Bytes.alnum(a[k]) && a[k] != '#') return -1;
+        }
+        return -1;
     }
 
     /** The previous line labels this one (a comment such as "// AccessKey Secret" or "# 阿里云密钥"). */
@@ -148,8 +261,96 @@ final class SecretContext {
         while (prevStart > floor && a[prevStart - 1] != '\n' && prevEnd - prevStart < 200) prevStart--;
         if (!isComment(a, prevStart, prevEnd)) return false;
         return Bytes.containsIgnoreCase(a, prevStart, prevEnd, "secret")
-                || indexOf(a, prevStart, prevEnd, MIYAO) >= 0 || indexOf(a, prevStart, prevEnd, MIYAO2) >= 0;
+                || hasSecretWord(a, prevStart, prevEnd);
     }
+
+    /**
+     * A value under a generic key ({@code value}, {@code default}) whose name is on the line above: Kubernetes
+     * and ECS container env entries ({@code - name: X_SECRET} / {@code value: …}), Hadoop and Spark XML
+     * ({@code <name>fs.oss.accessKeySecret</name>} / {@code <value>…</value>}), Terraform variables
+     * ({@code variable "secret_key" {} / {@code default = …}). Only a SECRET-strength name counts.
+     */
+    static boolean namedByPreviousLine(byte[] a, int valueStart, int floor) {
+        int lineStart = valueStart;
+        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        if (lineStart <= floor) return false;
+        int keyEnd = skipSeparatorsBackward(a, valueStart, Math.max(lineStart, valueStart - MAX_SEPARATOR));
+        int k = keyEnd;
+        while (k > lineStart && Bytes.alnum(a[k - 1])) k--;
+        String key = ascii(a, k, keyEnd);
+        if (!key.equals("value") && !key.equals("default")) return false;
+        for (int p = lineStart; p < k; p++) {
+            byte b = a[p];
+            if (b != ' ' && b != '\t' && b != '-' && b != '<' && b != '"' && b != '\'') return false; // the key starts the line
+        }
+        int prevEnd = lineStart - 1;
+        int prevStart = prevEnd;
+        while (prevStart > floor && a[prevStart - 1] != '\n' && prevEnd - prevStart < 200) prevStart--;
+        for (int p = prevStart; p < prevEnd; ) {
+            if (!isNameByte(a[p])) { p++; continue; }
+            int q = p;
+            while (q < prevEnd && isNameByte(a[q])) q++;
+            if (classify(a, p, q) == Label.SECRET) return true;
+            p = q;
+        }
+        return false;
+    }
+
+    /**
+     * The value's own line names it after the value: positional SDK arguments with trailing comments
+     * ({@code '…', # RAM账号Access Key Secret}, the shape of Alibaba's own samples) and prose
+     * ({@code `…` - 这是阿里云AccessKey Secret}). Not when another long token follows (a CSV row, a second value).
+     */
+    static boolean labelledAfter(byte[] a, int valueEnd, int to) {
+        int lineEnd = valueEnd;
+        int limit = Math.min(to, valueEnd + 96);
+        while (lineEnd < limit && a[lineEnd] != '\n') lineEnd++;
+        for (int p = valueEnd; p < lineEnd; ) {
+            int run = Bytes.alnumRun(a, p, lineEnd);
+            if (run >= 16) return false;
+            p += Math.max(run, 1);
+        }
+        return Bytes.containsIgnoreCase(a, valueEnd, lineEnd, "secret")
+                || hasSecretWord(a, valueEnd, lineEnd);
+    }
+
+    /**
+     * A value alone on its line under a label alone on the line above: text copied from the console's "AccessKey
+     * created" dialog ({@code AccessKey Secret} / {@code …}), notes, YAML with the value on the next line.
+     * The label line must be short and name a secret by itself.
+     */
+    static boolean underLabelLine(byte[] a, int valueStart, int valueEnd, int floor, int to) {
+        int lineStart = valueStart;
+        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        if (lineStart <= floor || !onlyPunctuation(a, lineStart, valueStart)) return false;
+        int lineEnd = valueEnd;
+        while (lineEnd < to && a[lineEnd] != '\n') lineEnd++;
+        if (!onlyPunctuation(a, valueEnd, lineEnd)) return false;
+        int prevEnd = lineStart - 1;
+        while (prevEnd > floor && (a[prevEnd - 1] == '\r' || a[prevEnd - 1] == ' ' || a[prevEnd - 1] == ':' || a[prevEnd - 1] == '\t')) prevEnd--;
+        for (byte[] colon : WIDE_PUNCTUATION) {
+            if (prevEnd - colon.length >= floor && Bytes.regionMatches(a, prevEnd - colon.length, prevEnd, colon)) prevEnd -= colon.length;
+        }
+        int prevStart = prevEnd;
+        while (prevStart > floor && a[prevStart - 1] != '\n' && prevEnd - prevStart <= 40) prevStart--;
+        if (prevStart > floor && a[prevStart - 1] != '\n') return false; // too long for a label
+        while (prevStart < prevEnd && (a[prevStart] == ' ' || a[prevStart] == '\t' || a[prevStart] == '-' || a[prevStart] == '#')) prevStart++;
+        for (int p = prevStart; p < prevEnd; p++) {
+            byte b = a[p];
+            if (!(isNameByte(b) || b == ' ' || (b & 0x80) != 0)) return false; // a label, not code
+        }
+        return classify(a, prevStart, prevEnd) == Label.SECRET;
+    }
+
+    private static boolean onlyPunctuation(byte[] a, int from, int to) {
+        for (int p = from; p < to; p++) {
+            byte b = a[p];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '"' && b != '\'' && b != '`' && b != ',' && b != ';') return false;
+        }
+        return true;
+    }
+
+    private static boolean isNameByte(byte b) { return Bytes.alnum(b) || b == '_' || b == '-' || b == '.'; }
 
     private static boolean isComment(byte[] a, int from, int to) {
         int i = from;
@@ -160,11 +361,9 @@ final class SecretContext {
                 || b == '*' || (b == '-' && i + 1 < to && a[i + 1] == '-') || (b == '<' && i + 3 < to && a[i + 1] == '!');
     }
 
-    private static boolean regionEqualsIgnoreCase(byte[] a, int at, String s) {
-        for (int k = 0; k < s.length(); k++) {
-            if (Character.toLowerCase((char) a[at + k]) != s.charAt(k)) return false;
-        }
-        return true;
+    private static boolean hasSecretWord(byte[] a, int from, int to) {
+        for (byte[] w : SECRET_WORDS) if (indexOf(a, from, to, w) >= 0) return true;
+        return false;
     }
 
     static int indexOf(byte[] a, int from, int to, byte[] needle) {

@@ -147,5 +147,183 @@ class DetectorTest {
         assertEquals(0, ms.size(), "an ID glued to a run of prefixes is not bounded");
         String manyTokens = ("accessKeySecret=" + TestKeys.secret(r) + "\n").repeat(5000) + "id=" + TestKeys.id(r);
         assertEquals(1, detect(manyTokens).size());
+        // Literal joining and markup skipping are bounded per candidate: a window full of them stays one pass.
+        String literalsAndTags = "id=" + TestKeys.id(r) + "\n" + "\"ab\" + \"cd\" <span class=\"s\">&quot;x&quot;</span> ".repeat(20_000);
+        assertEquals(1, detect(literalsAndTags).size());
+    }
+    // ---- shapes from public repositories (detect-hardening): each failed before its fix
+
+    private String pairedSecret(String text) {
+        List<Match> ms = detect(text);
+        assertEquals(1, ms.size(), "one finding");
+        return ms.get(0).secret();
+    }
+
+    @Test
+    void hardCodedFallbackAfterAnEnvironmentLookupIsLabelledByTheLookup() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("accessKeyId: process.env.OSS_ACCESS_KEY_ID || '" + id + "',\n"
+                + "accessKeySecret: process.env.OSS_ACCESS_KEY_SECRET || '" + secret + "',\n"));
+        assertEquals(secret, pairedSecret("const A = process.env.AK_ID ?? \"" + id + "\";\nconst B = process.env.AK_SECRET ?? \"" + secret + "\";\n"));
+        assertEquals(secret, pairedSecret("val k = rt?.accessKeyId ?: \"" + id + "\"\nval s = rt?.accessKeySecret ?: \"" + secret + "\"\n"));
+        assertEquals(secret, pairedSecret("ID = os.environ.get(\"ALI_ID\") or \"" + id + "\"\nSECRET = (\n    os.environ.get(\"ALI_ACCESS_KEY_SECRET\") or \""
+                + secret + "\"\n)\n"));
+        assertEquals(secret, pairedSecret("export ALICLOUD_ACCESS_KEY=\"${ALICLOUD_ACCESS_KEY:-" + id + "}\"\n"
+                + "export ALICLOUD_SECRET_KEY=\"${ALICLOUD_SECRET_KEY:-" + secret + "}\"\n"));
+    }
+
+    @Test
+    void fallbackAfterAnUnrelatedLookupIsNoLabel() {
+        String id = TestKeys.id(r), value = TestKeys.secret(r);
+        assertNull(pairedSecret("id = '" + id + "'\nx = 1\ny = 2\nz = 3\nw = 4\nbuild = process.env.BUILD_HASH || '" + value + "'\n"));
+        assertNull(pairedSecret("id=\"${ID:-" + id + "}\"\na=1\nb=2\nc=3\nd=4\nDIGEST=\"${DIGEST:-" + value + "}\"\n"));
+    }
+
+    @Test
+    void ossutilShortFlagsPairOnTheSameLine() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("RUN ./ossutil64 config -e oss-cn-hangzhou.aliyuncs.com -i " + id + " -k " + secret + " -L CH\n"));
+        // "-k" is weak: far from the ID it labels nothing.
+        assertNull(pairedSecret("-i " + id + "\n1\n2\n3\n4\ncurl -k " + secret + "\n"));
+    }
+
+    @Test
+    void genericValueKeyIsNamedByThePreviousLine() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("env:\n  - name: ALIBABA_CLOUD_ACCESS_KEY_ID\n    value: " + id
+                + "\n  - name: ALIBABA_CLOUD_ACCESS_KEY_SECRET\n    value: \"" + secret + "\"\n"));
+        assertEquals(secret, pairedSecret("<property>\n  <name>fs.oss.accessKeyId</name>\n  <value>" + id + "</value>\n</property>\n<property>\n"
+                + "  <name>fs.oss.accessKeySecret</name>\n  <value>" + secret + "</value>\n</property>\n"));
+        assertEquals(secret, pairedSecret("variable \"access_key\" {\n  default = \"" + id + "\"\n}\nvariable \"secret_key\" {\n  default = \""
+                + secret + "\"\n}\n"));
+        assertEquals(secret, pairedSecret("{\n  \"name\": \"OSS_ID\",\n  \"value\": \"" + id + "\"\n},\n{\n  \"name\": \"OSS_SECRET\",\n  \"value\": \""
+                + secret + "\"\n}\n"));
+    }
+
+    @Test
+    void previousLineNameMustBeASecretName() {
+        String id = TestKeys.id(r), value = TestKeys.secret(r);
+        assertNull(pairedSecret("env:\n  - name: OSS_ACCESS_KEY_ID\n    value: " + id + "\n  - name: BUILD_DIGEST\n    value: " + value + "\n"));
+        assertNull(pairedSecret("id: " + id + "\n\n\n\n\nname: ALIBABA_CLOUD_ACCESS_KEY_SECRET\nchecksum: " + value + "\n"),
+                "only a generic value/default key takes its name from the line above");
+    }
+
+    @Test
+    void subscriptsAndStringPrefixesAndTablePipesAreSeparators() {
+        String legacy = TestKeys.legacyId(r), id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("$ak[\"accessKeyId\"] = \"" + legacy + "\";\n$ak[\"accessKeySecret\"] = \"" + secret + "\";\n"));
+        assertEquals(secret, pairedSecret("os.environ[\"ALIBABA_CLOUD_ACCESS_KEY_ID\"] = \"" + id + "\"\nos.environ[\"ALIBABA_CLOUD_ACCESS_KEY_SECRET\"] = \""
+                + secret + "\"\n"));
+        assertEquals(secret, pairedSecret("NSString *kId = @\"" + id + "\";\nNSString *kAccessKeySecret = @\"" + secret + "\";\n"));
+        assertEquals(secret, pairedSecret("| AccessKey ID | `" + id + "` |\n| AccessKey Secret | `" + secret + "` |\n"));
+    }
+
+    @Test
+    void trailingCommentLabelsAPositionalArgumentNextToAnId() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("client = AcsClient(\n  '" + id + "', # RAM账号的AccessKey ID\n  '" + secret
+                + "', # RAM账号Access Key Secret\n  'cn-hangzhou'\n)\n"));
+        assertEquals(secret, pairedSecret("- `" + id + "` - 这是**阿里云AccessKey ID**\n- `" + secret + "` - 这是**阿里云AccessKey Secret**\n"));
+        assertNull(pairedSecret("ID = '" + id + "'\n1\n2\n3\n4\nbuild = '" + TestKeys.secret(r) + "'  # not the secret\n"), "weak: only near the ID");
+        assertNull(pairedSecret("ID = '" + id + "'\nrow = " + TestKeys.secret(r) + ", " + TestKeys.body(r, 32) + " # secret\n"),
+                "a second long token on the line: the comment is not about this value");
+    }
+
+    @Test
+    void akiAksAbbreviationsPair() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("ALIYUN_AKI=" + id + "\nALIYUN_AKS=" + secret + "\n"));
+    }
+
+    @Test
+    void maskedOrTruncatedIdsAreNotIds() {
+        String visible = TestKeys.PREFIX + TestKeys.body(r, 12); // a legacy ID's length, then a mask
+        assertEquals(List.of(), detect("Access Key ID: " + visible + "********\n"));
+        assertEquals(List.of(), detect("id: " + visible + "...\n" + "id2: " + visible + "\u2026\n"));
+        assertEquals(1, detect("**" + visible + "**\n").size(), "markdown bold around a real legacy ID is no mask");
+    }
+
+    @Test
+    void oldStsTokensStartingCaesAreTokens() {
+        String sts = "ST" + "S." + TestKeys.body(r, 21);
+        String token = "CA" + "ES" + TestKeys.body(r, 26) + "+" + TestKeys.any(r, 200) + "==";
+        // The token's first alphanumeric run is exactly 30 characters: it must not pass for the secret.
+        List<Match> ms = detect("\"AccessKeySecret\": \"" + TestKeys.body(r, 40) + "\",\n\"AccessKeyId\": \"" + sts
+                + "\",\n\"SecurityToken\": \"" + token + "\"\n");
+        assertEquals(1, ms.size());
+        assertEquals(Rule.STS_CREDENTIALS, ms.get(0).rule());
+        assertEquals(token, ms.get(0).secret());
+    }
+    @Test
+    void cliPromptWithAMaskedOldValueLabelsTheNewValue() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("Access Key Id [*********************kvh]: " + id + "\n"
+                + "Access Key Secret [*****************************zVy]: " + secret + "\nDefault Region Id []: cn-hangzhou\n"));
+    }
+
+    @Test
+    void htmlCellsAndFullWidthPunctuationKeepAValueAdjacentToTheId() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("<tr><td>" + id + "</td><td>" + secret + "</td></tr>\n"));
+        assertEquals(secret, pairedSecret("AK/SK：" + id + "，" + secret + "\n"));
+        assertEquals(secret, pairedSecret("<td>" + id + "</td><td class=\"x\">" + secret + "</td>\n"));
+        assertNull(pairedSecret("<td>" + id + " < 3 " + TestKeys.secret(r) + "</td>\n"), "a less-than sign is no tag");
+    }
+
+    @Test
+    void renderedAndHighlightedHtmlIsSeenThrough() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("<span class=\"hljs-attr\">accessKeyId</span>: <span class=\"hljs-string\">&#x27;" + id
+                + "&#x27;</span>,\n<span class=\"hljs-attr\">accessKeySecret</span>: <span class=\"hljs-string\">&#x27;" + secret + "&#x27;</span>\n"));
+        assertEquals(secret, pairedSecret("<span class=\"token property\">accessKeySecret</span><span class=\"token operator\">:</span> "
+                + "<span class=\"token string\">'" + secret + "'</span>\n<span class=\"token string\">'" + id + "'</span>\n"));
+        assertEquals(secret, pairedSecret("<oss>\n  <accessKeyId>" + id + "</accessKeyId>\n  <endpoint>oss-cn-hangzhou.aliyuncs.com</endpoint>\n"
+                + "  <accessKeySecret>" + secret + "</accessKeySecret>\n</oss>\n"), "an XML element is a key, not markup");
+        assertEquals(secret, pairedSecret("access_key_id =&gt; &quot;" + id + "&quot;\naccess_key_secret =&gt; &quot;" + secret + "&quot;\n"));
+        assertEquals(secret, pairedSecret("new Client(<span>&quot;" + id + "&quot;</span>, <span class=\"s\">&quot;" + secret + "&quot;</span>)\n"));
+    }
+
+    @Test
+    void chineseAndJapaneseProseLabels() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("测试账号的AccessKey ID为" + id + "，AccessKey Secret为" + secret + "。\n"));
+        assertEquals(secret, pairedSecret("アクセスキーID: " + id + "\n\n\n\n\nアクセスキーシークレット: " + secret + "\n"));
+        assertEquals(secret, pairedSecret("ID: " + id + "\n\n\n\n\n存取密鑰: " + secret + "\n"));
+    }
+
+    @Test
+    void idsInsideModuleHashesAreNotIds() {
+        String id = TestKeys.id(r);
+        assertEquals(List.of(), detect("github.com/go-logr/stdr v1.2.2 h1:" + TestKeys.body(r, 15) + "+" + id + "=\n"));
+    }
+    @Test
+    void secretSplitIntoStringLiteralsIsJoined() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        String text = "p = \"?access_id=" + id + "&\" + \"access_\" + \"key=" + secret.substring(0, 7) + "\" + \"" + secret.substring(7, 19)
+                + "\" + \"" + secret.substring(19) + "\";\n";
+        List<Match> ms = detect(text);
+        assertEquals(secret, ms.get(0).secret());
+        assertEquals(text.indexOf(secret.substring(0, 7)), ms.get(0).secretStart());
+        assertEquals(text.indexOf(secret.substring(19)) + 11, ms.get(0).secretEnd());
+        assertEquals(secret, pairedSecret("ACCESS_KEY_ID = '" + id + "'\nACCESS_KEY_SECRET = ('" + secret.substring(0, 15) + "'\n    '"
+                + secret.substring(15) + "')\n"));
+        assertEquals(secret, pairedSecret("$id = '" + id + "';\n$accessKeySecret = '" + secret.substring(0, 10) + "' . '" + secret.substring(10) + "';\n"));
+    }
+
+    @Test
+    void joinedLiteralsNeedALabelAndExactlyThirtyCharacters() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertNull(pairedSecret("id = \"" + id + "\"\nx = 1\nmsg = \"" + secret.substring(0, 15) + "\" + \"" + secret.substring(15) + "\"\n"));
+        assertNull(pairedSecret("id = \"" + id + "\"\nsecret = \"" + secret.substring(0, 15) + "\" + \"" + secret.substring(15) + "X\"\n"));
+        assertNull(pairedSecret("id = \"" + id + "\"\nsecret = \"" + secret.substring(0, 15) + "\" + \'" + secret.substring(15) + "\'\n"),
+                "pieces share one kind of quote");
+    }
+    @Test
+    void valueAloneUnderALabelLine() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        assertEquals(secret, pairedSecret("AccessKey ID\n" + id + "\nAccessKey Secret\n" + secret + "\n"));
+        assertEquals(secret, pairedSecret("access_key_id:\n  " + id + "\naccess_key_secret：\n  \"" + secret + "\"\n"));
+        assertNull(pairedSecret("AccessKey ID\n" + id + "\n\n\n\n\nif (secret)\n" + TestKeys.secret(r) + "\n"), "code is no label line");
+        assertNull(pairedSecret("AccessKey ID\n" + id + "\n\n\n\n\nAccessKey Secret\nx = " + TestKeys.secret(r) + "\n"), "the value must be alone");
     }
 }

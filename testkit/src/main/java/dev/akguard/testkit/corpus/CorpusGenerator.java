@@ -312,7 +312,378 @@ public final class CorpusGenerator {
                  "nbformat": 4,
                  "nbformat_minor": 5
                 }
-                """.formatted(k.id, k.secret), k))
+                """.formatted(k.id, k.secret), k)),
+        // ---- shapes seen in public repositories (see the detect-hardening report for citations)
+        new Template("js-env-fallback", "js", k -> pair("""
+                const ossClient = new OSS({
+                  region: process.env.OSS_REGION || 'oss-cn-hangzhou',
+                  accessKeyId: process.env.OSS_ACCESS_KEY_ID || '%s',
+                  accessKeySecret: process.env.OSS_ACCESS_KEY_SECRET || '%s',
+                  bucket: process.env.OSS_BUCKET || 'assets',
+                });
+                """.formatted(k.id, k.secret), k)),
+        new Template("ts-nullish-fallback", "ts", k -> pair("""
+                export const ALIBABA_AK_ID = process.env.ALIBABA_AK_ID ?? "%s";
+                export const ALIBABA_AK_SECRET = process.env.ALIBABA_AK_SECRET ?? "%s";
+                """.formatted(k.id, k.secret), k)),
+        new Template("shell-default-expansion", "sh", k -> pair("""
+                #!/usr/bin/env bash
+                set -e
+                export ALICLOUD_ACCESS_KEY="${ALICLOUD_ACCESS_KEY:-%s}"
+                export ALICLOUD_SECRET_KEY="${ALICLOUD_SECRET_KEY:-%s}"
+                export ALICLOUD_REGION="${ALICLOUD_REGION:-cn-hangzhou}"
+                """.formatted(k.id, k.secret), k)),
+        new Template("python-env-or", "py", k -> pair("""
+                import os
+
+                DATA_ACCESS_KEY_ID = os.environ.get("DATA_ACCESS_KEY_ID") or "%s"
+                DATA_ACCESS_KEY_SECRET = (
+                    os.environ.get("DATA_ACCESS_KEY_SECRET") or "%s"
+                )
+                """.formatted(k.id, k.secret), k)),
+        new Template("kotlin-elvis", "kt", k -> pair("""
+                val aliyunAccessKeyId: String
+                    get() = runtime?.aliyunAccessKeyId ?: "%s"
+                val aliyunAccessKeySecret: String
+                    get() = runtime?.aliyunAccessKeySecret ?: "%s"
+                """.formatted(k.id, k.secret), k)),
+        new Template("ossutil-flags", "Dockerfile", k -> pair("""
+                FROM node:18
+                RUN wget http://gosspublic.alicdn.com/ossutil/1.6.18/ossutil64 && chmod 755 ossutil64
+                RUN ./ossutil64 config -e oss-cn-guangzhou.aliyuncs.com -i %s -k %s -L CH -c ~/.ossutilconfig
+                RUN ./ossutil64 -c ~/.ossutilconfig cp -r -f dist oss://site/
+                """.formatted(k.id, k.secret), k)),
+        new Template("k8s-env-name-value", "yaml", k -> pair("""
+                spec:
+                  containers:
+                    - name: uploader
+                      image: registry.cn-hangzhou.aliyuncs.com/acme/uploader:1.4
+                      env:
+                        - name: ALIBABA_CLOUD_ACCESS_KEY_ID
+                          value: %s
+                        - name: ALIBABA_CLOUD_ACCESS_KEY_SECRET
+                          value: "%s"
+                """.formatted(k.id, k.secret), k)),
+        new Template("ecs-task-env-json", "json", k -> pair("""
+                "environment": [
+                  {
+                    "name": "OSS_ACCESS_KEY_ID",
+                    "value": "%s"
+                  },
+                  {
+                    "name": "OSS_ACCESS_KEY_SECRET",
+                    "value": "%s"
+                  }
+                ]
+                """.formatted(k.id, k.secret), k)),
+        new Template("hadoop-core-site", "xml", k -> pair("""
+                <configuration>
+                  <property>
+                    <name>fs.oss.endpoint</name>
+                    <value>oss-cn-zhangjiakou.aliyuncs.com</value>
+                  </property>
+                  <property>
+                    <name>fs.oss.accessKeyId</name>
+                    <value>%s</value>
+                  </property>
+                  <property>
+                    <name>fs.oss.accessKeySecret</name>
+                    <value>%s</value>
+                  </property>
+                </configuration>
+                """.formatted(k.id, k.secret), k)),
+        new Template("terraform-variable-default", "tf", k -> pair("""
+                variable "access_key" {
+                  default = "%s"
+                }
+                variable "secret_key" {
+                  default = "%s"
+                }
+                provider "alicloud" {
+                  access_key = var.access_key
+                  secret_key = var.secret_key
+                }
+                """.formatted(k.id, k.secret), k)),
+        new Template("spring-placeholder-default", "yml", k -> pair("""
+                alioss:
+                  access-key-id: ${ALIYUN_ACCESS_KEY_ID:%s}
+                  access-key-secret: ${ALIYUN_ACCESS_KEY_SECRET:%s}
+                  bucket-name: ${ALIYUN_BUCKET_NAME:media}
+                """.formatted(k.id, k.secret), k)),
+        new Template("java-builder-chain", "java", k -> pair("""
+                StaticCredentialProvider provider = StaticCredentialProvider.create(Credential.builder()
+                        .accessKeyId("%s")
+                        .accessKeySecret("%s")
+                        .build());
+                """.formatted(k.id, k.secret), k)),
+        new Template("php-array", "php", k -> pair("""
+                <?php
+                return [
+                    'oss' => [
+                        'accessKeyId'     => '%s',
+                        'accessKeySecret' => '%s',
+                        'endpoint'        => 'oss-cn-hangzhou.aliyuncs.com',
+                    ],
+                ];
+                """.formatted(k.id, k.secret), k)),
+        new Template("rust-struct", "rs", k -> pair("""
+                let config = Config {
+                    access_key_id: String::from("%s"),
+                    access_key_secret: String::from("%s"),
+                    endpoint: "https://oss-cn-hangzhou.aliyuncs.com".to_string(),
+                };
+                """.formatted(k.id, k.secret), k)),
+        new Template("cpp-credentials", "cpp", k -> pair("""
+                #include <alibabacloud/oss/OssClient.h>
+                using namespace AlibabaCloud::OSS;
+                int main() {
+                    ClientConfiguration conf;
+                    OssClient client("oss-cn-hangzhou.aliyuncs.com", "%s", "%s", conf);
+                }
+                """.formatted(k.id, k.secret), k)),
+        new Template("serverless-devs-access", "yaml", k -> pair("""
+                default:
+                  AccountID: "1234567890123456"
+                  AccessKeyID: %s
+                  AccessKeySecret: %s
+                """.formatted(k.id, k.secret), k)),
+        new Template("aliyun-cli-config-json", "json", k -> pair("""
+                {
+                  "current": "default",
+                  "profiles": [
+                    {
+                      "name": "default",
+                      "mode": "AK",
+                      "access_key_id": "%s",
+                      "access_key_secret": "%s",
+                      "sts_token": "",
+                      "region_id": "cn-hangzhou"
+                    }
+                  ]
+                }
+                """.formatted(k.id, k.secret), k)),
+        new Template("ossutil-config", "ini", k -> pair("""
+                [Credentials]
+                language=CH
+                endpoint=oss-cn-hangzhou.aliyuncs.com
+                accessKeyID=%s
+                accessKeySecret=%s
+                """.formatted(k.id, k.secret), k)),
+        new Template("github-actions-with", "yml", k -> pair("""
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: manyuanrong/setup-ossutil@v2.0
+                        with:
+                          endpoint: oss-cn-hangzhou.aliyuncs.com
+                          access-key-id: %s
+                          access-key-secret: %s
+                """.formatted(k.id, k.secret), k)),
+        new Template("ansible-vars", "yml", k -> pair("""
+                - hosts: localhost
+                  vars:
+                    alicloud_access_key: "%s"
+                    alicloud_secret_key: "%s"
+                    alicloud_region: cn-beijing
+                """.formatted(k.id, k.secret), k)),
+        new Template("nacos-properties", "properties", k -> pair("""
+                spring.cloud.nacos.config.server-addr=mse-xxx-nacos-ans.mse.aliyuncs.com:8848
+                spring.cloud.nacos.config.access-key=%s
+                spring.cloud.nacos.config.secret-key=%s
+                """.formatted(k.id, k.secret), k)),
+        new Template("csharp-initializer", "cs", k -> pair("""
+                var config = new AlibabaCloud.OpenApiClient.Models.Config
+                {
+                    AccessKeyId = "%s",
+                    AccessKeySecret = "%s",
+                    Endpoint = "dysmsapi.aliyuncs.com",
+                };
+                """.formatted(k.id, k.secret), k)),
+        new Template("chinese-doc-table", "md", k -> pair("""
+                | 凭证 | 值 |
+                |------|------|
+                | AccessKey ID | `%s` |
+                | AccessKey Secret | `%s` |
+                """.formatted(k.id, k.secret), k)),
+        new Template("php-subscript-assign", "php", k -> new Made("""
+                <?php
+                // 调取阿里云内容安全
+                $ak["accessKeyId"] = "%s";
+                $ak["accessKeySecret"] = "%s";
+                """.formatted(k.legacyId, k.secret), List.of(Expected.pair(k.legacyId, k.secret)))),
+        new Template("python-environ-assign", "py", k -> pair("""
+                import os
+                os.environ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "%s"
+                os.environ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "%s"
+                """.formatted(k.id, k.secret), k)),
+        new Template("csharp-in-memory-config", "cs", k -> pair("""
+                var values = new Dictionary<string, string?>
+                {
+                    ["Oss:AccessKeyId"] = "%s",
+                    ["Oss:AccessKeySecret"] = "%s",
+                    ["Oss:Bucket"] = "assets",
+                };
+                """.formatted(k.id, k.secret), k)),
+        new Template("python-args-trailing-comments", "py", k -> pair("""
+                from aliyunsdkcore.client import AcsClient
+
+                # 实例化Client
+                client = AcsClient(
+                  '%s', # RAM账号的AccessKey ID
+                  '%s', # RAM账号Access Key Secret
+                  'cn-hangzhou' # 地域ID
+                )
+                """.formatted(k.id, k.secret), k)),
+        new Template("chinese-prose-label-after", "md", k -> pair("""
+                **你的密钥类型**:
+                - `%s` - 这是**阿里云AccessKey ID**
+                - `%s` - 这是**阿里云AccessKey Secret**
+                """.formatted(k.id, k.secret), k)),
+        new Template("objc-literals", "m", k -> pair("""
+                NSString *const kAliyunAccessKeyId = @"%s";
+                NSString *const kAliyunAccessKeySecret = @"%s";
+                """.formatted(k.id, k.secret), k)),
+        new Template("aki-aks-abbrev", "env", k -> pair("""
+                ALIYUN_AKI=%s
+                ALIYUN_AKS=%s
+                """.formatted(k.id, k.secret), k)),
+        new Template("json-key-value-lines", "json", k -> pair("""
+                [
+                  {
+                    "Key": "AccessKeyId",
+                    "Value": "%s"
+                  },
+                  {
+                    "Key": "AccessKeySecret",
+                    "Value": "%s"
+                  }
+                ]
+                """.formatted(k.id, k.secret), k)),
+        new Template("chinese-prose-copula", "txt", k -> pair("""
+                你好，测试账号的AccessKey ID为%s，AccessKey Secret为%s。用完请删除。
+                """.formatted(k.id, k.secret), k)),
+        new Template("japanese-labels", "md", k -> pair("""
+                ## 認証情報
+                アクセスキーID: %s
+                アクセスキーシークレット: %s
+                """.formatted(k.id, k.secret), k)),
+        new Template("helm-set-flags", "sh", k -> pair("""
+                helm install csi-oss ./csi-oss --namespace kube-system \\
+                  --set secret.akId=%s \\
+                  --set secret.akSecret=%s \\
+                  --set storage.bucket=media
+                """.formatted(k.id, k.secret), k)),
+        new Template("csi-volume-attributes", "yaml", k -> pair("""
+                  csi:
+                    driver: ossplugin.csi.alibabacloud.com
+                    volumeAttributes:
+                      akId: %s
+                      akSecret: %s
+                      bucket: oss-docker
+                      url: oss-cn-shenzhen-internal.aliyuncs.com
+                """.formatted(k.id, k.secret), k)),
+        new Template("rclone-s3-compatible", "conf", k -> pair("""
+                [oss]
+                type = s3
+                provider = Alibaba
+                access_key_id = %s
+                secret_access_key = %s
+                endpoint = oss-cn-hangzhou.aliyuncs.com
+                """.formatted(k.id, k.secret), k)),
+        new Template("ossfs-passwd", "txt", k -> pair("my-bucket:%s:%s\n".formatted(k.id, k.secret), k)),
+        new Template("aliyun-configure-transcript", "txt", k -> pair("""
+                $ aliyun configure --profile deploy
+                Configuring profile 'deploy' in 'AK' authenticate mode...
+                Access Key Id [*********************%s]: %s
+                Access Key Secret [***************************%s]: %s
+                Default Region Id [cn-hangzhou]: cn-shanghai
+                """.formatted(FakeKeys.random(r, 3), k.id, FakeKeys.random(r, 3), k.secret), k)),
+        new Template("html-table", "html", k -> pair("""
+                <table>
+                <tr><th>AccessKey ID</th><th>AccessKey Secret</th></tr>
+                <tr><td>%s</td><td>%s</td></tr>
+                </table>
+                """.formatted(k.id, k.secret), k)),
+        new Template("chinese-fullwidth-pair", "txt", k -> pair("""
+                AK/SK：%s，%s
+                """.formatted(k.id, k.secret), k)),
+        new Template("split-literals", "cpp", k -> pair("""
+                // split so that scanners miss it
+                std::string path = "oss://backup/archive?host=oss-cn-hangzhou.aliyuncs.com&access_id=%s&" + "access_" + "key=%s" + "%s" + "%s";
+                """.formatted(k.id, k.secret.substring(0, 7), k.secret.substring(7, 19), k.secret.substring(19)), k)),
+        new Template("python-implicit-concat", "py", k -> pair("""
+                ACCESS_KEY_ID = "%s"
+                ACCESS_KEY_SECRET = ("%s"
+                                     "%s")
+                """.formatted(k.id, k.secret.substring(0, 15), k.secret.substring(15)), k)),
+        new Template("odps-config", "ini", k -> pair("""
+                project_name=analytics
+                access_id=%s
+                access_key=%s
+                end_point=http://service.cn-hangzhou.maxcompute.aliyun.com/api
+                """.formatted(k.id, k.secret), k)),
+        new Template("xml-element-between", "xml", k -> pair("""
+                <oss>
+                  <accessKeyId>%s</accessKeyId>
+                  <endpoint>oss-cn-hangzhou.aliyuncs.com</endpoint>
+                  <accessKeySecret>%s</accessKeySecret>
+                </oss>
+                """.formatted(k.id, k.secret), k)),
+        new Template("html-highlightjs", "html", k -> pair("""
+                <pre><code class="hljs javascript"><span class="hljs-keyword">const</span> client = <span class="hljs-keyword">new</span> OSS({
+                  <span class="hljs-attr">region</span>: <span class="hljs-string">&#x27;oss-cn-hangzhou&#x27;</span>,
+                  <span class="hljs-attr">accessKeyId</span>: <span class="hljs-string">&#x27;%s&#x27;</span>,
+                  <span class="hljs-attr">accessKeySecret</span>: <span class="hljs-string">&#x27;%s&#x27;</span>,
+                });</code></pre>
+                """.formatted(k.id, k.secret), k)),
+        new Template("html-prism", "html", k -> pair("""
+                <code class="language-yaml"><span class="token key atrule">access-key-id</span><span class="token punctuation">:</span> %s
+                <span class="token key atrule">access-key-secret</span><span class="token punctuation">:</span> %s</code>
+                """.formatted(k.id, k.secret), k)),
+        new Template("html-escaped-logstash", "html", k -> pair("""
+                <pre>output {
+                  oss {
+                    endpoint =&gt; &quot;oss-cn-hangzhou.aliyuncs.com&quot;
+                    access_key_id =&gt; &quot;%s&quot;
+                    access_key_secret =&gt; &quot;%s&quot;
+                  }
+                }</pre>
+                """.formatted(k.id, k.secret), k)),
+        new Template("markdown-bold-labels", "md", k -> pair("""
+                ### 测试账号
+
+                - **AccessKey ID**: `%s`
+                - **Region**: cn-hangzhou
+                - **AccessKey Secret**：`%s`
+                """.formatted(k.id, k.secret), k)),
+        new Template("console-dialog-paste", "txt", k -> pair("""
+                创建AccessKey成功
+                AccessKey ID
+                %s
+                AccessKey Secret
+                %s
+                """.formatted(k.id, k.secret), k)),
+        new Template("yaml-value-next-line", "yaml", k -> pair("""
+                aliyun:
+                  access_key_id:
+                    %s
+                  access_key_secret:
+                    "%s"
+                """.formatted(k.id, k.secret), k)),
+        new Template("sts-caes-token", "json", k -> {
+            // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
+            String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);
+            String token = "CA" + "ES" + FakeKeys.stsToken(r).substring(4);
+            return new Made("""
+                    "Credentials": {
+                        "AccessKeySecret": "%s",
+                        "AccessKeyId": "%s",
+                        "Expiration": "2015-04-09T11:52:19Z",
+                        "SecurityToken": "%s"
+                    }
+                    """.formatted(FakeKeys.random(r, 40), stsId, token), List.of(Expected.sts(stsId, token)));
+        })
     );
 
     private final List<Template> negatives = List.of(
@@ -338,7 +709,56 @@ public final class CorpusGenerator {
         new Template("negative:other-cloud", "env", k -> none("TENCENTCLOUD_SECRET_ID=AKID" + FakeKeys.random(r, 32) + "\nAWS_ACCESS_KEY_ID=AKIA" + FakeKeys.random(r, 16).toUpperCase()
                 + "\nAWS_SECRET_ACCESS_KEY=" + FakeKeys.random(r, 40) + "\n")),
         new Template("negative:sts-id-alone", "log", k -> none("assumed role, credentials " + FakeKeys.stsId(r) + " expire at 12:00\n")),
-        new Template("negative:lowercase-prefix", "txt", k -> none("id = ltai" + k.id.substring(4) + "\nsecret = \"" + k.secret + "\"\n"))
+        new Template("negative:lowercase-prefix", "txt", k -> none("id = ltai" + k.id.substring(4) + "\nsecret = \"" + k.secret + "\"\n")),
+        new Template("negative:docs-x-placeholders", "md", k -> none("```env\nALIYUN_OSS_ACCESS_KEY_ID=" + FakeKeys.ID_PREFIX + "5txxxxxxxxxxxxxxxxxx\n"
+                + "ALIYUN_OSS_ACCESS_KEY_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n```\n- `AccessKey ID`(形如 `" + FakeKeys.ID_PREFIX + "5txxxxxxxxxxxxx`)\n")),
+        new Template("negative:trailing-comment-far", "py", k -> new Made("""
+                ACCESS_KEY_ID = "%s"
+                a = 1
+                b = 2
+                c = 3
+                d = 4
+                build_id = "%s"  # not the secret
+                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id)))),
+        new Template("negative:partially-masked", "md", k -> none("Access Key ID: " + FakeKeys.ID_PREFIX + FakeKeys.random(r, 12) + "********\n"
+                + "console.log('  AccessKey ID: " + FakeKeys.ID_PREFIX + FakeKeys.random(r, 12) + "...');\n"
+                + "access_key_id: \"" + FakeKeys.ID_PREFIX + "5t******" + FakeKeys.random(r, 3) + "\"\nAccessKey Secret: 5wY8**************************\n")),
+        new Template("negative:empty-fallbacks", "sh", k -> none("OSS_ACCESS_KEY_ID=\"${OSS_ACCESS_KEY_ID:-}\"\nOSS_ACCESS_KEY_SECRET=\"${OSS_ACCESS_KEY_SECRET:-}\"\n"
+                + "const s = process.env.ALIYUN_ACCESS_KEY_SECRET || '';\n")),
+        new Template("negative:k8s-secret-ref", "yaml", k -> none("""
+                env:
+                  - name: ALIBABA_CLOUD_ACCESS_KEY_SECRET
+                    valueFrom:
+                      secretKeyRef:
+                        name: aliyun
+                        key: access-key-secret
+                """)),
+        new Template("negative:icao-code", "kt", k -> none("val mainIcao = prefs.getString(\"main_airport\", \"" + FakeKeys.ID_PREFIX + "\") ?: \"" + FakeKeys.ID_PREFIX + "\"\n")),
+        new Template("negative:npm-integrity", "json", k -> none("\"integrity\": \"sha512-" + FakeKeys.random(r, 30) + "/" + k.id + "+" + FakeKeys.random(r, 30) + "==\",\n")),
+        new Template("negative:go-sum-hash", "sum", k -> none("github.com/go-logr/stdr v1.2.2 h1:" + FakeKeys.random(r, 15) + "+" + k.id + "=\n"
+                + "github.com/go-logr/stdr v1.2.2/go.mod h1:" + FakeKeys.random(r, 19) + "0" + k.id2 + "=\n")),
+        new Template("negative:concatenated-text", "js", k -> new Made("""
+                const id = "%s";
+                const msg = "Uploaded" + "Finished" + "Successfully" + "Ok";
+                const url = "https://" + "oss-cn-hangzhou" + ".aliyuncs.com/" + "%s";
+                """.formatted(k.id, FakeKeys.random(r, 30)), List.of(Expected.idOnly(k.id)))),
+        new Template("negative:label-line-far-or-code", "txt", k -> new Made("""
+                AccessKey ID
+                %s
+                1
+                2
+                3
+                4
+                if (secret)
+                %s
+                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id)))),
+        new Template("negative:unrelated-name-value", "yaml", k -> new Made("""
+                env:
+                  - name: OSS_ACCESS_KEY_ID
+                    value: %s
+                  - name: BUILD_DIGEST
+                    value: %s
+                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id))))
     );
 
     private static Made none(String text) { return new Made(text, List.of()); }

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +66,7 @@ public final class HookInstallCommand implements Callable<Integer> {
                 if (o.chained() != null) out.println("akguard:   it runs your existing hook first, now at " + o.chained());
             }
             out.flush();
-            if (!noWarmUp && types.selected(false).contains(HookType.PRE_PUSH)) warmUp(repo, exe);
+            if (!noWarmUp) warmUp(repo, exe, types.selected(false).contains(HookType.PRE_PUSH) ? HookType.PRE_PUSH : HookType.PRE_COMMIT);
         }
         return 0;
     }
@@ -86,33 +87,42 @@ public final class HookInstallCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the pre-push check once over HEAD's commit with AKGUARD_CDS_TRAIN=1, so the launcher records the classes
-     * a real push loads into its class-data archive. Output and outcome are irrelevant; failures are ignored.
+     * Runs the installed check once with AKGUARD_CDS_TRAIN=1, so the launcher records the classes a real run loads
+     * into the hooks' class-data archive, and JGit measures the file system now rather than during a push. The
+     * pre-push check gets HEAD's commit as if it were being pushed; the pre-commit check looks at what is staged
+     * (read-only either way). Output and outcome are irrelevant; failures are ignored.
      */
-    private void warmUp(Repository repo, Path exe) throws IOException, InterruptedException {
-        ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
-        if (head == null) return;
-        String parent;
-        try (RevWalk w = new RevWalk(repo)) {
-            RevCommit c = w.parseCommit(head);
-            parent = c.getParentCount() > 0 ? c.getParent(0).name() : ObjectId.zeroId().name();
+    private void warmUp(Repository repo, Path exe, HookType type) throws IOException, InterruptedException {
+        String input = "";
+        String remote = repo.getRemoteNames().stream().sorted().findFirst().orElse("akguard-warm-up");
+        if (type == HookType.PRE_PUSH) {
+            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) return;
+            String parent;
+            try (RevWalk w = new RevWalk(repo)) {
+                RevCommit c = w.parseCommit(head);
+                parent = c.getParentCount() > 0 ? c.getParent(0).name() : ObjectId.zeroId().name();
+            }
+            input = "HEAD " + head.name() + " refs/heads/akguard-warm-up " + parent + "\n";
         }
-        Path input = Files.createTempFile("akguard-warm-up", ".txt");
+        Path inputFile = Files.createTempFile("akguard-warm-up", ".txt");
         try {
-            Files.writeString(input, "HEAD " + head.name() + " refs/heads/akguard-warm-up " + parent + "\n", StandardCharsets.UTF_8);
-            // Exactly the arguments the hook passes, with a real remote when there is one (its refs are read as in a
-            // real push), so the run loads the same classes as a push.
-            String remote = repo.getRemoteNames().stream().sorted().findFirst().orElse("akguard-warm-up");
-            ProcessBuilder pb = new ProcessBuilder(exe.toString(), "hook", "pre-push", remote, remote)
+            Files.writeString(inputFile, input, StandardCharsets.UTF_8);
+            // Exactly the arguments the hook passes (with a real remote when there is one, whose refs a push reads),
+            // so the run takes the same path and loads the same classes.
+            List<String> cmd = type == HookType.PRE_PUSH
+                    ? List.of(exe.toString(), "hook", "pre-push", remote, remote)
+                    : List.of(exe.toString(), "hook", "pre-commit");
+            ProcessBuilder pb = new ProcessBuilder(cmd)
                     .directory(RepoOption.root(repo).toFile())
-                    .redirectInput(input.toFile())
+                    .redirectInput(inputFile.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("AKGUARD_CDS_TRAIN", "1");
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
         } finally {
-            Files.deleteIfExists(input);
+            Files.deleteIfExists(inputFile);
         }
     }
 }

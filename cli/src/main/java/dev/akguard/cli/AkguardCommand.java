@@ -43,6 +43,8 @@ public final class AkguardCommand implements Runnable {
         SUBCOMMANDS.put("scan", ScanCommand::new);
         SUBCOMMANDS.put("baseline", BaselineCommand::new);
         SUBCOMMANDS.put("lsp", dev.akguard.cli.lsp.LspCommand::new);
+        SUBCOMMANDS.put("scan-history", dev.akguard.cli.git.ScanHistoryCommand::new);
+        SUBCOMMANDS.put("hook", dev.akguard.cli.git.HookCommand::new);
         SUBCOMMANDS.put("monitor", dev.akguard.cli.monitor.MonitorCommand::new);
     }
 

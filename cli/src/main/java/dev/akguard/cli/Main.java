@@ -7,6 +7,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (dev.akguard.cli.git.HookFastPath.handles(args)) System.exit(dev.akguard.cli.git.HookFastPath.run(args)); // no picocli: hooks start fast
         System.exit(run(args));
     }
 

@@ -15,7 +15,8 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
         var err = cl.getErr();
-        if (ex instanceof UserException || ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof UserException || ex instanceof ConfigException || ex instanceof IllegalArgumentException
+                || ex instanceof dev.akguard.git.GitException) {
             err.println("akguard: " + ex.getMessage());
         } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
             err.println("akguard: I/O error: " + ex.getMessage());

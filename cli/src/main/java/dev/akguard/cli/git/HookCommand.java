@@ -1,0 +1,23 @@
+package dev.akguard.cli.git;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** `akguard hook ...`: install, remove and run the git hooks. */
+@Command(name = "hook", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Git hooks that stop AccessKeys before they leave your machine.", ""},
+        subcommands = {HookInstallCommand.class, HookUninstallCommand.class, PrePushCommand.class, PreCommitCommand.class},
+        footer = {"", "Examples:",
+            "  akguard hook install                           pre-push hook here",
+            "  akguard hook install --pre-push --pre-commit   both hooks",
+            "  akguard hook uninstall                         remove them, restore chained hooks",
+            "", "Docs: docs/git-hooks.md"})
+public final class HookCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: install, uninstall, pre-push or pre-commit");
+    }
+}

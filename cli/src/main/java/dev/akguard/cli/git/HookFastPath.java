@@ -1,0 +1,59 @@
+package dev.akguard.cli.git;
+
+import dev.akguard.cli.common.EngineOptions;
+import dev.akguard.cli.common.ReportingOptions;
+import dev.akguard.cli.common.UserException;
+import dev.akguard.core.suppress.ConfigException;
+import dev.akguard.git.GitException;
+import dev.akguard.git.GitRepos;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Runs `akguard hook pre-push REMOTE URL` and `akguard hook pre-commit [FILE...]` exactly as the installed hooks
+ * call them, without picocli. Picocli's classes are compiled for Java 5, which class-data sharing cannot
+ * archive, and building the whole command tree costs more than the check itself; a hook must add as little as
+ * possible to every push. Any option on the command line means a person is typing it: the normal parser handles
+ * that (same checks, same output).
+ */
+public final class HookFastPath {
+    private HookFastPath() {}
+
+    public static boolean handles(String[] args) {
+        if (args.length < 2 || !"hook".equals(args[0])) return false;
+        boolean push = "pre-push".equals(args[1]);
+        if (!push && !"pre-commit".equals(args[1])) return false;
+        if (push && args.length > 4) return false;
+        for (int i = 2; i < args.length; i++) if (args[i].startsWith("-")) return false;
+        return true;
+    }
+
+    public static int run(String[] args) {
+        AutoCloseable jgitCleanup = GitRepos.deferJGitCleanup(); // before JGit starts: saves loading its message bundle
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        try {
+            ReportingOptions reporting = new ReportingOptions();
+            EngineOptions engine = new EngineOptions();
+            Path here = Path.of(".");
+            if ("pre-push".equals(args[1])) {
+                return HookChecks.prePush(here, args.length > 2 ? args[2] : null, reporting, engine, System.in, System.out, err);
+            }
+            return HookChecks.preCommit(here, reporting, engine, System.out, err);
+        } catch (GitException | ConfigException | UserException | IllegalArgumentException e) {
+            err.println("akguard: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("akguard: I/O error: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("akguard: internal error: " + e + " (this is a bug; rerun with AKGUARD_DEBUG=1 for details and report it)");
+            if ("1".equals(System.getenv("AKGUARD_DEBUG"))) e.printStackTrace(err);
+            return 2;
+        } finally {
+            try { jgitCleanup.close(); } catch (Exception ignored) { /* best effort, like a shutdown hook */ }
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.akguard.cli.git;
+
+import dev.akguard.git.GitRepos;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** `--repo DIR`, shared by the hook commands. */
+public final class RepoOption {
+    @Option(names = "--repo", paramLabel = "DIR", description = "The repository (default: the one containing the current folder).")
+    Path repo = Path.of(".");
+
+    Repository open() { return GitRepos.open(repo); }
+
+    static Path root(Repository r) { return HookChecks.root(r); }
+}

@@ -1,0 +1,90 @@
+package dev.akguard.git.push;
+
+import dev.akguard.git.GitException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which commits a push sends that the remote does not have: those reachable from the pushed local objects
+ * (tags peeled) and not from anything the remote is known to hold — the old values of the pushed refs and
+ * every remote-tracking ref of that remote. One rule covers updates (remote..local), new branches (everything
+ * the remote lacks) and force pushes (the rewritten commits, not the ones the remote already has). Deletions
+ * send nothing.
+ */
+public final class PushRange {
+    private PushRange() {}
+
+    /** The commits to scan, oldest first (parents before children). */
+    public static List<RevCommit> commits(Repository repo, RevWalk walk, String remote, List<PushUpdate> updates) {
+        try {
+            boolean any = false;
+            for (PushUpdate u : updates) {
+                if (u.isDeletion()) continue;
+                RevObject o = peel(walk, u.localId(), u.localRef());
+                if (o instanceof RevCommit c) { walk.markStart(c); any = true; }
+            }
+            if (!any) return List.of();
+            for (ObjectId known : knownOnRemote(repo, remote, updates)) {
+                try {
+                    RevObject o = walk.peel(walk.parseAny(known));
+                    if (o instanceof RevCommit c) walk.markUninteresting(c);
+                } catch (MissingObjectException e) {
+                    // The remote has a commit we never fetched: it cannot be an ancestor of ours, nothing to exclude.
+                }
+            }
+            walk.sort(RevSort.TOPO, true);
+            walk.sort(RevSort.REVERSE, true);
+            List<RevCommit> out = new ArrayList<>();
+            for (RevCommit c : walk) out.add(c);
+            return out;
+        } catch (IOException e) {
+            throw new GitException("cannot walk the commits being pushed: " + e.getMessage() + " (check the repository with `git fsck`)", e);
+        }
+    }
+
+    private static RevObject peel(RevWalk walk, ObjectId id, String ref) throws IOException {
+        try {
+            return walk.peel(walk.parseAny(id));
+        } catch (MissingObjectException e) {
+            throw new GitException("the pushed object " + id.name() + " (" + ref + ") is not in this repository", e);
+        }
+    }
+
+    /** Old values of the pushed refs, plus the remote-tracking refs of the remote (by name, or by matching URL). */
+    static Set<ObjectId> knownOnRemote(Repository repo, String remote, List<PushUpdate> updates) throws IOException {
+        Set<ObjectId> ids = new LinkedHashSet<>();
+        for (PushUpdate u : updates) if (!u.isNewRef()) ids.add(u.remoteId());
+        for (String name : remoteNames(repo, remote)) {
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES + name + "/")) {
+                if (r.getObjectId() != null) ids.add(r.getObjectId());
+            }
+        }
+        return ids;
+    }
+
+    /** Git passes the remote's name, or its URL when the push named a URL; map a URL back to configured remotes. */
+    static Set<String> remoteNames(Repository repo, String remote) {
+        Set<String> names = new LinkedHashSet<>();
+        if (remote == null || remote.isEmpty()) return names;
+        Set<String> configured = repo.getConfig().getSubsections("remote");
+        if (configured.contains(remote)) names.add(remote);
+        for (String n : configured) {
+            for (String url : repo.getConfig().getStringList("remote", n, "url")) if (url.equals(remote)) names.add(n);
+            for (String url : repo.getConfig().getStringList("remote", n, "pushurl")) if (url.equals(remote)) names.add(n);
+        }
+        return names;
+    }
+}

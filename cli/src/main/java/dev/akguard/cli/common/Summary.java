@@ -51,10 +51,5 @@ public final class Summary {
         };
     }
 
-    public static String size(long bytes) {
-        if (bytes >= 1L << 30) return String.format("%.2f GiB", bytes / (double) (1L << 30));
-        if (bytes >= 1L << 20) return String.format("%.1f MiB", bytes / (double) (1L << 20));
-        if (bytes >= 1L << 10) return String.format("%.1f KiB", bytes / (double) (1L << 10));
-        return bytes + " B";
-    }
+    public static String size(long bytes) { return dev.akguard.core.report.ByteSize.format(bytes); }
 }

@@ -3,6 +3,7 @@ package dev.akguard.core.source;
 import dev.akguard.core.Engine;
 import dev.akguard.core.detect.LineIndex;
 import dev.akguard.core.finding.Finding;
+import dev.akguard.core.report.ByteSize;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class FileScanner {
         try (FileChannel ch = FileChannel.open(source.file(), StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > maxFileSize) {
-                return new Result(List.of(), new Skip(rel, Skip.Reason.TOO_LARGE, human(size) + " > " + human(maxFileSize)), 0);
+                return new Result(List.of(), new Skip(rel, Skip.Reason.TOO_LARGE, ByteSize.format(size) + " > " + ByteSize.format(maxFileSize)), 0);
             }
             if (size <= WHOLE_FILE_LIMIT) return scanWhole(ch, (int) size, rel);
             return scanStreaming(ch, rel, size);
@@ -134,13 +135,6 @@ public final class FileScanner {
             first = false;
         }
         return out;
-    }
-
-    static String human(long bytes) {
-        if (bytes >= 1L << 30) return String.format("%.1f GiB", bytes / (double) (1L << 30));
-        if (bytes >= 1L << 20) return String.format("%.1f MiB", bytes / (double) (1L << 20));
-        if (bytes >= 1L << 10) return String.format("%.1f KiB", bytes / (double) (1L << 10));
-        return bytes + " B";
     }
 
     /** Re-encodes characters as UTF-8 bytes, so UTF-16 files stream through the same byte pipeline. */

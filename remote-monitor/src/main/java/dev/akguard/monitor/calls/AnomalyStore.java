@@ -1,5 +1,7 @@
 package dev.akguard.monitor.calls;
 
+import dev.akguard.monitor.store.HandledTable;
+
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import dev.akguard.monitor.anomaly.RaisedAnomaly;
@@ -103,26 +105,9 @@ public final class AnomalyStore {
         return transition(id, by, note, AlertStateMachine::unwhitelist);
     }
 
-    private interface Rule { AlertStateMachine.Transition apply(AlertStatus current); }
-
-    private StoredAnomaly transition(long id, String by, String note, Rule rule) {
+    private StoredAnomaly transition(long id, String by, String note, java.util.function.Function<AlertStatus, AlertStateMachine.Transition> rule) {
         db.transactionUninterruptibly(c -> {
-            AlertStatus current;
-            try (PreparedStatement ps = c.prepareStatement("SELECT status FROM anomalies WHERE id = ?" + db.dialect().forUpdate())) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw notFound(id);
-                    current = AlertStatus.valueOf(rs.getString(1));
-                }
-            }
-            AlertStateMachine.Transition t = rule.apply(current);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE anomalies SET status = ?, handling_method = ? WHERE id = ?")) {
-                ps.setString(1, t.status().name());
-                ps.setString(2, t.method() == null ? null : t.method().name());
-                ps.setLong(3, id);
-                ps.executeUpdate();
-            }
-            addHistory(c, id, clock.instant(), by, t.action(), note);
+            if (!HandledTable.ANOMALIES.transition(c, db.dialect(), id, clock.instant(), by, note, rule)) throw notFound(id);
             return null;
         });
         return find(id).orElseThrow(() -> notFound(id));
@@ -133,14 +118,7 @@ public final class AnomalyStore {
     }
 
     private static void addHistory(Connection c, long id, Instant at, String by, String action, String note) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO anomaly_history (anomaly_id, at, by_user, action, note) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setLong(2, at.toEpochMilli());
-            ps.setString(3, by);
-            ps.setString(4, action);
-            ps.setString(5, note);
-            ps.executeUpdate();
-        }
+        HandledTable.ANOMALIES.addHistory(c, id, at, by, action, note);
     }
 
     private static StoredAnomaly withHistory(Connection c, StoredAnomaly s) throws SQLException {

@@ -3,16 +3,12 @@ package dev.akguard.monitor.calls;
 import dev.akguard.monitor.model.CallRecord;
 import dev.akguard.monitor.store.Database;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -89,10 +85,6 @@ public final class CallRecordStore {
     /** Events without an id still get a stable key, so refetching them stores nothing twice. */
     static String syntheticId(CallRecord r) {
         String s = r.eventTime() + "|" + r.eventName() + "|" + r.sourceIpAddress() + "|" + r.acsRegion() + "|" + r.userAgent() + "|" + r.errorCode();
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + dev.akguard.core.finding.Secret.sha256Hex(s);
     }
 }

@@ -122,45 +122,21 @@ public final class AlertStore {
         }
     }
 
-    private interface TransitionRule { AlertStateMachine.Transition apply(AlertStatus current); }
-
-    private Alert transition(long id, String by, String note, TransitionRule rule) {
+    private Alert transition(long id, String by, String note, java.util.function.Function<AlertStatus, AlertStateMachine.Transition> rule) {
         db.transactionUninterruptibly(c -> {
-            AlertStatus current;
-            try (PreparedStatement ps = c.prepareStatement("SELECT status FROM alerts WHERE id = ?" + db.dialect().forUpdate())) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new AlertNotFoundException(id);
-                    current = AlertStatus.valueOf(rs.getString(1));
-                }
-            }
-            AlertStateMachine.Transition t = rule.apply(current);
-            setState(c, id, t);
-            addHistory(c, id, clock.instant(), by, t.action(), note);
+            if (!HandledTable.ALERTS.transition(c, db.dialect(), id, clock.instant(), by, note, rule)) throw new AlertNotFoundException(id);
             return null;
         });
         return find(id).orElseThrow(() -> new AlertNotFoundException(id));
     }
 
     private static void setState(Connection c, long id, AlertStateMachine.Transition t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET status = ?, handling_method = ? WHERE id = ?")) {
-            ps.setString(1, t.status().name());
-            ps.setString(2, t.method() == null ? null : t.method().name());
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
+        HandledTable.ALERTS.setState(c, id, t);
     }
 
     /** Appends to an alert's history inside the caller's transaction (other modules record their actions here too). */
     public static void addHistory(Connection c, long alertId, Instant at, String by, String action, String note) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO history (alert_id, at, by_user, action, note) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setLong(1, alertId);
-            ps.setLong(2, at.toEpochMilli());
-            ps.setString(3, by);
-            ps.setString(4, action);
-            ps.setString(5, note);
-            ps.executeUpdate();
-        }
+        HandledTable.ALERTS.addHistory(c, alertId, at, by, action, note);
     }
 
     /** Alerts with a status (null: all), newest first, with occurrences and history. */

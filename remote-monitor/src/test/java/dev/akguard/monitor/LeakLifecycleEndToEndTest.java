@@ -1,10 +1,13 @@
 package dev.akguard.monitor;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.WebhookReceiver;
+
 import dev.akguard.core.Engine;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.monitor.alibaba.AdminCredentials;
 import dev.akguard.monitor.alibaba.AlibabaEndpoint;
-import dev.akguard.monitor.alibaba.Backoff;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.alibaba.CallRecordClient;
 import dev.akguard.monitor.alibaba.KeyValidator;
 import dev.akguard.monitor.alibaba.RateLimiter;
@@ -14,14 +17,12 @@ import dev.akguard.monitor.anomaly.DetectionContext;
 import dev.akguard.monitor.anomaly.InMemoryAnomalyLedger;
 import dev.akguard.monitor.anomaly.RaisedAnomaly;
 import dev.akguard.monitor.model.CallRecord;
-import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.AlertNotification;
 import dev.akguard.monitor.notify.AnomalyNotification;
-import dev.akguard.monitor.notify.MutableClock;
 import dev.akguard.monitor.notify.NotificationService;
 import dev.akguard.monitor.notify.NotificationSettings;
-import dev.akguard.monitor.notify.WebhookReceiver;
 import dev.akguard.monitor.notify.channel.WebhookSignature;
 import dev.akguard.monitor.notify.outbox.ConnectionSource;
 import dev.akguard.monitor.notify.outbox.DispatchReport;
@@ -58,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the leak and each anomaly are notified (inbox and a signed webhook) through the outbox.
  */
 class LeakLifecycleEndToEndTest {
-    private static final Backoff FAST = new Backoff(3, Duration.ofMillis(10), Duration.ofMillis(50));
+    private static final Backoff FAST = Backoff.jittered(3, Duration.ofMillis(10), Duration.ofMillis(50));
 
     @TempDir
     Path dir;
@@ -96,7 +97,7 @@ class LeakLifecycleEndToEndTest {
 
         // 2. verified through the official SDK against the emulator
         KeyValidator validator = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5));
-        ValidationResult v = validator.validate(pair.accessKeyId(), pair.secret().value());
+        KeyCheck v = validator.validate(pair.accessKeyId(), pair.secret().value());
         assertEquals(Validity.VALID, v.validity());
         assertEquals(account.id(), v.accountId());
 
@@ -168,7 +169,7 @@ class LeakLifecycleEndToEndTest {
     void aPairThatDoesNotWorkIsRecordedButNotifiesNoOne() throws Exception {
         EmulatedKey key = emu.addAccount().addUser("ci").addKey();
         String wrongSecret = new StringBuilder(key.secret()).reverse().toString();
-        ValidationResult v = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5)).validate(key.id(), wrongSecret);
+        KeyCheck v = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5)).validate(key.id(), wrongSecret);
         assertEquals(Validity.INVALID, v.validity());
         String url = "jdbc:sqlite:" + dir.resolve("monitor.db");
         ConnectionSource db = () -> DriverManager.getConnection(url);

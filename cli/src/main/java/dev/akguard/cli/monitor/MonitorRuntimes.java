@@ -5,7 +5,7 @@ import dev.akguard.core.Engine;
 import dev.akguard.monitor.alibaba.AdminCredentials;
 import dev.akguard.monitor.alibaba.AlibabaCredentialsException;
 import dev.akguard.monitor.alibaba.AlibabaEndpoint;
-import dev.akguard.monitor.alibaba.Backoff;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.runtime.IntegrationConfig;
 import dev.akguard.monitor.runtime.MonitorRuntime;

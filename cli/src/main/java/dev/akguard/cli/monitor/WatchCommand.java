@@ -5,7 +5,7 @@ import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubClient;
 import dev.akguard.monitor.github.GitHubException;
-import dev.akguard.monitor.github.Sleeper;
+import dev.akguard.monitor.retry.Sleeper;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.StoreException;
 import dev.akguard.monitor.store.WorkStore;
@@ -87,7 +87,7 @@ public final class WatchCommand implements Callable<Integer> {
         }
         oneLineLogs();
         Database db = monitor.database();
-        Watcher watcher = new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.system());
+        Watcher watcher = new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.SYSTEM);
         AfterCycle after = WatchIntegration.attach(watcher, monitor, db, !noVerify);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -107,7 +107,7 @@ public final class WatchCommand implements Callable<Integer> {
             }, "akguard-watch-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                WatchLoop.run(watcher, after, settings, new WorkStore(db), Clock.systemUTC(), Sleeper.system(), stop::get,
+                WatchLoop.run(watcher, after, settings, new WorkStore(db), Clock.systemUTC(), Sleeper.SYSTEM, stop::get,
                         r -> WatchIntegration.report(null, err, r));
             } catch (InterruptedException e) {
                 if (!stop.get()) throw e;

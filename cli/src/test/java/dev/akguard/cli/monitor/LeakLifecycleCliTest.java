@@ -1,5 +1,7 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.testkit.fixtures.WebhookReceiver;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -61,7 +63,7 @@ class LeakLifecycleCliTest {
     @TempDir Path dir;
     private GitHubEmulator gh;
     private AlibabaCloudEmulator ali;
-    private LoopbackWebhook hook;
+    private WebhookReceiver hook;
     private EmulatedAccount account;
     private EmulatedKey leaked;
     private String db;
@@ -77,7 +79,7 @@ class LeakLifecycleCliTest {
         gh = GitHubEmulator.start();
         ali = AlibabaCloudEmulator.start();
         ali.trail().noRateLimit();
-        hook = new LoopbackWebhook();
+        hook = new WebhookReceiver();
         account = ali.addAccount();
         EmulatedKey admin = account.addUser("security-admin").addKey();
         leaked = account.addUser("app-deployer").addKey();
@@ -227,13 +229,13 @@ class LeakLifecycleCliTest {
         }
         assertTrue(subjects.stream().anyMatch(s -> s.contains("AccessKey leak") && s.contains(leaked.id()) && s.contains("VALID")), subjects.toString());
         assertTrue(subjects.stream().anyMatch(s -> s.contains("Sensitive API")), subjects.toString());
-        List<LoopbackWebhook.Request> posts = hook.requests();
+        List<WebhookReceiver.Request> posts = hook.requests();
         assertEquals(expected, posts.size());
-        for (LoopbackWebhook.Request p : posts) {
-            assertTrue(LoopbackWebhook.signatureValid(p, HOOK_SECRET), "valid HMAC signature");
-            assertFalse(p.body().contains(leaked.secret()));
+        for (WebhookReceiver.Request p : posts) {
+            assertTrue(p.signatureValid(HOOK_SECRET), "valid HMAC signature");
+            assertFalse(p.bodyText().contains(leaked.secret()));
         }
-        assertEquals(expected, posts.stream().map(LoopbackWebhook.Request::deliveryId).distinct().count(), "one delivery id each");
+        assertEquals(expected, posts.stream().map(p -> p.header("X-Akguard-Delivery")).distinct().count(), "one delivery id each");
         JsonArray inbox = JsonParser.parseString(monitor("inbox", "--format", "json").out()).getAsJsonArray();
         assertEquals(expected, inbox.size());
         for (JsonElement e : inbox) {

@@ -1,5 +1,7 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.monitor.redact.Redaction;
+
 import com.aliyuncs.IAcsClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.monitor.retry.Sleeper;
+import dev.akguard.monitor.retry.Backoff;
+
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.actiontrail.model.v20200706.LookupEventsRequest;
 import com.aliyuncs.actiontrail.model.v20200706.LookupEventsResponse;
@@ -33,7 +36,7 @@ public final class CallRecordClient {
 
     public CallRecordClient(AdminCredentials credentials, AlibabaEndpoint endpoint, Backoff backoff, Duration timeout,
                             RateLimiter rateLimiter) {
-        this(credentials, endpoint, backoff, timeout, rateLimiter, Sleeper.REAL);
+        this(credentials, endpoint, backoff, timeout, rateLimiter, Sleeper.SYSTEM);
     }
 
     CallRecordClient(AdminCredentials credentials, AlibabaEndpoint endpoint, Backoff backoff, Duration timeout,

@@ -1,9 +1,12 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.monitor.retry.Sleeper;
+import dev.akguard.monitor.retry.Backoff;
+
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityRequest;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityResponse;
-import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.model.Validity;
 import java.time.Duration;
 
@@ -21,7 +24,7 @@ public final class KeyValidator {
     private final RetryingCaller caller;
 
     public KeyValidator(AlibabaEndpoint endpoint, Backoff backoff, Duration timeout) {
-        this(endpoint, backoff, timeout, Sleeper.REAL);
+        this(endpoint, backoff, timeout, Sleeper.SYSTEM);
     }
 
     KeyValidator(AlibabaEndpoint endpoint, Backoff backoff, Duration timeout, Sleeper sleeper) {
@@ -34,12 +37,12 @@ public final class KeyValidator {
         return new KeyValidator(AlibabaEndpoint.fromEnvironment(), Backoff.standard(), Duration.ofSeconds(10));
     }
 
-    public ValidationResult validate(String accessKeyId, String secret) {
+    public KeyCheck validate(String accessKeyId, String secret) {
         return validate(accessKeyId, secret, null);
     }
 
     /** For STS credentials (`STS.` IDs) pass their security token; null for long-term keys. */
-    public ValidationResult validate(String accessKeyId, String secret, String securityToken) {
+    public KeyCheck validate(String accessKeyId, String secret, String securityToken) {
         if (accessKeyId == null || accessKeyId.isBlank()) {
             throw new IllegalArgumentException("an AccessKey ID is required to validate a pair");
         }
@@ -48,7 +51,7 @@ public final class KeyValidator {
         }
         if (accessKeyId.startsWith(STS_ID_PREFIX) && (securityToken == null || securityToken.isBlank())) {
             // Without its token an STS key cannot sign a usable request, so asking Alibaba Cloud would prove nothing.
-            return ValidationResult.of(Validity.UNKNOWN,
+            return KeyCheck.of(Validity.UNKNOWN,
                     "STS credentials can be checked only together with their security token, and none was given");
         }
         GetCallerIdentityRequest request = new GetCallerIdentityRequest();
@@ -57,29 +60,29 @@ public final class KeyValidator {
         endpoint.apply(request, STS_HOST);
         try {
             GetCallerIdentityResponse r = caller.call(SdkClients.create(REGION, accessKeyId, secret, securityToken), request);
-            return new ValidationResult(Validity.VALID, r.getAccountId(), r.getArn(), r.getIdentityType(),
+            return new KeyCheck(Validity.VALID, r.getAccountId(), r.getArn(), r.getIdentityType(),
                     "GetCallerIdentity accepted the pair");
         } catch (ClientException e) {
             return fromError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ValidationResult.of(Validity.UNKNOWN, "interrupted before Alibaba Cloud answered");
+            return KeyCheck.of(Validity.UNKNOWN, "interrupted before Alibaba Cloud answered");
         }
     }
 
-    private ValidationResult fromError(ClientException e) {
+    private KeyCheck fromError(ClientException e) {
         String what = FailureMessages.describe(e);
         return switch (ErrorKind.of(e)) {
-            case PERMISSION_DENIED -> ValidationResult.of(Validity.VALID,
+            case PERMISSION_DENIED -> KeyCheck.of(Validity.VALID,
                     "signature accepted but the call was refused (" + what + "): the pair works");
-            case KEY_NOT_FOUND -> ValidationResult.of(Validity.INVALID, "the AccessKey ID does not exist (" + what + ")");
-            case BAD_SECRET -> ValidationResult.of(Validity.INVALID, "the secret does not match the AccessKey ID (" + what + ")");
-            case KEY_DISABLED -> ValidationResult.of(Validity.DISABLED, "the AccessKey exists but is disabled (" + what + ")");
-            case TOKEN_INVALID -> ValidationResult.of(Validity.INVALID,
+            case KEY_NOT_FOUND -> KeyCheck.of(Validity.INVALID, "the AccessKey ID does not exist (" + what + ")");
+            case BAD_SECRET -> KeyCheck.of(Validity.INVALID, "the secret does not match the AccessKey ID (" + what + ")");
+            case KEY_DISABLED -> KeyCheck.of(Validity.DISABLED, "the AccessKey exists but is disabled (" + what + ")");
+            case TOKEN_INVALID -> KeyCheck.of(Validity.INVALID,
                     "the STS security token is expired or does not belong to the key (" + what + ")");
-            case THROTTLED, SERVER_ERROR, NETWORK -> ValidationResult.of(Validity.UNKNOWN,
+            case THROTTLED, SERVER_ERROR, NETWORK -> KeyCheck.of(Validity.UNKNOWN,
                     "no verdict after " + caller.maxAttempts() + " attempts (" + what + "); try again later");
-            case ENTITY_NOT_EXIST, OTHER -> ValidationResult.of(Validity.UNKNOWN, "unexpected answer (" + what + ")");
+            case ENTITY_NOT_EXIST, OTHER -> KeyCheck.of(Validity.UNKNOWN, "unexpected answer (" + what + ")");
         };
     }
 }

@@ -1,5 +1,8 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.monitor.retry.Sleeper;
+import dev.akguard.monitor.retry.Backoff;
+
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.IAcsClient;
@@ -32,7 +35,7 @@ public final class RamAdmin {
     private final IAcsClient client;
 
     public RamAdmin(AdminCredentials credentials, AlibabaEndpoint endpoint, Backoff backoff, Duration timeout) {
-        this(credentials, endpoint, backoff, timeout, Sleeper.REAL);
+        this(credentials, endpoint, backoff, timeout, Sleeper.SYSTEM);
     }
 
     RamAdmin(AdminCredentials credentials, AlibabaEndpoint endpoint, Backoff backoff, Duration timeout, Sleeper sleeper) {

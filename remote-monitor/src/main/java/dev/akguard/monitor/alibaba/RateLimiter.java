@@ -1,5 +1,7 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.monitor.retry.Sleeper;
+
 import java.time.Duration;
 
 /**
@@ -15,7 +17,7 @@ public final class RateLimiter {
     private boolean busy;
 
     public RateLimiter(double permitsPerSecond) {
-        this(permitsPerSecond, Sleeper.REAL);
+        this(permitsPerSecond, Sleeper.SYSTEM);
     }
 
     RateLimiter(double permitsPerSecond, Sleeper sleeper) {

@@ -1,5 +1,8 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.monitor.retry.Sleeper;
+import dev.akguard.monitor.retry.Backoff;
+
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.AcsRequest;
@@ -47,7 +50,7 @@ final class RetryingCaller {
             if (!ErrorKind.of(failure).retryable() || attempt >= backoff.maxAttempts()) {
                 throw failure;
             }
-            sleeper.sleep(backoff.delayBefore(attempt));
+            sleeper.sleep(backoff.delay(attempt));
         }
     }
 

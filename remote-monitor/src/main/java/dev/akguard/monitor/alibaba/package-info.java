@@ -9,3 +9,5 @@
  * {@link dev.akguard.monitor.alibaba.Backoff}, and never print a secret.
  */
 package dev.akguard.monitor.alibaba;
+
+import dev.akguard.monitor.retry.Backoff;

@@ -1,5 +1,8 @@
 package dev.akguard.monitor.github;
 
+import dev.akguard.monitor.retry.Backoff;
+import dev.akguard.monitor.retry.Sleeper;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -39,9 +42,14 @@ public final class GitHubClient {
     private final String token;
     private final HttpClient http;
     private final Clock clock;
+    /** Transient failures: 6 attempts, 1 s doubling up to 5 min, jittered. */
+    public static final Backoff DEFAULT_BACKOFF = Backoff.jittered(6, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    /** GitHub asks for at least a minute after a secondary rate limit without Retry-After. */
+    static final Duration SECONDARY_LIMIT_MINIMUM = Duration.ofSeconds(60);
+
     private final Sleeper sleeper;
     private final Random random;
-    private final RetryPolicy policy;
+    private final Backoff backoff;
     private final Duration requestTimeout;
     private final Map<String, RateLimit> limits = new ConcurrentHashMap<>();
 
@@ -59,7 +67,7 @@ public final class GitHubClient {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.random = b.random;
-        this.policy = b.policy;
+        this.backoff = b.backoff;
         this.requestTimeout = b.requestTimeout;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -89,7 +97,7 @@ public final class GitHubClient {
         String resource = uri.getPath().contains("/search/") ? "search" : "core";
         String lastProblem = "no attempt made";
         int redirects = 0;
-        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
             boolean sameHost = sameOrigin(uri);
             waitForBudget(resource);
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
@@ -157,7 +165,7 @@ public final class GitHubClient {
             throw new GitHubException("GitHub answered " + status + " for " + uri.getPath() + ": " + message, status);
         }
         throw new GitHubException("GitHub kept failing for " + uri.getPath() + " (" + lastProblem + ") after "
-                + policy.maxAttempts() + " attempts; the next poll will try again.", -1);
+                + backoff.maxAttempts() + " attempts; the next poll will try again.", -1);
     }
 
     /** The wait a 403/429 asks for, or null if it is a plain permission refusal. */
@@ -171,10 +179,10 @@ public final class GitHubClient {
         }
         String lower = message.toLowerCase(Locale.ROOT);
         if (status == 429 || lower.contains("secondary rate limit") || lower.contains("abuse")) {
-            Duration backoff = policy.backoff(attempt, random);
-            return backoff.compareTo(policy.secondaryLimitMinimum()) > 0 ? backoff : policy.secondaryLimitMinimum().plus(backoff);
+            Duration wait = backoff.delay(attempt, random);
+            return wait.compareTo(SECONDARY_LIMIT_MINIMUM) > 0 ? wait : SECONDARY_LIMIT_MINIMUM.plus(wait);
         }
-        if (lower.contains("rate limit")) return policy.secondaryLimitMinimum();
+        if (lower.contains("rate limit")) return SECONDARY_LIMIT_MINIMUM;
         return null;
     }
 
@@ -195,8 +203,8 @@ public final class GitHubClient {
     }
 
     private void backoff(int attempt, String problem, URI uri) throws InterruptedException {
-        if (attempt >= policy.maxAttempts()) return;
-        Duration wait = policy.backoff(attempt, random);
+        if (attempt >= backoff.maxAttempts()) return;
+        Duration wait = backoff.delay(attempt, random);
         LOG.fine(() -> "GitHub " + uri.getPath() + ": " + problem + "; retrying in " + wait.toMillis() + " ms");
         sleeper.sleep(wait);
     }
@@ -240,9 +248,9 @@ public final class GitHubClient {
         private final String baseUrl;
         private String token;
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
+        private Sleeper sleeper = Sleeper.SYSTEM;
         private Random random = new Random();
-        private RetryPolicy policy = RetryPolicy.defaults();
+        private Backoff backoff = DEFAULT_BACKOFF;
         private Duration requestTimeout = Duration.ofSeconds(30);
 
         private Builder(String baseUrl) { this.baseUrl = baseUrl; }
@@ -258,7 +266,7 @@ public final class GitHubClient {
 
         public Builder random(Random random) { this.random = random; return this; }
 
-        public Builder retryPolicy(RetryPolicy policy) { this.policy = policy; return this; }
+        public Builder backoff(Backoff backoff) { this.backoff = backoff; return this; }
 
         public Builder requestTimeout(Duration timeout) { this.requestTimeout = timeout; return this; }
 

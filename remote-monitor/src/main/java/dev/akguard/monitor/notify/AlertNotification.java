@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.monitor.redact.Redaction;
+
 import dev.akguard.monitor.model.Validity;
 
 /**

@@ -83,7 +83,7 @@ public final class NotificationService {
     /** Delivers everything due now (call once per watch cycle, and after `verify`). */
     public DispatchReport deliverDue() {
         NotificationSettings s = settings();
-        return new Dispatcher(outbox, channels(s), s.retryPolicy(), clock).drain();
+        return new Dispatcher(outbox, channels(s), s.backoff(), clock).drain();
     }
 
     /** `notify test`: a test message through every enabled channel, now, with the outcome of each. */

@@ -1,7 +1,9 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.monitor.redact.Redaction;
+
 import com.google.gson.annotations.SerializedName;
-import dev.akguard.monitor.notify.outbox.RetryPolicy;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.settings.SettingsException;
 import dev.akguard.monitor.settings.SettingsJson;
 import dev.akguard.monitor.settings.SettingsStore;
@@ -91,8 +93,8 @@ public final class NotificationSettings {
     public static NotificationSettings defaults() { return new NotificationSettings(); }
 
     /** The dispatcher's retry policy these settings describe. */
-    public RetryPolicy retryPolicy() {
-        return new RetryPolicy(retry.maxAttempts, Duration.ofSeconds(retry.initialBackoffSeconds), Duration.ofSeconds(retry.maxBackoffSeconds));
+    public Backoff backoff() {
+        return Backoff.exponential(retry.maxAttempts, Duration.ofSeconds(retry.initialBackoffSeconds), Duration.ofSeconds(retry.maxBackoffSeconds));
     }
 
     public static NotificationSettings fromJson(String json) {
@@ -120,7 +122,7 @@ public final class NotificationSettings {
         if (copy.email.password != null) copy.email.password = "(set)";
         for (Webhook w : copy.webhooks) {
             if (w.secret != null) w.secret = "(set)";
-            w.url = redactUrl(w.url);
+            w.url = Redaction.url(w.url);
         }
         return copy.toJson();
     }
@@ -202,10 +204,10 @@ public final class NotificationSettings {
         try {
             u = new URI(url);
         } catch (Exception e) {
-            return "url '" + redactUrl(url) + "' is not a valid URL";
+            return "url '" + Redaction.url(url) + "' is not a valid URL";
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (u.getHost() == null) return "url '" + redactUrl(url) + "' has no host";
+        if (u.getHost() == null) return "url '" + Redaction.url(url) + "' has no host";
         if (scheme.equals("https")) return null;
         if (scheme.equals("http") && isLoopback(u.getHost())) return null;
         return "url must use https (plain http only to 127.0.0.1, ::1 or localhost)";
@@ -214,19 +216,6 @@ public final class NotificationSettings {
     static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
-    }
-
-    /** Webhook URLs of DingTalk and Slack are bearer credentials: show only scheme, host and path start. */
-    public static String redactUrl(String url) {
-        if (url == null) return null;
-        try {
-            URI u = new URI(url);
-            String path = u.getPath() == null ? "" : u.getPath();
-            if (path.length() > 12) path = path.substring(0, 12) + "…";
-            return u.getScheme() + "://" + u.getRawAuthority() + path + (u.getRawQuery() == null ? "" : "?…");
-        } catch (Exception e) {
-            return "(invalid url)";
-        }
     }
 
     private void fillMissingSections() {

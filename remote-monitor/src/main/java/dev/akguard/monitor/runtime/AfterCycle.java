@@ -1,7 +1,7 @@
 package dev.akguard.monitor.runtime;
 
 import dev.akguard.monitor.calls.CallTracker;
-import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.notify.outbox.DispatchReport;
 import dev.akguard.monitor.settings.SettingsException;
 import dev.akguard.monitor.store.AlertStore;
@@ -47,7 +47,7 @@ public final class AfterCycle {
 
     public Report run() throws InterruptedException {
         List<String> problems = new java.util.ArrayList<>();
-        List<ValidationResult> verified = verify ? detection.verifyPending() : List.of();
+        List<KeyCheck> verified = verify ? detection.verifyPending() : List.of();
         AlertVerifier.QueueReport queue = verify ? runtime.verifier().retryDue(AlertStore.WATCHER, VERIFY_BATCH) : new AlertVerifier.QueueReport(0, 0);
         CallTracker.Report calls = new CallTracker.Report(0, 0);
         int anomalies = 0;

@@ -6,7 +6,7 @@ import dev.akguard.monitor.act.InventorySync;
 import dev.akguard.monitor.act.KeyHandler;
 import dev.akguard.monitor.alibaba.AdminCredentials;
 import dev.akguard.monitor.alibaba.AlibabaEndpoint;
-import dev.akguard.monitor.alibaba.Backoff;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.alibaba.CallRecordClient;
 import dev.akguard.monitor.alibaba.KeyValidator;
 import dev.akguard.monitor.alibaba.RamAdmin;

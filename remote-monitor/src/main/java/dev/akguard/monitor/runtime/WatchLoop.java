@@ -1,6 +1,6 @@
 package dev.akguard.monitor.runtime;
 
-import dev.akguard.monitor.github.Sleeper;
+import dev.akguard.monitor.retry.Sleeper;
 import dev.akguard.monitor.store.WorkStore;
 import dev.akguard.monitor.watch.Source;
 import dev.akguard.monitor.watch.WatchSettings;

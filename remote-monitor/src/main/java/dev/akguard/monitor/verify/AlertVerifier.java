@@ -1,6 +1,6 @@
 package dev.akguard.monitor.verify;
 
-import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertNotFoundException;
 import dev.akguard.monitor.store.AlertStore;
@@ -18,7 +18,7 @@ public final class AlertVerifier {
     private static final Logger LOG = Logger.getLogger(AlertVerifier.class.getName());
 
     /** A verification result and the occurrence the secret was re-fetched from. */
-    public record Outcome(Alert alert, ValidationResult result, Occurrence source) { }
+    public record Outcome(Alert alert, KeyCheck result, Occurrence source) { }
 
     /** What a pass over the re-verify queue did. */
     public record QueueReport(int verified, int failed) { }
@@ -49,7 +49,7 @@ public final class AlertVerifier {
             throw e;
         }
         Occurrence from = recovered.from();
-        ValidationResult r = verifier.verify(a.id(), a.accessKeyId(), a.secretSha256(), recovered.secret(), by,
+        KeyCheck r = verifier.verify(a.id(), a.accessKeyId(), a.secretSha256(), recovered.secret(), by,
                 "secret re-fetched from " + from.repo() + "/" + from.path() + " at commit " + from.commit()).orElseThrow(
                 () -> new AlertNotFoundException(alertId));
         return new Outcome(alerts.find(alertId).orElseThrow(() -> new AlertNotFoundException(alertId)), r, from);

@@ -1,6 +1,6 @@
 package dev.akguard.monitor.verify;
 
-import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.watch.AlertListener;
 import dev.akguard.monitor.watch.AlertNotice;
@@ -36,13 +36,13 @@ public final class DetectionVerifier implements AlertListener {
     }
 
     /** Validates every remembered alert and forgets the secrets. Returns the results stored. */
-    public List<ValidationResult> verifyPending() {
+    public List<KeyCheck> verifyPending() {
         List<Pending> batch;
         synchronized (this) {
             batch = new ArrayList<>(pending);
             pending.clear();
         }
-        List<ValidationResult> out = new ArrayList<>();
+        List<KeyCheck> out = new ArrayList<>();
         for (Pending p : batch) {
             verifier.verify(p.alertId(), p.accessKeyId(), p.secretSha256(), p.secret(), AlertStore.WATCHER, "at detection in " + p.where())
                     .ifPresent(out::add);

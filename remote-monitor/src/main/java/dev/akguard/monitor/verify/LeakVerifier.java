@@ -1,7 +1,7 @@
 package dev.akguard.monitor.verify;
 
 import dev.akguard.monitor.alibaba.KeyValidator;
-import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.AlertNotification;
 import dev.akguard.monitor.notify.NotificationService;
@@ -46,13 +46,13 @@ public final class LeakVerifier {
      *
      * @param how how the secret was obtained, for the history ("at detection", "re-fetched from ...")
      */
-    public Optional<ValidationResult> verify(long alertId, String accessKeyId, String secretSha256, String secret, String by, String how) {
-        ValidationResult result = validator.validate(accessKeyId, secret);
+    public Optional<KeyCheck> verify(long alertId, String accessKeyId, String secretSha256, String secret, String by, String how) {
+        KeyCheck result = validator.validate(accessKeyId, secret);
         return record(alertId, accessKeyId, secretSha256, result, by, how);
     }
 
     /** Stores an already obtained result (same transaction rules as {@link #verify}). */
-    public Optional<ValidationResult> record(long alertId, String accessKeyId, String secretSha256, ValidationResult result,
+    public Optional<KeyCheck> record(long alertId, String accessKeyId, String secretSha256, KeyCheck result,
                                              String by, String how) {
         Instant now = clock.instant();
         NotificationSettings settings = notifications.settings(); // read before the write transaction, not inside it

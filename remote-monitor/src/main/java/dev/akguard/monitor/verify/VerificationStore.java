@@ -1,7 +1,9 @@
 package dev.akguard.monitor.verify;
 
+import dev.akguard.monitor.retry.Backoff;
+
 import dev.akguard.monitor.model.AlertStatus;
-import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.store.AlertNotFoundException;
 import dev.akguard.monitor.store.AlertStore;
@@ -31,8 +33,8 @@ public final class VerificationStore {
 
     /** Re-verify attempts before an alert leaves the queue (then only `monitor verify` re-checks it). */
     static final int MAX_ATTEMPTS = 8;
-    private static final Duration FIRST_RETRY = Duration.ofMinutes(5);
-    private static final Duration MAX_RETRY = Duration.ofHours(6);
+    /** An unanswered check is retried after 5 min, doubling up to 6 h, for as long as the alert is open. */
+    static final Backoff RETRY = Backoff.unbounded(Duration.ofMinutes(5), Duration.ofHours(6), Backoff.Jitter.NONE);
 
     /** What is known about an alert's last verification. */
     public record Details(Validity validity, String accountId, String arn, Instant verifiedAt, String detail,
@@ -52,7 +54,7 @@ public final class VerificationStore {
      * Stores a result inside the caller's transaction and records it in the alert's history. UNKNOWN schedules a
      * retry with backoff (until {@link #MAX_ATTEMPTS}); a verdict clears the queue.
      */
-    public Recorded record(Connection c, long alertId, ValidationResult r, Instant at, String by, String how) throws SQLException {
+    public Recorded record(Connection c, long alertId, KeyCheck r, Instant at, String by, String how) throws SQLException {
         Validity before;
         int attempts;
         try (PreparedStatement ps = c.prepareStatement("SELECT validity, verify_attempts FROM alerts WHERE id = ?" + db.dialect().forUpdate())) {
@@ -74,7 +76,7 @@ public final class VerificationStore {
             ps.setLong(4, at.toEpochMilli());
             ps.setString(5, r.detail());
             ps.setInt(6, nextAttempts);
-            if (retry) ps.setLong(7, at.plus(backoff(nextAttempts)).toEpochMilli());
+            if (retry) ps.setLong(7, at.plus(RETRY.delay(nextAttempts)).toEpochMilli());
             else ps.setNull(7, java.sql.Types.BIGINT);
             ps.setLong(8, alertId);
             ps.executeUpdate();
@@ -93,7 +95,7 @@ public final class VerificationStore {
                 ps.setString(1, message);
                 ps.setBoolean(2, retry);
                 ps.setInt(3, MAX_ATTEMPTS);
-                ps.setLong(4, at.plus(FIRST_RETRY.multipliedBy(4)).toEpochMilli());
+                ps.setLong(4, at.plus(RETRY.initial().multipliedBy(4)).toEpochMilli());
                 ps.setLong(5, alertId);
                 if (ps.executeUpdate() == 0) throw new AlertNotFoundException(alertId);
             }
@@ -137,11 +139,5 @@ public final class VerificationStore {
                 }
             }
         });
-    }
-
-    static Duration backoff(int attempts) {
-        Duration d = FIRST_RETRY;
-        for (int i = 1; i < attempts && d.compareTo(MAX_RETRY) < 0; i++) d = d.multipliedBy(2);
-        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
     }
 }

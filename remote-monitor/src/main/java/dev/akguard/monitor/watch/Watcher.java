@@ -9,8 +9,8 @@ import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubException;
 import dev.akguard.monitor.github.GitHubNotFoundException;
 import dev.akguard.monitor.github.PushEvent;
-import dev.akguard.monitor.github.RetryPolicy;
-import dev.akguard.monitor.github.Sleeper;
+import dev.akguard.monitor.retry.Backoff;
+import dev.akguard.monitor.retry.Sleeper;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.PollCursor;
@@ -61,7 +61,7 @@ public final class Watcher {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String owner;
-    private final RetryPolicy failureBackoff = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ZERO);
+    private final Backoff failureBackoff = Backoff.unbounded(Duration.ofSeconds(30), Duration.ofMinutes(30), Backoff.Jitter.EQUAL);
     private final Random random = new Random();
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Source> sourcesByKey;
@@ -133,7 +133,7 @@ public final class Watcher {
             } catch (LostClaimException e) {
                 LOG.info(() -> "Another watcher took over " + e.getMessage() + "; dropped our poll");
             } catch (RuntimeException e) {  // GitHub, store, or an unexpected payload: this source waits, the others go on
-                Duration wait = failureBackoff.backoff(cursor.failures() + 1, random);
+                Duration wait = failureBackoff.delay(cursor.failures() + 1, random);
                 String why = describe(e);
                 LOG.warning(() -> "Polling " + source.key() + " failed (" + why + "); next try in " + wait.toSeconds() + " s");
                 work.failSource(source.key(), owner, clock.instant().plus(wait), why);
@@ -223,7 +223,7 @@ public final class Watcher {
             LOG.info(() -> "Another watcher finished " + e.getMessage() + " first; dropped our copy");
             return CycleReport.empty();
         } catch (RuntimeException e) {  // GitHub, store, or an unexpected payload: this push waits, the others go on
-            Duration wait = failureBackoff.backoff(push.attempts() + 1, random);
+            Duration wait = failureBackoff.delay(push.attempts() + 1, random);
             String why = describe(e);
             LOG.warning(() -> "Push " + push.eventId() + " to " + push.repo() + " failed (" + why + "); retry in " + wait.toSeconds() + " s");
             work.failPush(push.eventId(), owner, clock.instant().plus(wait), why, settings.maxPushAttempts());

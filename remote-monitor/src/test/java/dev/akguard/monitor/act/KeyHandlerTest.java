@@ -1,9 +1,12 @@
 package dev.akguard.monitor.act;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.RecordingSleeper;
+
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.alibaba.AdminCredentials;
 import dev.akguard.monitor.alibaba.AlibabaEndpoint;
-import dev.akguard.monitor.alibaba.Backoff;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.alibaba.RamAdminException;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubClient;
@@ -15,8 +18,6 @@ import dev.akguard.monitor.runtime.MonitorRuntime;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
-import dev.akguard.monitor.testing.MutableClock;
-import dev.akguard.monitor.testing.RecordingSleeper;
 import dev.akguard.monitor.verify.DetectionVerifier;
 import dev.akguard.monitor.watch.Source;
 import dev.akguard.monitor.watch.WatchSettings;
@@ -59,10 +60,10 @@ class KeyHandlerTest {
         account = ali.addAccount();
         admin = account.addUser("security-admin").addKey();
         db = Database.open("jdbc:sqlite:" + dir.resolve("monitor.db"));
-        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)).build());
+        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)::sleep).build());
         rt = new MonitorRuntime(db, api, Engine.defaults(), AlibabaEndpoint.override(ali.url()),
                 () -> new AdminCredentials(admin.id(), admin.secret(), null, "test"), IntegrationConfig.defaults(),
-                new Backoff(2, Duration.ofMillis(5), Duration.ofMillis(10)), Duration.ofSeconds(5), clock);
+                Backoff.jittered(2, Duration.ofMillis(5), Duration.ofMillis(10)), Duration.ofSeconds(5), clock);
     }
 
     @AfterEach
@@ -76,8 +77,8 @@ class KeyHandlerTest {
         gh.createRepo("acme/" + key.id().toLowerCase()).change().author("eve")
                 .put("app.env", "ALIBABA_CLOUD_ACCESS_KEY_ID=" + key.id() + "\nALIBABA_CLOUD_ACCESS_KEY_SECRET=" + key.secret() + "\n").push();
         DetectionVerifier detection = rt.detectionVerifier();
-        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)).build());
-        new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), api, db, Engine.defaults(), clock, new RecordingSleeper(clock))
+        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)::sleep).build());
+        new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), api, db, Engine.defaults(), clock, new RecordingSleeper(clock)::sleep)
                 .addListener(detection).runOnce();
         detection.verifyPending();
         List<Alert> all = new AlertStore(db, clock).list(null);

@@ -1,5 +1,9 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.testkit.fixtures.RecordingSleeper;
+
+import dev.akguard.monitor.retry.Backoff;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** ActionTrail lookups through the official SDK: paging, the rate limit, throttling, regions, odd events. */
 class CallRecordClientTest {
-    private static final Backoff FAST = new Backoff(4, Duration.ofMillis(10), Duration.ofMillis(100));
+    private static final Backoff FAST = Backoff.jittered(4, Duration.ofMillis(10), Duration.ofMillis(100));
 
     private AlibabaCloudEmulator emu;
     private EmulatedAccount account;
@@ -45,7 +49,7 @@ class CallRecordClientTest {
     private CallRecordClient client(RateLimiter limiter) {
         EmulatedKey admin = emu.key(adminId()).orElseThrow();
         return new CallRecordClient(new AdminCredentials(admin.id(), admin.secret(), null, "test"),
-                AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), limiter, new RecordingSleeper());
+                AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), limiter, new RecordingSleeper()::sleep);
     }
 
     @AfterEach

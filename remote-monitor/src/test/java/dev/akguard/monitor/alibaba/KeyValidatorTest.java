@@ -1,12 +1,16 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.testkit.fixtures.RecordingSleeper;
+
+import dev.akguard.monitor.retry.Backoff;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.akguard.monitor.model.ValidationResult;
+import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.testkit.alibaba.AlibabaCloudEmulator;
 import dev.akguard.testkit.alibaba.EmulatedAccount;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Every validation outcome, through the official SDK against the emulator. */
 class KeyValidatorTest {
     private static final Random RANDOM = new Random();
-    private static final Backoff FAST = new Backoff(4, Duration.ofMillis(100), Duration.ofSeconds(2));
+    private static final Backoff FAST = Backoff.jittered(4, Duration.ofMillis(100), Duration.ofSeconds(2));
 
     private AlibabaCloudEmulator emu;
     private EmulatedAccount account;
@@ -38,7 +42,7 @@ class KeyValidatorTest {
         account = emu.addAccount();
         user = account.addUser("leaky");
         sleeper = new RecordingSleeper();
-        validator = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), sleeper);
+        validator = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), sleeper::sleep);
     }
 
     @AfterEach
@@ -61,7 +65,7 @@ class KeyValidatorTest {
     @Test
     void validPairReportsWhoOwnsIt() {
         EmulatedKey key = user.addKey();
-        ValidationResult r = validator.validate(key.id(), key.secret());
+        KeyCheck r = validator.validate(key.id(), key.secret());
         assertEquals(Validity.VALID, r.validity());
         assertEquals(account.id(), r.accountId());
         assertEquals("acs:ram::" + account.id() + ":user/leaky", r.arn());
@@ -75,7 +79,7 @@ class KeyValidatorTest {
     void rootKeyAndStsSessionAreValid() {
         assertEquals("Account", validator.validate(account.addRootKey().id(), account.rootKeys().get(0).secret()).identityType());
         EmulatedKey session = account.addRoleSession("deployer", "s1");
-        ValidationResult r = validator.validate(session.id(), session.secret(), session.securityToken());
+        KeyCheck r = validator.validate(session.id(), session.secret(), session.securityToken());
         assertEquals(Validity.VALID, r.validity());
         assertEquals("AssumedRoleUser", r.identityType());
     }
@@ -83,12 +87,12 @@ class KeyValidatorTest {
     @Test
     void stsCredentialsNeedTheirLiveToken() {
         EmulatedKey session = account.addRoleSession("deployer", "s2");
-        ValidationResult noToken = validator.validate(session.id(), session.secret());
+        KeyCheck noToken = validator.validate(session.id(), session.secret());
         assertEquals(Validity.UNKNOWN, noToken.validity());
         assertTrue(noToken.detail().contains("security token"), noToken.detail());
         assertTrue(emu.requests().isEmpty(), "nothing to ask without the token");
         session.expire();
-        ValidationResult expired = validator.validate(session.id(), session.secret(), session.securityToken());
+        KeyCheck expired = validator.validate(session.id(), session.secret(), session.securityToken());
         assertEquals(Validity.INVALID, expired.validity());
         assertTrue(expired.detail().contains("InvalidSecurityToken.Expired"), expired.detail());
     }
@@ -96,7 +100,7 @@ class KeyValidatorTest {
     @Test
     void noPermissionStillMeansValid() {
         EmulatedKey key = user.addKey().deny("GetCallerIdentity");
-        ValidationResult r = validator.validate(key.id(), key.secret());
+        KeyCheck r = validator.validate(key.id(), key.secret());
         assertEquals(Validity.VALID, r.validity());
         assertNull(r.accountId());
         assertTrue(r.detail().contains("NoPermission"), r.detail());
@@ -107,7 +111,7 @@ class KeyValidatorTest {
 
     @Test
     void unknownIdIsInvalid() {
-        ValidationResult r = validator.validate(randomId(), randomSecret());
+        KeyCheck r = validator.validate(randomId(), randomSecret());
         assertEquals(Validity.INVALID, r.validity());
         assertTrue(r.detail().contains("InvalidAccessKeyId.NotFound"), r.detail());
         assertEquals(1, stsCalls().size());
@@ -117,7 +121,7 @@ class KeyValidatorTest {
     void wrongSecretIsInvalidAndNeverEchoed() {
         EmulatedKey key = user.addKey();
         String wrong = randomSecret();
-        ValidationResult r = validator.validate(key.id(), wrong);
+        KeyCheck r = validator.validate(key.id(), wrong);
         assertEquals(Validity.INVALID, r.validity());
         assertTrue(r.detail().contains("SDK.InvalidAccessKeySecret"), r.detail());
         assertFalse(r.toString().contains(wrong));
@@ -134,7 +138,7 @@ class KeyValidatorTest {
     void throttledThenOkRetriesWithGrowingBackoff() {
         EmulatedKey key = user.addKey();
         emu.faults().throttleNext(2, "GetCallerIdentity");
-        ValidationResult r = validator.validate(key.id(), key.secret());
+        KeyCheck r = validator.validate(key.id(), key.secret());
         assertEquals(Validity.VALID, r.validity());
         List<RecordedRequest> calls = stsCalls();
         assertEquals(3, calls.size());
@@ -142,16 +146,16 @@ class KeyValidatorTest {
         assertTrue(calls.get(2).succeeded());
         // Each attempt was signed afresh: distinct nonces, or the emulator would have said SignatureNonceUsed.
         assertEquals(3, calls.stream().map(c -> c.param("SignatureNonce")).distinct().count());
-        assertEquals(2, sleeper.waits.size());
-        assertTrue(sleeper.waits.get(0).toMillis() >= 50 && sleeper.waits.get(0).toMillis() <= 100, sleeper.waits.toString());
-        assertTrue(sleeper.waits.get(1).toMillis() >= 100 && sleeper.waits.get(1).toMillis() <= 200, sleeper.waits.toString());
+        assertEquals(2, sleeper.sleeps().size());
+        assertTrue(sleeper.sleeps().get(0).toMillis() >= 50 && sleeper.sleeps().get(0).toMillis() <= 100, sleeper.sleeps().toString());
+        assertTrue(sleeper.sleeps().get(1).toMillis() >= 100 && sleeper.sleeps().get(1).toMillis() <= 200, sleeper.sleeps().toString());
     }
 
     @Test
     void throttledAlwaysIsUnknownAfterBoundedAttempts() {
         EmulatedKey key = user.addKey();
         emu.faults().throttleAlways("GetCallerIdentity");
-        ValidationResult r = validator.validate(key.id(), key.secret());
+        KeyCheck r = validator.validate(key.id(), key.secret());
         assertEquals(Validity.UNKNOWN, r.validity());
         assertTrue(r.detail().contains("Throttling.User"), r.detail());
         assertEquals(FAST.maxAttempts(), stsCalls().size());
@@ -171,7 +175,7 @@ class KeyValidatorTest {
         emu.faults().failNext(1, 500);
         assertEquals(Validity.VALID, validator.validate(key.id(), key.secret()).validity());
         emu.faults().failNext(10, 503);
-        ValidationResult r = validator.validate(key.id(), key.secret());
+        KeyCheck r = validator.validate(key.id(), key.secret());
         assertEquals(Validity.UNKNOWN, r.validity());
         assertTrue(r.detail().contains("ServiceUnavailable"), r.detail());
         assertEquals(2 + FAST.maxAttempts(), stsCalls().size());
@@ -181,9 +185,9 @@ class KeyValidatorTest {
     void timeoutIsUnknown() {
         EmulatedKey key = user.addKey();
         KeyValidator impatient = new KeyValidator(AlibabaEndpoint.override(emu.url()),
-                new Backoff(2, Duration.ofMillis(10), Duration.ofMillis(10)), Duration.ofMillis(300), sleeper);
+                Backoff.jittered(2, Duration.ofMillis(10), Duration.ofMillis(10)), Duration.ofMillis(300), sleeper::sleep);
         emu.faults().delayNext(2, Duration.ofSeconds(2), "GetCallerIdentity");
-        ValidationResult r = impatient.validate(key.id(), key.secret());
+        KeyCheck r = impatient.validate(key.id(), key.secret());
         assertEquals(Validity.UNKNOWN, r.validity());
         assertTrue(r.detail().contains("SDK.ReadTimeout"), r.detail());
     }
@@ -192,8 +196,8 @@ class KeyValidatorTest {
     void unreachableEndpointIsUnknown() {
         String url = emu.url();
         emu.close();
-        KeyValidator v = new KeyValidator(AlibabaEndpoint.override(url), new Backoff(2, Duration.ZERO, Duration.ZERO),
-                Duration.ofSeconds(1), sleeper);
+        KeyValidator v = new KeyValidator(AlibabaEndpoint.override(url), Backoff.jittered(2, Duration.ZERO, Duration.ZERO),
+                Duration.ofSeconds(1), sleeper::sleep);
         assertEquals(Validity.UNKNOWN, v.validate(randomId(), randomSecret()).validity());
     }
 

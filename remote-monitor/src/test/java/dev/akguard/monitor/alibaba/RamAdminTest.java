@@ -1,5 +1,9 @@
 package dev.akguard.monitor.alibaba;
 
+import dev.akguard.testkit.fixtures.RecordingSleeper;
+
+import dev.akguard.monitor.retry.Backoff;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Handling a leaked key with the admin's RAM rights, checked end to end with KeyValidator. */
 class RamAdminTest {
-    private static final Backoff FAST = new Backoff(3, Duration.ofMillis(10), Duration.ofMillis(50));
+    private static final Backoff FAST = Backoff.jittered(3, Duration.ofMillis(10), Duration.ofMillis(50));
 
     private AlibabaCloudEmulator emu;
     private EmulatedAccount account;
@@ -34,12 +38,12 @@ class RamAdminTest {
         account = emu.addAccount();
         adminKey = account.addUser("security-admin").addKey();
         ram = admin(adminKey);
-        validator = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), new RecordingSleeper());
+        validator = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), new RecordingSleeper()::sleep);
     }
 
     private RamAdmin admin(EmulatedKey key) {
         return new RamAdmin(new AdminCredentials(key.id(), key.secret(), null, "test"), AlibabaEndpoint.override(emu.url()),
-                FAST, Duration.ofSeconds(5), new RecordingSleeper());
+                FAST, Duration.ofSeconds(5), new RecordingSleeper()::sleep);
     }
 
     @AfterEach
@@ -134,7 +138,7 @@ class RamAdminTest {
     void rejectedAdminCredentialsAreNamedWithoutTheSecret() {
         String wrong = KeyValidatorTest.randomSecret();
         RamAdmin bad = new RamAdmin(new AdminCredentials(adminKey.id(), wrong, null, "environment"),
-                AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), new RecordingSleeper());
+                AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), new RecordingSleeper()::sleep);
         RamAdminException e = assertThrows(RamAdminException.class, bad::inventory);
         assertTrue(e.getMessage().contains("admin credentials from environment were rejected"), e.getMessage());
         assertFalse(e.getMessage().contains(wrong));

@@ -1,13 +1,14 @@
 package dev.akguard.monitor.bench;
 
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubClient;
-import dev.akguard.monitor.github.Sleeper;
+import dev.akguard.monitor.retry.Sleeper;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.testing.PostgresSchema;
-import dev.akguard.monitor.testing.TestKeys;
 import dev.akguard.monitor.watch.CycleReport;
 import dev.akguard.monitor.watch.Source;
 import dev.akguard.monitor.watch.WatchSettings;
@@ -67,7 +68,7 @@ public final class WatchBenchmark {
             Database db = Database.open(url);
             GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("bench").build();
             Watcher watcher = new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())).withMinPollInterval(Duration.ZERO),
-                    new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.system());
+                    new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.SYSTEM);
 
             MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
             long processed = 0, nanos = 0, maxHeap = 0;

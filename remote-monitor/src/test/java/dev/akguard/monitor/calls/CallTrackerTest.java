@@ -1,8 +1,10 @@
 package dev.akguard.monitor.calls;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+
 import dev.akguard.monitor.alibaba.AdminCredentials;
 import dev.akguard.monitor.alibaba.AlibabaEndpoint;
-import dev.akguard.monitor.alibaba.Backoff;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.alibaba.CallRecordClient;
 import dev.akguard.monitor.alibaba.RateLimiter;
 import dev.akguard.monitor.model.AlertStatus;
@@ -10,7 +12,6 @@ import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.Sighting;
-import dev.akguard.monitor.testing.MutableClock;
 import dev.akguard.testkit.alibaba.AlibabaCloudEmulator;
 import dev.akguard.testkit.alibaba.EmulatedAccount;
 import dev.akguard.testkit.alibaba.EmulatedKey;
@@ -68,7 +69,7 @@ class CallTrackerTest {
 
     private CallTracker tracker(Duration refresh) {
         CallRecordClient client = new CallRecordClient(new AdminCredentials(admin.id(), admin.secret(), null, "test"),
-                AlibabaEndpoint.override(ali.url()), new Backoff(2, Duration.ofMillis(5), Duration.ofMillis(10)), Duration.ofSeconds(5),
+                AlibabaEndpoint.override(ali.url()), Backoff.jittered(2, Duration.ofMillis(5), Duration.ofMillis(10)), Duration.ofSeconds(5),
                 new RateLimiter(50));
         return new CallTracker(db, () -> client, new CallsSettings(List.of("cn-hangzhou"), refresh, Duration.ofHours(24)), clock);
     }

@@ -1,7 +1,8 @@
 package dev.akguard.monitor.github;
 
-import dev.akguard.monitor.testing.MutableClock;
-import dev.akguard.monitor.testing.RecordingSleeper;
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.RecordingSleeper;
+
 import dev.akguard.testkit.github.EmulatedRepo;
 import dev.akguard.testkit.github.Fault;
 import dev.akguard.testkit.github.GitHubEmulator;
@@ -38,7 +39,7 @@ class GitHubClientTest {
     }
 
     private GitHubClient client(String base, String token) {
-        return GitHubClient.builder(base).token(token).clock(clock).sleeper(sleeper).random(new Random(1)).build();
+        return GitHubClient.builder(base).token(token).clock(clock).sleeper(sleeper::sleep).random(new Random(1)).build();
     }
 
     @AfterEach
@@ -151,14 +152,14 @@ class GitHubClientTest {
         gh.inject(Fault.status(503).on("/events").times(100));
         GitHubException e = assertThrows(GitHubException.class, () -> api.pollFeed("/events", null, null, 1));
         assertTrue(e.getMessage().contains("kept failing") && e.getMessage().contains("503"), e.getMessage());
-        assertEquals(RetryPolicy.defaults().maxAttempts(), gh.requests("/events").size(), "bounded: never hammers");
+        assertEquals(GitHubClient.DEFAULT_BACKOFF.maxAttempts(), gh.requests("/events").size(), "bounded: never hammers");
     }
 
     @Test
     void slowResponsesTimeOutAndAreRetried() throws Exception {
         gh.createRepo("acme/app").change().put("a", "1\n").push();
         gh.inject(Fault.slow(Duration.ofMillis(1500)).on("/events"));
-        GitHubApi impatient = new GitHubApi(GitHubClient.builder(gh.baseUrl()).token("t").clock(clock).sleeper(sleeper)
+        GitHubApi impatient = new GitHubApi(GitHubClient.builder(gh.baseUrl()).token("t").clock(clock).sleeper(sleeper::sleep)
                 .requestTimeout(Duration.ofMillis(300)).build());
         assertEquals(1, impatient.pollFeed("/events", null, null, 1).pushes().size());
         assertEquals(1, sleeper.sleeps().size(), "one backoff after the timeout");

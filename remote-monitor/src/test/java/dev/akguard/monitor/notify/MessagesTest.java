@@ -1,5 +1,9 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.monitor.redact.Redaction;
+
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.monitor.model.Anomaly;
 import dev.akguard.monitor.model.Validity;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,7 @@ class MessagesTest {
     private final String secret = TestKeys.secret();
 
     private AlertNotification alert(Validity v) {
-        return new AlertNotification(42, keyId, Redaction.redact(secret), v, "1000000000000001", "acme/shop",
+        return new AlertNotification(42, keyId, Redaction.secret(secret), v, "1000000000000001", "acme/shop",
                 "src/config_[prod].py", 12, "https://github.com/acme/shop/blob/abc/src/config_%5Bprod%5D.py#L12");
     }
 

@@ -1,5 +1,11 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.monitor.redact.Redaction;
+
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
+import dev.akguard.testkit.fixtures.WebhookReceiver;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -93,7 +99,7 @@ class NotificationEndToEndTest {
     }
 
     private Dispatcher dispatcher() {
-        return new Dispatcher(outbox, channels(), settings.retryPolicy(), clock, Duration.ofMinutes(5), 50);
+        return new Dispatcher(outbox, channels(), settings.backoff(), clock, Duration.ofMinutes(5), 50);
     }
 
     /** What the watcher does when it records a leak: the alert and its notifications in one transaction. */
@@ -117,7 +123,7 @@ class NotificationEndToEndTest {
     void aValidLeakReachesEmailWebhookAndInbox() throws Exception {
         String keyId = TestKeys.accessKeyId();
         String secret = TestKeys.secret();
-        assertEquals(3, recordLeak(new AlertNotification(101, keyId, Redaction.redact(secret), Validity.VALID, "1000000000000001",
+        assertEquals(3, recordLeak(new AlertNotification(101, keyId, Redaction.secret(secret), Validity.VALID, "1000000000000001",
                 "acme/shop", "conf/prod.properties", 9, "https://github.com/acme/shop/blob/main/conf/prod.properties#L9")));
         assertEquals(new DispatchReport(3, 0, 0), dispatcher().drain());
 
@@ -143,7 +149,7 @@ class NotificationEndToEndTest {
 
     @Test
     void anInvalidLeakNotifiesNoOne() throws Exception {
-        assertEquals(0, recordLeak(new AlertNotification(102, TestKeys.accessKeyId(), Redaction.redact(TestKeys.secret()),
+        assertEquals(0, recordLeak(new AlertNotification(102, TestKeys.accessKeyId(), Redaction.secret(TestKeys.secret()),
                 Validity.INVALID, null, "acme/shop", "a.txt", 1, null)));
         assertEquals(DispatchReport.EMPTY, dispatcher().drain());
         assertEquals(0, MAIL.getReceivedMessages().length);
@@ -153,7 +159,7 @@ class NotificationEndToEndTest {
 
     @Test
     void reVerifyingALeakDoesNotNotifyTwice() throws Exception {
-        AlertNotification a = new AlertNotification(103, TestKeys.accessKeyId(), Redaction.redact(TestKeys.secret()),
+        AlertNotification a = new AlertNotification(103, TestKeys.accessKeyId(), Redaction.secret(TestKeys.secret()),
                 Validity.VALID, null, "acme/shop", "a.txt", 1, null);
         assertEquals(3, recordLeak(a));
         dispatcher().drain();
@@ -165,7 +171,7 @@ class NotificationEndToEndTest {
 
     @Test
     void aCrashBeforeTheEmailIsMarkedSentResendsWithTheSameMessageId() throws Exception {
-        recordLeak(new AlertNotification(104, TestKeys.accessKeyId(), Redaction.redact(TestKeys.secret()),
+        recordLeak(new AlertNotification(104, TestKeys.accessKeyId(), Redaction.secret(TestKeys.secret()),
                 Validity.VALID, null, "acme/shop", "a.txt", 1, null));
         // run 1: deliver, but "die" right after the email goes out (simulated by marking nothing)
         var claimed = outbox.claimDue(clock.instant(), 10, Duration.ofMinutes(5));

@@ -1,5 +1,9 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
+import dev.akguard.testkit.fixtures.WebhookReceiver;
+
 import dev.akguard.monitor.model.Anomaly;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.outbox.ConnectionSource;

@@ -1,7 +1,9 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.monitor.model.Validity;
-import dev.akguard.monitor.notify.outbox.RetryPolicy;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.settings.FileSettingsStore;
 import dev.akguard.monitor.settings.MemorySettingsStore;
 import dev.akguard.monitor.settings.SettingsException;
@@ -117,7 +119,7 @@ class NotificationSettingsTest {
     @Test
     void retryPolicyFollowsTheSettings() {
         NotificationSettings s = NotificationSettings.fromJson("{\"retry\": {\"maxAttempts\": 3, \"initialBackoffSeconds\": 10, \"maxBackoffSeconds\": 15}}");
-        RetryPolicy p = s.retryPolicy();
+        Backoff p = s.backoff();
         Instant t = Instant.EPOCH;
         assertEquals(t.plusSeconds(10), p.nextAttempt(1, t).orElseThrow());
         assertEquals(t.plusSeconds(15), p.nextAttempt(2, t).orElseThrow(), "capped");
@@ -126,10 +128,10 @@ class NotificationSettingsTest {
 
     @Test
     void backoffDoublesUpToTheCap() {
-        RetryPolicy p = new RetryPolicy(20, Duration.ofSeconds(30), Duration.ofHours(1));
+        Backoff p = Backoff.exponential(20, Duration.ofSeconds(30), Duration.ofHours(1));
         Instant t = Instant.EPOCH;
         assertEquals(List.of(30L, 60L, 120L, 240L, 480L, 960L, 1920L, 3600L, 3600L),
                 java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(a -> p.nextAttempt(a, t).orElseThrow().getEpochSecond()).toList());
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> Backoff.exponential(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 }

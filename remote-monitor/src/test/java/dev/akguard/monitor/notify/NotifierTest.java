@@ -1,5 +1,10 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.monitor.redact.Redaction;
+
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.monitor.model.Anomaly;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.outbox.OutboxEntry;
@@ -16,7 +21,7 @@ class NotifierTest {
     private final String keyId = TestKeys.accessKeyId();
 
     private AlertNotification alert(Validity v) {
-        return new AlertNotification(5, keyId, Redaction.redact(TestKeys.secret()), v, null, "acme/app", "a.env", 1, null);
+        return new AlertNotification(5, keyId, Redaction.secret(TestKeys.secret()), v, null, "acme/app", "a.env", 1, null);
     }
 
     private NotificationSettings twoChannels() {

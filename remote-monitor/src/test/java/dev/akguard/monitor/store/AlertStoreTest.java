@@ -1,9 +1,10 @@
 package dev.akguard.monitor.store;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.monitor.model.AlertStatus;
 import dev.akguard.monitor.model.HandlingMethod;
-import dev.akguard.monitor.testing.MutableClock;
-import dev.akguard.monitor.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,12 @@
 package dev.akguard.monitor.verify;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.RecordingSleeper;
+
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.alibaba.AdminCredentials;
 import dev.akguard.monitor.alibaba.AlibabaEndpoint;
-import dev.akguard.monitor.alibaba.Backoff;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.anomaly.AnomalyType;
 import dev.akguard.monitor.calls.CallRecordStore;
 import dev.akguard.monitor.github.GitHubApi;
@@ -18,8 +21,6 @@ import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.HistoryEntry;
-import dev.akguard.monitor.testing.MutableClock;
-import dev.akguard.monitor.testing.RecordingSleeper;
 import dev.akguard.monitor.watch.Source;
 import dev.akguard.monitor.watch.WatchSettings;
 import dev.akguard.monitor.watch.Watcher;
@@ -47,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * notifications are queued once, only for a verdict the policy accepts. Anomalies are raised once each.
  */
 class VerificationLifecycleTest {
-    private static final Backoff FAST = new Backoff(2, Duration.ofMillis(5), Duration.ofMillis(10));
+    private static final Backoff FAST = Backoff.jittered(2, Duration.ofMillis(5), Duration.ofMillis(10));
 
     @TempDir Path dir;
     private final MutableClock clock = new MutableClock(Instant.now());
@@ -80,15 +81,15 @@ class VerificationLifecycleTest {
     }
 
     private MonitorRuntime runtime() {
-        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)).build());
+        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)::sleep).build());
         return new MonitorRuntime(db, api, Engine.defaults(), AlibabaEndpoint.override(ali.url()),
                 () -> new AdminCredentials(admin.id(), admin.secret(), null, "test"), IntegrationConfig.defaults(), FAST,
                 Duration.ofSeconds(5), clock);
     }
 
     private Watcher watcher(MonitorRuntime rt, DetectionVerifier detection) {
-        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)).build());
-        Watcher w = new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), api, db, Engine.defaults(), clock, new RecordingSleeper(clock));
+        GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)::sleep).build());
+        Watcher w = new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), api, db, Engine.defaults(), clock, new RecordingSleeper(clock)::sleep);
         return w.addListener(detection);
     }
 
@@ -184,7 +185,7 @@ class VerificationLifecycleTest {
         List<AfterCycle.Report> reports = new java.util.ArrayList<>();
         RecordingSleeper sleeper = new RecordingSleeper(clock);
         dev.akguard.monitor.runtime.WatchLoop.run(w, new AfterCycle(rt, detection, true), WatchSettings.defaults(List.of(Source.publicEvents())),
-                new dev.akguard.monitor.store.WorkStore(db), clock, sleeper, () -> reports.size() >= 2, reports::add);
+                new dev.akguard.monitor.store.WorkStore(db), clock, sleeper::sleep, () -> reports.size() >= 2, reports::add);
         assertEquals(2, reports.size());
         assertEquals(1, reports.get(0).verified());
         assertEquals(0, reports.get(1).verified(), "each alert is verified once");

@@ -1,14 +1,15 @@
 package dev.akguard.monitor.watch;
 
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubClient;
-import dev.akguard.monitor.github.Sleeper;
+import dev.akguard.monitor.retry.Sleeper;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.WorkStore;
-import dev.akguard.monitor.testing.TestKeys;
 import dev.akguard.testkit.github.Fault;
 import dev.akguard.testkit.github.GitHubEmulator;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class CrashRecoveryTest {
             Thread.sleep(LEASE.toMillis() + 200);
             GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("t").build();
             Watcher restarted = new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())).withMinPollInterval(Duration.ofSeconds(1)),
-                    new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.system());
+                    new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.SYSTEM);
             CycleReport r = restarted.runOnce();
             assertEquals(24 - done, r.pushesProcessed());
 

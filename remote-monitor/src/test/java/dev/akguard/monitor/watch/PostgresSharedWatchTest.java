@@ -1,14 +1,15 @@
 package dev.akguard.monitor.watch;
 
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubClient;
-import dev.akguard.monitor.github.Sleeper;
+import dev.akguard.monitor.retry.Sleeper;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.WorkStore;
 import dev.akguard.monitor.testing.PostgresSchema;
-import dev.akguard.monitor.testing.TestKeys;
 import dev.akguard.testkit.github.GitHubEmulator;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +88,7 @@ class PostgresSharedWatchTest {
 
     private static Watcher watcher(GitHubEmulator gh, Database db, WatchSettings settings, List<AlertNotice> notices) {
         GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("t").build();
-        return new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.system())
+        return new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.SYSTEM)
                 .addListener((n, c) -> notices.add(n));
     }
 }

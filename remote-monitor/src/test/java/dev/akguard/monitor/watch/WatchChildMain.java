@@ -3,7 +3,7 @@ package dev.akguard.monitor.watch;
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubClient;
-import dev.akguard.monitor.github.Sleeper;
+import dev.akguard.monitor.retry.Sleeper;
 import dev.akguard.monitor.store.Database;
 
 import java.time.Clock;
@@ -22,7 +22,7 @@ public final class WatchChildMain {
         GitHubClient client = GitHubClient.builder(args[0]).token("child").build();
         WatchSettings settings = WatchSettings.defaults(List.of(Source.publicEvents()))
                 .withMinPollInterval(Duration.ofSeconds(1)).withLeases(CrashRecoveryTest.LEASE, CrashRecoveryTest.LEASE).withBatchSize(3);
-        Watcher w = new Watcher(settings, new GitHubApi(client), Database.open(args[1]), Engine.defaults(), Clock.systemUTC(), Sleeper.system());
+        Watcher w = new Watcher(settings, new GitHubApi(client), Database.open(args[1]), Engine.defaults(), Clock.systemUTC(), Sleeper.SYSTEM);
         System.out.println("child watching as " + w.owner());
         w.run(() -> false);
     }

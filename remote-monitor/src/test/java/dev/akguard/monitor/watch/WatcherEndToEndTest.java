@@ -1,5 +1,9 @@
 package dev.akguard.monitor.watch;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.RecordingSleeper;
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubClient;
@@ -10,9 +14,6 @@ import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.Occurrence;
 import dev.akguard.monitor.store.RecordOutcome;
-import dev.akguard.monitor.testing.MutableClock;
-import dev.akguard.monitor.testing.RecordingSleeper;
-import dev.akguard.monitor.testing.TestKeys;
 import dev.akguard.testkit.github.EmulatedRepo;
 import dev.akguard.testkit.github.Fault;
 import dev.akguard.testkit.github.GitHubEmulator;
@@ -56,9 +57,9 @@ class WatcherEndToEndTest {
     void stop() { gh.close(); }
 
     private Watcher watcher(List<Source> sources, String token) {
-        GitHubClient client = GitHubClient.builder(gh.baseUrl()).token(token).clock(clock).sleeper(sleeper).random(random).build();
+        GitHubClient client = GitHubClient.builder(gh.baseUrl()).token(token).clock(clock).sleeper(sleeper::sleep).random(random).build();
         WatchSettings settings = WatchSettings.defaults(sources);
-        return new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), clock, sleeper)
+        return new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), clock, sleeper::sleep)
                 .addListener((notice, c) -> notices.add(notice));
     }
 
@@ -278,9 +279,9 @@ class WatcherEndToEndTest {
     @Test
     void aFailingListenerRollsTheWholePushBack() throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
-        GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("t").clock(clock).sleeper(sleeper).build();
+        GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("t").clock(clock).sleeper(sleeper::sleep).build();
         boolean[] fail = {true};
-        Watcher w = new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), new GitHubApi(client), db, Engine.defaults(), clock, sleeper)
+        Watcher w = new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), new GitHubApi(client), db, Engine.defaults(), clock, sleeper::sleep)
                 .addListener((n, c) -> { if (fail[0]) throw new SQLException("outbox full"); notices.add(n); });
         gh.createRepo("acme/app").change().put("k.properties", key.properties()).push();
         cycle(w);

@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify.channel;
 
+import dev.akguard.monitor.redact.Redaction;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -76,7 +78,7 @@ public final class WebhookChannel implements Channel {
             resp = http.send(req.uri(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new DeliveryException(id() + ": cannot reach " + NotificationSettings.redactUrl(cfg.url) + ": " + e, false, e);
+            throw new DeliveryException(id() + ": cannot reach " + Redaction.url(cfg.url) + ": " + e, false, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException(id() + ": interrupted", false, e);

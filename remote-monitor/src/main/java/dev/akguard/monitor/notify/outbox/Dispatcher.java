@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify.outbox;
 
+import dev.akguard.monitor.retry.Backoff;
+
 import dev.akguard.monitor.notify.Message;
 import dev.akguard.monitor.notify.MessageCodec;
 import dev.akguard.monitor.notify.channel.Channel;
@@ -22,7 +24,7 @@ import java.util.Optional;
 public final class Dispatcher {
     private final Outbox outbox;
     private final Map<String, Channel> channels;
-    private final RetryPolicy retry;
+    private final Backoff retry;
     private final Clock clock;
     private final Duration lease;
     private final int batchSize;
@@ -33,7 +35,7 @@ public final class Dispatcher {
      *                  out meanwhile may be claimed and sent a second time by another dispatcher
      * @param batchSize items claimed per query
      */
-    public Dispatcher(Outbox outbox, Map<String, Channel> channels, RetryPolicy retry, Clock clock, Duration lease, int batchSize) {
+    public Dispatcher(Outbox outbox, Map<String, Channel> channels, Backoff retry, Clock clock, Duration lease, int batchSize) {
         this.outbox = outbox;
         this.channels = Map.copyOf(channels);
         this.retry = retry;
@@ -42,7 +44,7 @@ public final class Dispatcher {
         this.batchSize = batchSize;
     }
 
-    public Dispatcher(Outbox outbox, Map<String, Channel> channels, RetryPolicy retry, Clock clock) {
+    public Dispatcher(Outbox outbox, Map<String, Channel> channels, Backoff retry, Clock clock) {
         this(outbox, channels, retry, clock, Duration.ofMinutes(5), 5);
     }
 

@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify.channel;
 
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -9,8 +11,7 @@ import dev.akguard.monitor.notify.AlertNotification;
 import dev.akguard.monitor.notify.Message;
 import dev.akguard.monitor.notify.Messages;
 import dev.akguard.monitor.notify.NotificationSettings;
-import dev.akguard.monitor.notify.Redaction;
-import dev.akguard.monitor.notify.TestKeys;
+import dev.akguard.monitor.redact.Redaction;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class EmailChannelTest {
     }
 
     private Message leak() {
-        return Messages.leak(new AlertNotification(31, keyId, Redaction.redact(secret), Validity.VALID, "1000000000000001",
+        return Messages.leak(new AlertNotification(31, keyId, Redaction.secret(secret), Validity.VALID, "1000000000000001",
                 "acme/shop", "deploy/app.yml", 7, "https://github.com/acme/shop/blob/main/deploy/app.yml#L7"),
                 Instant.parse("2026-03-02T10:00:00Z"));
     }

@@ -1,11 +1,12 @@
 package dev.akguard.monitor.notify.channel;
 
+import dev.akguard.testkit.fixtures.TestKeys;
+
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.AlertNotification;
 import dev.akguard.monitor.notify.Messages;
 import dev.akguard.monitor.notify.NotificationSettings;
-import dev.akguard.monitor.notify.Redaction;
-import dev.akguard.monitor.notify.TestKeys;
+import dev.akguard.monitor.redact.Redaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class EmailStartTlsTest {
             NotificationSettings.Email s = settings(smtp.port());
             assertEquals(NotificationSettings.StartTls.REQUIRED, s.starttls, "the default");
             new EmailChannel(s, Map.of("PW", password)::get).deliver(new Delivery("akguard-1-2",
-                    Messages.leak(new AlertNotification(1, keyId, Redaction.redact(secret), Validity.VALID, null, "a/b", "c", 1, null),
+                    Messages.leak(new AlertNotification(1, keyId, Redaction.secret(secret), Validity.VALID, null, "a/b", "c", 1, null),
                             Instant.parse("2026-03-02T10:00:00Z"))));
             List<StartTlsSmtpServer.Received> got = smtp.received();
             assertEquals(1, got.size());

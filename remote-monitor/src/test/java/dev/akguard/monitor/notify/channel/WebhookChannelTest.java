@@ -1,17 +1,18 @@
 package dev.akguard.monitor.notify.channel;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
+import dev.akguard.testkit.fixtures.WebhookReceiver;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.AlertNotification;
 import dev.akguard.monitor.notify.Message;
 import dev.akguard.monitor.notify.Messages;
-import dev.akguard.monitor.notify.MutableClock;
 import dev.akguard.monitor.notify.NotificationSettings;
 import dev.akguard.monitor.notify.NotificationSettings.WebhookFormat;
-import dev.akguard.monitor.notify.Redaction;
-import dev.akguard.monitor.notify.TestKeys;
-import dev.akguard.monitor.notify.WebhookReceiver;
+import dev.akguard.monitor.redact.Redaction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class WebhookChannelTest {
     }
 
     private Message leak() {
-        return Messages.leak(new AlertNotification(12, keyId, Redaction.redact(secret), Validity.VALID, "1000000000000001",
+        return Messages.leak(new AlertNotification(12, keyId, Redaction.secret(secret), Validity.VALID, "1000000000000001",
                 "acme/shop", "app.env", 3, "https://github.com/acme/shop/blob/main/app.env#L3"), clock.instant());
     }
 

@@ -1,14 +1,17 @@
 package dev.akguard.monitor.notify.outbox;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
+import dev.akguard.testkit.fixtures.WebhookReceiver;
+
+import dev.akguard.monitor.retry.Backoff;
+
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.AlertNotification;
 import dev.akguard.monitor.notify.Channels;
-import dev.akguard.monitor.notify.MutableClock;
 import dev.akguard.monitor.notify.NotificationSettings;
 import dev.akguard.monitor.notify.Notifier;
-import dev.akguard.monitor.notify.Redaction;
-import dev.akguard.monitor.notify.TestKeys;
-import dev.akguard.monitor.notify.WebhookReceiver;
+import dev.akguard.monitor.redact.Redaction;
 import dev.akguard.monitor.notify.channel.WebhookChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +78,7 @@ class KilledDispatcherTest {
         };
         Clock clock = Clock.systemUTC();
         var channels = Channels.fromSettings(settings(args[1]), new JdbcInbox(db), n -> null, WebhookChannel.defaultHttpClient(), clock);
-        new Dispatcher(hangsBeforeMarking, channels, new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(5)), clock, LEASE, 1).drain();
+        new Dispatcher(hangsBeforeMarking, channels, Backoff.exponential(5, Duration.ofSeconds(1), Duration.ofSeconds(5)), clock, LEASE, 1).drain();
     }
 
     private static String readQuietly(Path p) {
@@ -98,7 +101,7 @@ class KilledDispatcherTest {
             NotificationSettings settings = settings(receiver.url("/hook"));
             Instant queuedAt = Instant.now().minusSeconds(1);
             outbox.enqueue(new Notifier(settings, Clock.fixed(queuedAt, ZoneOffset.UTC)).plan(new AlertNotification(1,
-                    TestKeys.accessKeyId(), Redaction.redact(TestKeys.secret()), Validity.VALID, null, "acme/app", ".env", 1, null)), queuedAt);
+                    TestKeys.accessKeyId(), Redaction.secret(TestKeys.secret()), Validity.VALID, null, "acme/app", ".env", 1, null)), queuedAt);
 
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), KilledDispatcherTest.class.getName(), url, receiver.url("/hook"))
@@ -118,7 +121,7 @@ class KilledDispatcherTest {
             // the new dispatcher runs once the dead one's lease is over
             MutableClock later = new MutableClock(Instant.now().plus(LEASE));
             var channels = Channels.fromSettings(settings, inbox, n -> null, WebhookChannel.defaultHttpClient(), later);
-            assertEquals(new DispatchReport(2, 0, 0), new Dispatcher(outbox, channels, settings.retryPolicy(), later, LEASE, 5).drain());
+            assertEquals(new DispatchReport(2, 0, 0), new Dispatcher(outbox, channels, settings.backoff(), later, LEASE, 5).drain());
             assertEquals(1, inbox.latest(10).size(), "exactly once in the inbox");
             assertEquals(1, receiver.requests().size());
             assertEquals(2, outbox.list(OutboxStatus.DELIVERED, 10).size());

@@ -1,14 +1,17 @@
 package dev.akguard.monitor.notify.outbox;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
+import dev.akguard.testkit.fixtures.WebhookReceiver;
+
+import dev.akguard.monitor.retry.Backoff;
+
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.AlertNotification;
 import dev.akguard.monitor.notify.Channels;
-import dev.akguard.monitor.notify.MutableClock;
 import dev.akguard.monitor.notify.NotificationSettings;
 import dev.akguard.monitor.notify.Notifier;
-import dev.akguard.monitor.notify.Redaction;
-import dev.akguard.monitor.notify.TestKeys;
-import dev.akguard.monitor.notify.WebhookReceiver;
+import dev.akguard.monitor.redact.Redaction;
 import dev.akguard.monitor.notify.channel.Channel;
 import dev.akguard.monitor.notify.channel.DeliveryException;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The outbox and inbox contract, run against each database (SQLite and PostgreSQL subclasses). */
 abstract class OutboxContractTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
-    private static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofMinutes(10));
+    private static final Backoff RETRY = Backoff.exponential(3, Duration.ofSeconds(30), Duration.ofMinutes(10));
 
     protected ConnectionSource db;
     protected JdbcOutbox outbox;
@@ -220,7 +223,7 @@ abstract class OutboxContractTest {
     }
 
     private void queueValidLeak(long alertId) {
-        AlertNotification a = new AlertNotification(alertId, TestKeys.accessKeyId(), Redaction.redact(TestKeys.secret()),
+        AlertNotification a = new AlertNotification(alertId, TestKeys.accessKeyId(), Redaction.secret(TestKeys.secret()),
                 Validity.VALID, null, "acme/app", ".env", 1, null);
         outbox.enqueue(new Notifier(settings(), clock).plan(a), clock.instant());
     }

@@ -1,8 +1,11 @@
 package dev.akguard.monitor.notify.outbox;
 
+import dev.akguard.testkit.fixtures.MutableClock;
+
+import dev.akguard.monitor.retry.Backoff;
+
 import dev.akguard.monitor.notify.Message;
 import dev.akguard.monitor.notify.MessageCodec;
-import dev.akguard.monitor.notify.MutableClock;
 import dev.akguard.monitor.notify.channel.InboxChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +68,6 @@ class StoreSchemaCompatibilityTest {
             assertEquals("DELIVERED", rs.getString(1), "statuses are stored as enum names, like the store's");
             assertEquals(clock.instant().toEpochMilli(), rs.getLong(2));
         }
-        assertEquals(new DispatchReport(0, 0, 0), new Dispatcher(outbox, Map.of(), new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), clock).drain());
+        assertEquals(new DispatchReport(0, 0, 0), new Dispatcher(outbox, Map.of(), Backoff.exponential(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), clock).drain());
     }
 }

@@ -1,5 +1,9 @@
 package dev.akguard.monitor;
 
+import dev.akguard.monitor.testing.TestAlerts;
+
+import dev.akguard.monitor.store.Database;
+
 import dev.akguard.testkit.fixtures.MutableClock;
 import dev.akguard.testkit.fixtures.WebhookReceiver;
 
@@ -24,10 +28,8 @@ import dev.akguard.monitor.notify.AnomalyNotification;
 import dev.akguard.monitor.notify.NotificationService;
 import dev.akguard.monitor.notify.NotificationSettings;
 import dev.akguard.monitor.notify.channel.WebhookSignature;
-import dev.akguard.monitor.notify.outbox.ConnectionSource;
 import dev.akguard.monitor.notify.outbox.DispatchReport;
 import dev.akguard.monitor.notify.outbox.InboxMessage;
-import dev.akguard.monitor.notify.outbox.NotifySchema;
 import dev.akguard.monitor.settings.MemorySettingsStore;
 import dev.akguard.testkit.alibaba.AlibabaCloudEmulator;
 import dev.akguard.testkit.alibaba.EmulatedAccount;
@@ -128,10 +130,8 @@ class LeakLifecycleEndToEndTest {
 
         // 5. notifications through the outbox: the leak alert and one alert per anomaly
         String url = "jdbc:sqlite:" + dir.resolve("monitor.db");
-        ConnectionSource db = () -> DriverManager.getConnection(url);
-        try (Connection c = db.open()) {
-            NotifySchema.ensure(c);
-        }
+        Database db = Database.open(url);
+        TestAlerts.seed(db, 1, 200); // the outbox and inbox reference alerts
         MutableClock clock = new MutableClock(now);
         NotificationService notify = new NotificationService(new MemorySettingsStore(), db, Map.of("HOOK", "hook-key")::get, clock);
         NotificationSettings s = notify.settings();
@@ -141,7 +141,7 @@ class LeakLifecycleEndToEndTest {
         hook.secretEnv = "HOOK";
         s.webhooks.add(hook);
         notify.saveSettings(s);
-        try (Connection tx = db.open()) {
+        try (Connection tx = db.connect()) {
             tx.setAutoCommit(false);
             notify.enqueue(tx, new AlertNotification(1, pair.accessKeyId(), pair.secretRedacted(), v.validity(), v.accountId(),
                     "acme/shop", pair.path(), pair.id().line(), "https://github.com/acme/shop/blob/main/deploy/prod.env#L1"));
@@ -172,12 +172,10 @@ class LeakLifecycleEndToEndTest {
         KeyCheck v = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5)).validate(key.id(), wrongSecret);
         assertEquals(Validity.INVALID, v.validity());
         String url = "jdbc:sqlite:" + dir.resolve("monitor.db");
-        ConnectionSource db = () -> DriverManager.getConnection(url);
-        try (Connection c = db.open()) {
-            NotifySchema.ensure(c);
-        }
+        Database db = Database.open(url);
+        TestAlerts.seed(db, 1, 200); // the outbox and inbox reference alerts
         NotificationService notify = new NotificationService(new MemorySettingsStore(), db, n -> null, new MutableClock(now));
-        try (Connection tx = db.open()) {
+        try (Connection tx = db.connect()) {
             tx.setAutoCommit(false);
             assertEquals(0, notify.enqueue(tx, new AlertNotification(2, key.id(), wrongSecret.substring(0, 3) + "…", v.validity(),
                     null, "acme/shop", "a.env", 1, null)));

@@ -9,10 +9,9 @@ import dev.akguard.monitor.notify.NotificationService;
 import dev.akguard.monitor.notify.Notifier;
 import dev.akguard.monitor.notify.outbox.JdbcOutbox;
 import dev.akguard.monitor.notify.outbox.OutboxEntry;
+import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,16 +56,10 @@ public final class AnomalyRaiser {
         List<CallRecord> calls = records.since(now.minus(window));
         Map<String, Instant> leakedAt = new HashMap<>();
         Map<String, Long> alertByKey = new HashMap<>();
-        db.transactionUninterruptibly(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT access_key_id, MIN(first_seen), MAX(id) FROM alerts GROUP BY access_key_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    leakedAt.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
-                    alertByKey.put(rs.getString(1), rs.getLong(3));
-                }
-            }
-            return null;
-        });
+        for (AlertStore.LeakedKey k : new AlertStore(db, clock).leakedKeys()) {
+            leakedAt.put(k.accessKeyId(), k.firstSeen());
+            alertByKey.put(k.accessKeyId(), k.latestAlertId());
+        }
         List<RaisedAnomaly> found = detector.detect(calls, DetectionContext.of(leakedAt));
         Notifier notifier = new Notifier(notifications.settings(), clock); // settings read outside the write transactions
         List<Long> raised = new ArrayList<>();

@@ -1,13 +1,10 @@
 package dev.akguard.monitor.calls;
 
 import dev.akguard.monitor.alibaba.CallRecordClient;
-import dev.akguard.monitor.model.AlertStatus;
 import dev.akguard.monitor.model.CallRecord;
-import dev.akguard.monitor.model.Validity;
+import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +30,7 @@ public final class CallTracker {
 
     private final Database db;
     private final CallRecordStore records;
+    private final AlertStore alerts;
     private final Supplier<CallRecordClient> client;
     private final CallsSettings settings;
     private final Clock clock;
@@ -40,6 +38,7 @@ public final class CallTracker {
     public CallTracker(Database db, Supplier<CallRecordClient> client, CallsSettings settings, Clock clock) {
         this.db = db;
         this.records = new CallRecordStore(db);
+        this.alerts = new AlertStore(db, clock);
         this.client = client;
         this.settings = settings;
         this.clock = clock;
@@ -62,12 +61,7 @@ public final class CallTracker {
             List<CallRecord> calls = client.get().lookup(key, from, now, settings.regions());
             int n = db.transactionUninterruptibly(c -> {
                 int stored = records.store(c, key, calls, now);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET calls_until = ?, calls_fetched_at = ? WHERE access_key_id = ?")) {
-                    ps.setLong(1, now.toEpochMilli());
-                    ps.setLong(2, now.toEpochMilli());
-                    ps.setString(3, key);
-                    ps.executeUpdate();
-                }
+                alerts.markCallsFetched(c, key, now, now);
                 return stored;
             });
             fetched++;
@@ -78,25 +72,11 @@ public final class CallTracker {
 
     /** Keys of VALID unhandled alerts not fetched within the refresh interval, with where their fetch starts. */
     private Map<String, Instant> dueKeys(Instant now) {
-        return db.transactionUninterruptibly(c -> {
-            Map<String, Instant> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT access_key_id, MIN(first_seen), MIN(calls_until), MAX(calls_fetched_at) "
-                    + "FROM alerts WHERE validity = ? AND status = ? GROUP BY access_key_id ORDER BY MIN(id)")) {
-                ps.setString(1, Validity.VALID.name());
-                ps.setString(2, AlertStatus.UNHANDLED.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long fetchedAt = rs.getLong(4);
-                        boolean never = rs.wasNull();
-                        if (!never && Instant.ofEpochMilli(fetchedAt).plus(settings.refreshInterval()).isAfter(now)) continue;
-                        long until = rs.getLong(3);
-                        Instant from = rs.wasNull() ? Instant.ofEpochMilli(rs.getLong(2)).minus(settings.lookback())
-                                : Instant.ofEpochMilli(until).minus(OVERLAP);
-                        out.put(rs.getString(1), from);
-                    }
-                }
-            }
-            return out;
-        });
+        Map<String, Instant> out = new LinkedHashMap<>();
+        for (AlertStore.LeakedKey k : alerts.validUnhandledKeys()) {
+            if (k.callsFetchedAt() != null && k.callsFetchedAt().plus(settings.refreshInterval()).isAfter(now)) continue;
+            out.put(k.accessKeyId(), k.callsUntil() == null ? k.firstSeen().minus(settings.lookback()) : k.callsUntil().minus(OVERLAP));
+        }
+        return out;
     }
 }

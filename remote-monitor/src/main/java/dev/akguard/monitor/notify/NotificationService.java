@@ -2,13 +2,12 @@ package dev.akguard.monitor.notify;
 
 import dev.akguard.monitor.notify.channel.Channel;
 import dev.akguard.monitor.notify.channel.WebhookChannel;
-import dev.akguard.monitor.notify.outbox.ConnectionSource;
+import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.notify.outbox.DispatchReport;
 import dev.akguard.monitor.notify.outbox.Dispatcher;
 import dev.akguard.monitor.notify.outbox.InboxMessage;
 import dev.akguard.monitor.notify.outbox.JdbcInbox;
 import dev.akguard.monitor.notify.outbox.JdbcOutbox;
-import dev.akguard.monitor.notify.outbox.NotifySchema;
 import dev.akguard.monitor.notify.outbox.OutboxEntry;
 import dev.akguard.monitor.notify.outbox.OutboxItem;
 import dev.akguard.monitor.notify.outbox.OutboxStatus;
@@ -25,7 +24,7 @@ import java.util.function.UnaryOperator;
 /**
  * Everything the CLI and the watcher need from notifications, wired once: settings (`notify show|set`),
  * planning and queueing (`watch`, `verify`, `anomalies`), delivery (`watch` each cycle), `notify test`, `inbox`.
- * Expects the {@code outbox} and {@code inbox} tables to exist (the store's migrations, or {@link NotifySchema#ensure}).
+ * Its {@code outbox} and {@code inbox} tables come from the store's migrations.
  */
 public final class NotificationService {
     private final SettingsStore settingsStore;
@@ -35,7 +34,7 @@ public final class NotificationService {
     private final Clock clock;
     private final HttpClient http;
 
-    public NotificationService(SettingsStore settingsStore, ConnectionSource db, UnaryOperator<String> env, Clock clock) {
+    public NotificationService(SettingsStore settingsStore, Database db, UnaryOperator<String> env, Clock clock) {
         this.settingsStore = settingsStore;
         this.outbox = new JdbcOutbox(db);
         this.inbox = new JdbcInbox(db);
@@ -44,14 +43,8 @@ public final class NotificationService {
         this.http = WebhookChannel.defaultHttpClient();
     }
 
-    /**
-     * Production wiring: environment variables from the process, the system clock. Call after the store's
-     * migrations: it adds the inbox's delivery key to their tables ({@link NotifySchema#upgrade}).
-     */
-    public static NotificationService create(SettingsStore settingsStore, ConnectionSource db) throws SQLException {
-        try (Connection c = db.open()) {
-            NotifySchema.upgrade(c);
-        }
+    /** Production wiring: environment variables from the process, the system clock. */
+    public static NotificationService create(SettingsStore settingsStore, Database db) {
         return new NotificationService(settingsStore, db, System::getenv, Clock.systemUTC());
     }
 

@@ -20,14 +20,11 @@ import dev.akguard.monitor.notify.NotificationService;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.DbSettingsStore;
-import dev.akguard.monitor.store.StoreException;
 import dev.akguard.monitor.verify.AlertVerifier;
 import dev.akguard.monitor.verify.DetectionVerifier;
 import dev.akguard.monitor.verify.LeakVerifier;
 import dev.akguard.monitor.verify.SourceRefetcher;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -68,12 +65,7 @@ public final class MonitorRuntime {
     }
 
     private static NotificationService notificationService(Database db, Clock clock) {
-        try (Connection c = db.connect()) {
-            dev.akguard.monitor.notify.outbox.NotifySchema.upgrade(c);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot prepare the notification tables in " + db.redactedUrl() + ": " + e.getMessage(), e);
-        }
-        return new NotificationService(new DbSettingsStore(db, NOTIFY_SETTINGS, clock), db::connect, System::getenv, clock);
+        return new NotificationService(new DbSettingsStore(db, NOTIFY_SETTINGS, clock), db, System::getenv, clock);
     }
 
     public Database database() { return db; }

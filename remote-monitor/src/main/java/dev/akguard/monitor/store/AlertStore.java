@@ -111,15 +111,98 @@ public final class AlertStore {
         return transition(id, by, note, AlertStateMachine::unwhitelist);
     }
 
-    /** Stores a verification result (used by the verifier). */
-    public void updateValidity(Connection c, long id, Validity validity, String accountId, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET validity = ?, account_id = COALESCE(?, account_id), verified_at = ? WHERE id = ?")) {
-            ps.setString(1, validity.name());
-            ps.setString(2, accountId);
-            ps.setLong(3, at.toEpochMilli());
-            ps.setLong(4, id);
-            if (ps.executeUpdate() == 0) throw new AlertNotFoundException(id);
-        }
+    // ---- verification state (policy in verify/VerificationStore) ----
+
+    /** An alert's verification state, locked for update in the caller's transaction. */
+    public record VerifyState(Validity validity, int attempts) { }
+
+    /** What is known about an alert's last verification. */
+    public record VerifyDetails(Validity validity, String accountId, String arn, Instant verifiedAt, String detail,
+                                int attempts, Instant nextVerifyAt) { }
+
+    /** An alert waiting for (re-)verification. */
+    public record VerifyDue(long alertId, String accessKeyId, int attempts) { }
+
+    /** What a notification about an alert needs: its redacted secret and known account. */
+    public record PairFacts(String secretRedacted, String accountId) { }
+
+    public VerifyState lockVerifyState(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT validity, verify_attempts FROM alerts WHERE id = ?" + db.dialect().forUpdate(),
+                rs -> new VerifyState(Validity.valueOf(rs.getString(1)), rs.getInt(2)), id)
+                .orElseThrow(() -> new AlertNotFoundException(id));
+    }
+
+    /** Stores a check's result; {@code nextVerifyAt} null leaves the re-verify queue. */
+    public void setVerification(Connection c, long id, Validity validity, String accountId, String arn, String detail,
+                                Instant at, int attempts, Instant nextVerifyAt) throws SQLException {
+        int n = Sql.update(c, "UPDATE alerts SET validity = ?, account_id = COALESCE(?, account_id), arn = COALESCE(?, arn), "
+                + "verified_at = ?, verify_detail = ?, verify_attempts = ?, next_verify_at = ? WHERE id = ?",
+                validity, accountId, arn, at, detail, attempts, nextVerifyAt, id);
+        if (n == 0) throw new AlertNotFoundException(id);
+    }
+
+    /** Counts a check that could not run; {@code retryAt} applies while fewer than {@code maxAttempts} were made. */
+    public void setVerifyFailure(Connection c, long id, String detail, Instant retryAt, int maxAttempts) throws SQLException {
+        int n = Sql.update(c, "UPDATE alerts SET verify_attempts = verify_attempts + 1, verify_detail = ?, "
+                + "next_verify_at = CASE WHEN ? AND verify_attempts + 1 < ? THEN ? ELSE NULL END WHERE id = ?",
+                detail, retryAt != null, maxAttempts, retryAt == null ? 0L : retryAt.toEpochMilli(), id);
+        if (n == 0) throw new AlertNotFoundException(id);
+    }
+
+    /** Unhandled alerts never checked or without a verdict whose retry is due, oldest first. */
+    public List<VerifyDue> dueForVerification(Instant now, int maxAttempts, int limit) {
+        return db.transactionUninterruptibly(c -> Sql.query(c, "SELECT id, access_key_id, verify_attempts FROM alerts WHERE status = ? "
+                        + "AND validity IN ('UNKNOWN', 'UNVERIFIED') AND verify_attempts < ? "
+                        + "AND (next_verify_at IS NULL AND verify_attempts = 0 OR next_verify_at <= ?) ORDER BY id LIMIT ?",
+                rs -> new VerifyDue(rs.getLong(1), rs.getString(2), rs.getInt(3)), AlertStatus.UNHANDLED, maxAttempts, now, limit));
+    }
+
+    public Optional<VerifyDetails> verifyDetails(long id) {
+        return db.transactionUninterruptibly(c -> Sql.one(c, "SELECT validity, account_id, arn, verified_at, verify_detail, "
+                        + "verify_attempts, next_verify_at FROM alerts WHERE id = ?",
+                rs -> new VerifyDetails(Validity.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), Sql.instant(rs, 4),
+                        rs.getString(5), rs.getInt(6), Sql.instant(rs, 7)), id));
+    }
+
+    /** The alert's redacted secret and account, if alert {@code id} is this pair. */
+    public Optional<PairFacts> pairFacts(Connection c, long id, String accessKeyId, String secretSha256) throws SQLException {
+        return Sql.one(c, "SELECT secret_redacted, account_id FROM alerts WHERE id = ? AND access_key_id = ? AND secret_sha256 = ?",
+                rs -> new PairFacts(rs.getString(1), rs.getString(2)), id, accessKeyId, secretSha256);
+    }
+
+    /** Where the alert was seen last. */
+    public Optional<Occurrence> latestOccurrence(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT repo, path, line, commit_sha, author, url, seen_at FROM occurrences "
+                        + "WHERE alert_id = ? ORDER BY seen_at DESC, id DESC LIMIT 1",
+                rs -> new Occurrence(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))), id);
+    }
+
+    // ---- per AccessKey ID (call records, anomalies) ----
+
+    /** One leaked AccessKey ID: when it was first seen, its newest alert, and how far its call records are fetched. */
+    public record LeakedKey(String accessKeyId, Instant firstSeen, long latestAlertId, Instant callsUntil, Instant callsFetchedAt) { }
+
+    /** Every leaked AccessKey ID. */
+    public List<LeakedKey> leakedKeys() {
+        return db.transactionUninterruptibly(c -> Sql.query(c, "SELECT access_key_id, MIN(first_seen), MAX(id), MIN(calls_until), "
+                + "MAX(calls_fetched_at) FROM alerts GROUP BY access_key_id ORDER BY MIN(id)", AlertStore::leakedKey));
+    }
+
+    /** AccessKey IDs of VALID unhandled alerts, whose calls are worth following. */
+    public List<LeakedKey> validUnhandledKeys() {
+        return db.transactionUninterruptibly(c -> Sql.query(c, "SELECT access_key_id, MIN(first_seen), MAX(id), MIN(calls_until), "
+                        + "MAX(calls_fetched_at) FROM alerts WHERE validity = ? AND status = ? GROUP BY access_key_id ORDER BY MIN(id)",
+                AlertStore::leakedKey, Validity.VALID, AlertStatus.UNHANDLED));
+    }
+
+    /** Records that the key's call records are fetched up to {@code until}, in the caller's transaction. */
+    public void markCallsFetched(Connection c, String accessKeyId, Instant until, Instant at) throws SQLException {
+        Sql.update(c, "UPDATE alerts SET calls_until = ?, calls_fetched_at = ? WHERE access_key_id = ?", until, at, accessKeyId);
+    }
+
+    private static LeakedKey leakedKey(ResultSet rs) throws SQLException {
+        return new LeakedKey(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3), Sql.instant(rs, 4), Sql.instant(rs, 5));
     }
 
     private Alert transition(long id, String by, String note, java.util.function.Function<AlertStatus, AlertStateMachine.Transition> rule) {

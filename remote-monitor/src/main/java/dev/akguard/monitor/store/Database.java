@@ -1,68 +1,142 @@
 package dev.akguard.monitor.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.akguard.monitor.redact.Redaction;
+
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
+import java.time.Duration;
+import java.util.Set;
 
 /**
- * Where the monitor keeps its state: an SQLite file (default {@code ~/.akguard/monitor.db}, nothing to install)
- * or PostgreSQL for teams. Keeps up to two idle connections for reuse; SQLite connections use WAL, a busy timeout and
- * IMMEDIATE transactions so concurrent processes queue for the single writer instead of failing.
- * Opening a database brings its schema up to date ({@link Migrations}).
+ * Where the monitor keeps its state: an SQLite file (default {@code $HOME/.akguard/monitor.db}, nothing to install)
+ * or PostgreSQL for teams. The one connection source of the monitor: a HikariCP pool that validates a connection
+ * before handing it out (one killed by a server restart is replaced), caps the total, waits at most
+ * {@link #BORROW_TIMEOUT} for one, and rolls back what a borrower left open. SQLite connections use WAL, a busy
+ * timeout and IMMEDIATE transactions so concurrent processes queue for the single writer instead of failing.
+ * Opening a database brings its schema up to date ({@link Migrations}). Every message names the database with
+ * its credentials masked ({@link Redaction#jdbcUrl}).
  */
 public final class Database implements AutoCloseable {
 
-    private final String url;
-    private final Dialect dialect;
-    private final ConnectionPool pool;
+    /** The longest a caller waits for a free connection. */
+    public static final Duration BORROW_TIMEOUT = Duration.ofSeconds(30);
+    /** Connections at most: SQLite has one writer anyway; PostgreSQL gets a few for the console and workers. */
+    static final int SQLITE_MAX = 4;
+    static final int POSTGRES_MAX = 8;
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
-    private Database(String url) {
-        this.url = url;
-        this.dialect = Dialect.of(url);
-        this.pool = new ConnectionPool(this::openPhysical, 2);
+    static {
+        // HikariCP skips validation for a connection used in the last 500 ms; a server restart inside that window
+        // would hand out a dead connection. Validate every borrow (one round trip) unless the user chose otherwise.
+        if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
+            System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
+        }
     }
 
-    /** Opens (creating the SQLite file and its folders if needed) and migrates. */
+    private final String url;
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+
+    private Database(String url, Dialect dialect, HikariDataSource pool) {
+        this.url = url;
+        this.dialect = dialect;
+        this.pool = pool;
+    }
+
+    /** Opens (creating the SQLite file and its folders if needed, owner-only) and migrates. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, Migrations.ROOT);
+    }
+
+    /** Opens with the migration scripts under {@code migrationsRoot} (tests of the migration runner). */
+    static Database open(String jdbcUrl, String migrationsRoot) {
         String url = jdbcUrl == null || jdbcUrl.isBlank() ? defaultUrl() : jdbcUrl.trim();
-        Database db = new Database(url);
-        if (db.dialect == Dialect.SQLITE) db.createSqliteParent();
-        Migrations.migrate(db);
+        Dialect dialect = Dialect.of(url);
+        if (dialect == Dialect.SQLITE) prepareSqliteFile(url);
+        Database db = new Database(url, dialect, pool(url, dialect));
+        try {
+            Migrations.migrate(db, migrationsRoot);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return db;
     }
 
-    /** {@code jdbc:sqlite:<home>/.akguard/monitor.db}. */
+    /** {@code jdbc:sqlite:$HOME/.akguard/monitor.db}: {@code $HOME} as git has it, the JVM's home when unset. */
     public static String defaultUrl() {
-        return "jdbc:sqlite:" + Path.of(System.getProperty("user.home"), ".akguard", "monitor.db");
+        return defaultUrl(home());
+    }
+
+    static String defaultUrl(Path home) {
+        return "jdbc:sqlite:" + home.resolve(".akguard").resolve("monitor.db");
+    }
+
+    /** {@code $HOME} when set (as git and the hooks use it), else the JVM's {@code user.home}. */
+    public static Path home() {
+        return home(System.getenv("HOME"), System.getProperty("user.home"));
+    }
+
+    static Path home(String envHome, String userHome) {
+        return Path.of(envHome == null || envHome.isBlank() ? userHome : envHome);
     }
 
     public Dialect dialect() { return dialect; }
 
     public String url() { return url; }
 
-    /** A connection (reused when one is idle); closing it hands it back. */
-    public Connection connect() throws SQLException { return pool.borrow(); }
+    /** A pooled connection, validated; closing it hands it back (rolled back if a transaction was left open). */
+    public Connection connect() throws SQLException {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new SQLException(Redaction.jdbcMessage(e.getMessage(), url), e.getSQLState(), e);
+        }
+    }
 
-    /** Closes idle connections. Connections still borrowed are closed when handed back. */
     @Override
     public void close() { pool.close(); }
 
-    private Connection openPhysical() throws SQLException {
+    private static HikariDataSource pool(String url, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("akguard-monitor");
+        config.setJdbcUrl(url);
+        config.setConnectionTimeout(BORROW_TIMEOUT.toMillis());
+        // Keep one connection open: closing the last SQLite connection checkpoints and deletes the WAL (an fsync
+        // per transaction), and a PostgreSQL connection costs a handshake.
+        config.setMinimumIdle(1);
+        config.setMaximumPoolSize(dialect == Dialect.SQLITE ? SQLITE_MAX : POSTGRES_MAX);
+        // A database that cannot be reached fails here, with the driver's reason, rather than on first use.
+        config.setInitializationFailTimeout(1);
         if (dialect == Dialect.SQLITE) {
-            Properties p = new Properties();
-            p.setProperty("busy_timeout", "30000");
-            p.setProperty("journal_mode", "WAL");
-            p.setProperty("synchronous", "NORMAL");
-            p.setProperty("foreign_keys", "true");
-            p.setProperty("transaction_mode", "IMMEDIATE");
-            return DriverManager.getConnection(url, p);
+            config.addDataSourceProperty("busy_timeout", "30000");
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         }
-        return DriverManager.getConnection(url);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot open the monitor database " + Redaction.jdbcUrl(url) + ": "
+                    + Redaction.jdbcMessage(rootMessage(e), url), null);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
@@ -78,7 +152,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Database error on " + redactedUrl() + ": " + e.getMessage(), e);
+            throw new StoreException("Database error on " + redactedUrl() + ": " + Redaction.jdbcMessage(e.getMessage(), url), e);
         }
     }
 
@@ -92,11 +166,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The URL without its query string (which may carry a password). */
-    public String redactedUrl() {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
-    }
+    /** The URL with every credential masked. */
+    public String redactedUrl() { return Redaction.jdbcUrl(url); }
+
+    /** {@code message} with this database's credentials masked. */
+    public String redact(String message) { return Redaction.jdbcMessage(message, url); }
 
     private static void rollbackQuietly(Connection c) {
         try {
@@ -106,21 +180,63 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void createSqliteParent() {
+    /**
+     * Creates the database's folder (0700 when we create it) and an empty database file (0600) before SQLite does,
+     * so the file never exists with the umask's permissions: it holds notification channel secrets. SQLite gives
+     * its -wal and -shm files the permissions of the database file.
+     */
+    private static void prepareSqliteFile(String url) {
         String file = url.substring("jdbc:sqlite:".length());
         int q = file.indexOf('?');
         if (q >= 0) file = file.substring(0, q);
         if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) return;
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path path = Path.of(file).toAbsolutePath();
+        Path parent = path.getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         try {
-            if (parent != null) Files.createDirectories(parent);
+            if (parent != null && !Files.isDirectory(parent)) {
+                Files.createDirectories(parent);
+                if (posix) Files.setPosixFilePermissions(parent, OWNER_DIR);
+            } else if (posix && parent != null && parent.equals(home().resolve(".akguard").toAbsolutePath())) {
+                tightenDir(parent); // our own folder, made 0755 by older versions
+            }
+            if (!posix) return;
+            if (!Files.exists(path)) {
+                try {
+                    Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+                } catch (FileAlreadyExistsException raced) {
+                    // another process created it first
+                }
+            }
+            // The umask may have masked bits off at creation, never on; older versions left 0644 files.
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path f = Path.of(path + suffix);
+                if (Files.exists(f)) tighten(f);
+            }
         } catch (IOException e) {
-            throw new StoreException("Cannot create the folder for the monitor database " + parent + ": " + e.getMessage()
-                    + ". Pass --db with a writable location.", e);
+            throw new StoreException("Cannot create the monitor database " + path + ": " + e.getMessage()
+                    + ". Pass --db (or AKGUARD_DB_URL) with a writable location.", e);
+        }
+    }
+
+    /** Best effort on an existing file: one owned by someone else keeps its permissions (and opens or not). */
+    private static void tighten(Path f) {
+        try {
+            Files.setPosixFilePermissions(f, OWNER_FILE);
+        } catch (IOException | UnsupportedOperationException notOurs) {
+            // not ours to change
+        }
+    }
+
+    private static void tightenDir(Path d) {
+        try {
+            Files.setPosixFilePermissions(d, OWNER_DIR);
+        } catch (IOException | UnsupportedOperationException notOurs) {
+            // not ours to change
         }
     }
 
     static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) { s.execute(sql); }
+        Sql.execute(c, sql);
     }
 }

@@ -1,5 +1,7 @@
 package dev.akguard.monitor.store;
 
+import dev.akguard.monitor.redact.Redaction;
+
 /** The two supported databases and the few SQL fragments where they differ. */
 public enum Dialect {
     SQLITE("sqlite"),
@@ -21,7 +23,7 @@ public enum Dialect {
     public static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) return SQLITE;
         if (jdbcUrl.startsWith("jdbc:postgresql:")) return POSTGRESQL;
-        throw new StoreException("Unsupported database URL '" + jdbcUrl
+        throw new StoreException("Unsupported database URL '" + Redaction.jdbcUrl(jdbcUrl)
                 + "': use jdbc:sqlite:/path/to/monitor.db or jdbc:postgresql://HOST:PORT/DB?user=...");
     }
 }

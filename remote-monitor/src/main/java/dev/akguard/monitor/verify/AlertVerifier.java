@@ -58,8 +58,8 @@ public final class AlertVerifier {
     /** Re-verifies every alert whose check is due (never checked, or UNKNOWN after its backoff). */
     public QueueReport retryDue(String by, int limit) throws InterruptedException {
         int ok = 0, failed = 0;
-        List<VerificationStore.Due> due = verifier.store().due(clock.instant(), limit);
-        for (VerificationStore.Due d : due) {
+        List<AlertStore.VerifyDue> due = verifier.store().due(clock.instant(), limit);
+        for (AlertStore.VerifyDue d : due) {
             try {
                 verify(d.alertId(), by);
                 ok++;

@@ -8,11 +8,10 @@ import dev.akguard.monitor.notify.NotificationService;
 import dev.akguard.monitor.notify.NotificationSettings;
 import dev.akguard.monitor.notify.Notifier;
 import dev.akguard.monitor.notify.outbox.JdbcOutbox;
+import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.Occurrence;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,6 +26,7 @@ public final class LeakVerifier {
     private final KeyValidator validator;
     private final Database db;
     private final VerificationStore verifications;
+    private final AlertStore alerts;
     private final NotificationService notifications;
     private final Clock clock;
 
@@ -34,6 +34,7 @@ public final class LeakVerifier {
         this.validator = validator;
         this.db = db;
         this.verifications = new VerificationStore(db);
+        this.alerts = new AlertStore(db, clock);
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -57,23 +58,14 @@ public final class LeakVerifier {
         Instant now = clock.instant();
         NotificationSettings settings = notifications.settings(); // read before the write transaction, not inside it
         boolean stored = db.transactionUninterruptibly(c -> {
-            String redacted, accountId;
-            try (PreparedStatement ps = c.prepareStatement("SELECT secret_redacted, account_id FROM alerts "
-                    + "WHERE id = ? AND access_key_id = ? AND secret_sha256 = ?")) {
-                ps.setLong(1, alertId);
-                ps.setString(2, accessKeyId);
-                ps.setString(3, secretSha256);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return false;
-                    redacted = rs.getString(1);
-                    accountId = rs.getString(2);
-                }
-            }
+            Optional<AlertStore.PairFacts> facts = alerts.pairFacts(c, alertId, accessKeyId, secretSha256);
+            if (facts.isEmpty()) return false;
+            String redacted = facts.get().secretRedacted(), accountId = facts.get().accountId();
             VerificationStore.Recorded recorded = verifications.record(c, alertId, result, now, by, how);
             // No verdict yet: nobody is told while the re-verify queue will try again. When it gives up, the
             // UNKNOWN alert is notified if the policy notifies every leak.
             if (result.validity() == Validity.UNVERIFIED || recorded.retryScheduled()) return true;
-            Occurrence latest = latestOccurrence(c, alertId);
+            Occurrence latest = alerts.latestOccurrence(c, alertId).orElse(null);
             AlertNotification n = new AlertNotification(alertId, accessKeyId, redacted, result.validity(),
                     result.accountId() != null ? result.accountId() : accountId,
                     latest == null ? null : latest.repo(), latest == null ? null : latest.path(),
@@ -82,16 +74,5 @@ public final class LeakVerifier {
             return true;
         });
         return stored ? Optional.of(result) : Optional.empty();
-    }
-
-    private static Occurrence latestOccurrence(java.sql.Connection c, long alertId) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT repo, path, line, commit_sha, author, url, seen_at FROM occurrences "
-                + "WHERE alert_id = ? ORDER BY seen_at DESC, id DESC LIMIT 1")) {
-            ps.setLong(1, alertId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Occurrence(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))) : null;
-            }
-        }
     }
 }

@@ -61,7 +61,7 @@ class CallTrackerTest {
         long id = db.transaction(c -> new AlertStore(db, clock).record(c, new Sighting(keyId, "abc…", "sha-" + keyId, "acme/x", "a.env", 1,
                 "c0ffee", "eve", "https://example.invalid", firstSeen, "events"))).alertId();
         db.transaction(c -> {
-            new AlertStore(db, clock).updateValidity(c, id, validity, null, firstSeen);
+            new AlertStore(db, clock).setVerification(c, id, validity, null, null, "test", firstSeen, 0, null);
             return null;
         });
         return id;

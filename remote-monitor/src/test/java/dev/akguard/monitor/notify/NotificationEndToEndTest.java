@@ -1,5 +1,9 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.monitor.testing.TestAlerts;
+
+import dev.akguard.monitor.store.Database;
+
 import dev.akguard.monitor.redact.Redaction;
 
 import dev.akguard.testkit.fixtures.MutableClock;
@@ -18,13 +22,11 @@ import dev.akguard.monitor.model.CallRecord;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.notify.channel.Channel;
 import dev.akguard.monitor.notify.channel.WebhookChannel;
-import dev.akguard.monitor.notify.outbox.ConnectionSource;
 import dev.akguard.monitor.notify.outbox.DispatchReport;
 import dev.akguard.monitor.notify.outbox.Dispatcher;
 import dev.akguard.monitor.notify.outbox.InboxMessage;
 import dev.akguard.monitor.notify.outbox.JdbcInbox;
 import dev.akguard.monitor.notify.outbox.JdbcOutbox;
-import dev.akguard.monitor.notify.outbox.NotifySchema;
 import dev.akguard.monitor.notify.outbox.OutboxEntry;
 import dev.akguard.monitor.notify.outbox.OutboxStatus;
 import dev.akguard.monitor.settings.MemorySettingsStore;
@@ -65,7 +67,7 @@ class NotificationEndToEndTest {
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private WebhookReceiver receiver;
-    private ConnectionSource db;
+    private Database db;
     private JdbcOutbox outbox;
     private JdbcInbox inbox;
     private NotificationSettings settings;
@@ -74,10 +76,8 @@ class NotificationEndToEndTest {
     void setUp() throws Exception {
         receiver = new WebhookReceiver();
         String url = "jdbc:sqlite:" + dir.resolve("monitor.db");
-        db = () -> DriverManager.getConnection(url);
-        try (Connection c = db.open()) {
-            NotifySchema.ensure(c);
-        }
+        db = Database.open(url);
+        TestAlerts.seed(db, 1, 300); // the outbox and inbox reference alerts
         outbox = new JdbcOutbox(db);
         inbox = new JdbcInbox(db);
         // configured the way `monitor notify set` would, then read back from the store
@@ -105,7 +105,7 @@ class NotificationEndToEndTest {
     /** What the watcher does when it records a leak: the alert and its notifications in one transaction. */
     private int recordLeak(AlertNotification alert) throws Exception {
         List<OutboxEntry> entries = new Notifier(settings, clock).plan(alert);
-        try (Connection tx = db.open()) {
+        try (Connection tx = db.connect()) {
             tx.setAutoCommit(false);
             int n = JdbcOutbox.enqueue(tx, entries, clock.instant());
             tx.commit();

@@ -1,14 +1,16 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.monitor.testing.TestAlerts;
+
+import dev.akguard.monitor.store.Database;
+
 import dev.akguard.testkit.fixtures.MutableClock;
 import dev.akguard.testkit.fixtures.TestKeys;
 import dev.akguard.testkit.fixtures.WebhookReceiver;
 
 import dev.akguard.monitor.model.Anomaly;
 import dev.akguard.monitor.model.Validity;
-import dev.akguard.monitor.notify.outbox.ConnectionSource;
 import dev.akguard.monitor.notify.outbox.DispatchReport;
-import dev.akguard.monitor.notify.outbox.NotifySchema;
 import dev.akguard.monitor.notify.outbox.OutboxStatus;
 import dev.akguard.monitor.settings.FileSettingsStore;
 import dev.akguard.monitor.settings.SettingsException;
@@ -35,10 +37,8 @@ class NotificationServiceTest {
     @Test
     void settingsQueueDeliverInboxAndRetryDead() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("m.db");
-        ConnectionSource db = () -> DriverManager.getConnection(url);
-        try (Connection c = db.open()) {
-            NotifySchema.ensure(c);
-        }
+        Database db = Database.open(url);
+        TestAlerts.seed(db, 1, 200); // the outbox and inbox reference alerts
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             NotificationService svc = new NotificationService(new FileSettingsStore(dir.resolve("notify.json")), db,
@@ -59,7 +59,7 @@ class NotificationServiceTest {
             assertThrows(SettingsException.class, () -> svc.saveSettings(bad));
             assertEquals(List.of("inbox", "webhook:ops"), svc.settings().enabledChannels(), "a rejected save changes nothing");
 
-            try (Connection tx = db.open()) {
+            try (Connection tx = db.connect()) {
                 tx.setAutoCommit(false);
                 assertEquals(2, svc.enqueue(tx, new AlertNotification(1, TestKeys.accessKeyId(), "abc…", Validity.VALID,
                         null, "a/b", "f", 1, null)));

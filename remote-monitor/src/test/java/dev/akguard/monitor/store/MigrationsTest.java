@@ -81,17 +81,19 @@ class MigrationsTest {
 
     @Test
     void defaultIsAnSqliteFileUnderTheHomeFolder() throws Exception {
-        String home = System.getProperty("user.home");
-        System.setProperty("user.home", dir.toString());
-        try {
-            Database db = Database.open(null);
-            assertEquals("jdbc:sqlite:" + dir.resolve(".akguard/monitor.db"), db.url());
+        String url = Database.defaultUrl(dir);
+        assertEquals("jdbc:sqlite:" + dir.resolve(".akguard/monitor.db"), url);
+        try (Database db = Database.open(url)) {
             assertTrue(java.nio.file.Files.isRegularFile(dir.resolve(".akguard/monitor.db")));
             assertEquals(TABLES, tables(db));
-            db.close();
-        } finally {
-            System.setProperty("user.home", home);
         }
+    }
+
+    @Test
+    void theHomeFolderIsHomeAsGitSeesIt() {
+        assertEquals(Path.of("/home/from-env"), Database.home("/home/from-env", "/home/from-passwd"), "$HOME wins, as in git");
+        assertEquals(Path.of("/home/from-passwd"), Database.home(null, "/home/from-passwd"), "the JVM's home when $HOME is unset");
+        assertEquals(Path.of("/home/from-passwd"), Database.home("", "/home/from-passwd"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify.outbox;
 
+import dev.akguard.monitor.store.Database;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,14 +12,14 @@ import java.util.List;
 
 /** The inbox in the {@code inbox} table; {@code delivery_key} is unique, so a retried delivery inserts nothing. */
 public final class JdbcInbox implements Inbox {
-    private final ConnectionSource db;
+    private final Database db;
 
-    public JdbcInbox(ConnectionSource db) { this.db = db; }
+    public JdbcInbox(Database db) { this.db = db; }
 
     @Override
     public boolean add(String deliveryKey, InboxMessage m) {
         String sql = "INSERT INTO inbox (at, alert_id, title, body, delivery_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-        try (Connection c = db.open(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, m.at().toEpochMilli());
             if (m.alertId() == 0) ps.setNull(2, java.sql.Types.BIGINT); else ps.setLong(2, m.alertId()); // 0: no alert (a test message)
             ps.setString(3, m.title());
@@ -32,7 +34,7 @@ public final class JdbcInbox implements Inbox {
     @Override
     public List<InboxMessage> latest(int limit) {
         String sql = "SELECT at, alert_id, title, body FROM inbox ORDER BY at DESC, id DESC LIMIT ?";
-        try (Connection c = db.open(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
             List<InboxMessage> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify.outbox;
 
+import dev.akguard.monitor.store.Database;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,13 +19,13 @@ public final class JdbcOutbox implements Outbox {
     private static final String COLUMNS =
             "id, channel, alert_id, kind, payload, status, attempts, next_attempt_at, created_at, sent_at, last_error";
 
-    private final ConnectionSource db;
+    private final Database db;
 
-    public JdbcOutbox(ConnectionSource db) { this.db = db; }
+    public JdbcOutbox(Database db) { this.db = db; }
 
     @Override
     public int enqueue(List<OutboxEntry> entries, Instant now) {
-        try (Connection c = db.open()) {
+        try (Connection c = db.connect()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -70,7 +72,7 @@ public final class JdbcOutbox implements Outbox {
         String claim = "UPDATE outbox SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = ? "
                 + "WHERE id = ? AND attempts = ? AND next_attempt_at = ? AND status IN ('PENDING', 'SENDING')";
         List<OutboxItem> claimed = new ArrayList<>();
-        try (Connection c = db.open()) {
+        try (Connection c = db.connect()) {
             List<long[]> found = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(candidates)) {
                 ps.setLong(1, now.toEpochMilli());
@@ -111,7 +113,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public List<OutboxItem> list(OutboxStatus status, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM outbox" + (status == null ? "" : " WHERE status = ?") + " ORDER BY id LIMIT ?";
-        try (Connection c = db.open(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (status != null) ps.setString(i++, status.db());
             ps.setInt(i, limit);
@@ -132,7 +134,7 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private int update(String sql, String what, Object... args) {
-        try (Connection c = db.open(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             return ps.executeUpdate();
         } catch (SQLException e) {

@@ -1,5 +1,9 @@
 package dev.akguard.monitor.notify.outbox;
 
+import dev.akguard.monitor.testing.TestAlerts;
+
+import dev.akguard.monitor.store.Database;
+
 import dev.akguard.testkit.fixtures.MutableClock;
 import dev.akguard.testkit.fixtures.TestKeys;
 import dev.akguard.testkit.fixtures.WebhookReceiver;
@@ -58,7 +62,7 @@ class KilledDispatcherTest {
 
     /** The child process: a dispatcher that hangs, like a process about to die, when it comes to marking delivered. */
     public static void main(String[] args) throws Exception {
-        ConnectionSource db = ConnectionSource.of(args[0]);
+        Database db = Database.open(args[0]);
         Outbox real = new JdbcOutbox(db);
         Outbox hangsBeforeMarking = new Outbox() {
             @Override public int enqueue(List<OutboxEntry> e, Instant now) { return real.enqueue(e, now); }
@@ -92,12 +96,10 @@ class KilledDispatcherTest {
     @Test
     void aKilledDispatcherLosesAndDuplicatesNothing() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("monitor.db");
-        try (Connection c = DriverManager.getConnection(url)) {
-            NotifySchema.ensure(c);
-        }
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
-            JdbcOutbox outbox = new JdbcOutbox(ConnectionSource.of(url));
-            JdbcInbox inbox = new JdbcInbox(ConnectionSource.of(url));
+        try (Database db = Database.open(url); WebhookReceiver receiver = new WebhookReceiver()) {
+            TestAlerts.seed(db, 1, 1); // the outbox references alerts
+            JdbcOutbox outbox = new JdbcOutbox(db);
+            JdbcInbox inbox = new JdbcInbox(db);
             NotificationSettings settings = settings(receiver.url("/hook"));
             Instant queuedAt = Instant.now().minusSeconds(1);
             outbox.enqueue(new Notifier(settings, Clock.fixed(queuedAt, ZoneOffset.UTC)).plan(new AlertNotification(1,

@@ -12,6 +12,8 @@ import dev.akguard.monitor.notify.Channels;
 import dev.akguard.monitor.notify.NotificationSettings;
 import dev.akguard.monitor.notify.Notifier;
 import dev.akguard.monitor.redact.Redaction;
+import dev.akguard.monitor.store.Database;
+import dev.akguard.monitor.testing.TestAlerts;
 import dev.akguard.monitor.notify.channel.Channel;
 import dev.akguard.monitor.notify.channel.DeliveryException;
 import org.junit.jupiter.api.AfterEach;
@@ -48,27 +50,21 @@ abstract class OutboxContractTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Backoff RETRY = Backoff.exponential(3, Duration.ofSeconds(30), Duration.ofMinutes(10));
 
-    protected ConnectionSource db;
+    protected Database db;
     protected JdbcOutbox outbox;
     protected JdbcInbox inbox;
     protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private WebhookReceiver receiver;
 
     /** A fresh, empty database for one test. */
-    protected abstract ConnectionSource freshDatabase() throws Exception;
+    protected abstract Database freshDatabase() throws Exception;
 
     protected void dropDatabase() throws Exception { }
 
     @BeforeEach
     void setUp() throws Exception {
         db = freshDatabase();
-        try (Connection c = db.open()) {
-            NotifySchema.ensure(c);
-            NotifySchema.ensure(c); // idempotent
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE test_alerts (id BIGINT PRIMARY KEY, access_key_id TEXT NOT NULL)");
-            }
-        }
+        TestAlerts.seed(db, 0, 120, 77); // the outbox references alerts; alert 77 is made by a test
         outbox = new JdbcOutbox(db);
         inbox = new JdbcInbox(db);
         receiver = new WebhookReceiver();
@@ -77,6 +73,7 @@ abstract class OutboxContractTest {
     @AfterEach
     void tearDown() throws Exception {
         receiver.close();
+        db.close();
         dropDatabase();
     }
 
@@ -105,13 +102,9 @@ abstract class OutboxContractTest {
     void notificationsCommitOrVanishWithTheAlertTransaction() throws SQLException {
         String key = TestKeys.accessKeyId();
         for (boolean commit : new boolean[] {false, true}) {
-            try (Connection tx = db.open()) {
+            try (Connection tx = db.connect()) {
                 tx.setAutoCommit(false);
-                try (PreparedStatement ps = tx.prepareStatement("INSERT INTO test_alerts (id, access_key_id) VALUES (?, ?)")) {
-                    ps.setLong(1, 77);
-                    ps.setString(2, key);
-                    ps.executeUpdate();
-                }
+                TestAlerts.insert(tx, 77, key);
                 JdbcOutbox.enqueue(tx, List.of(entry("inbox", 77), entry("webhook:ops", 77)), clock.instant());
                 if (commit) tx.commit(); else tx.rollback(); // rollback = the process died before commit
             }

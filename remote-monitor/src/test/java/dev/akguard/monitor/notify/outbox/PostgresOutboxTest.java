@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify.outbox;
 
+import dev.akguard.monitor.store.Database;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -15,13 +17,13 @@ class PostgresOutboxTest extends OutboxContractTest {
     private String schema;
 
     @Override
-    protected ConnectionSource freshDatabase() throws Exception {
+    protected Database freshDatabase() throws Exception {
         schema = "akg_notify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(BASE); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         }
         String url = BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return () -> DriverManager.getConnection(url);
+        return Database.open(url);
     }
 
     @Override

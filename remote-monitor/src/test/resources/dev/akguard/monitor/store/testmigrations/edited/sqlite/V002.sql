@@ -1,0 +1,2 @@
+-- a second table
+CREATE TABLE t2 (x INTEGER);

@@ -1,0 +1,2 @@
+-- a table
+CREATE TABLE t1 (x INTEGER);

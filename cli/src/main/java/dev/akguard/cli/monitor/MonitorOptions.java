@@ -1,13 +1,16 @@
 package dev.akguard.cli.monitor;
 
 import dev.akguard.cli.common.UserException;
+import dev.akguard.monitor.config.MonitorConfig;
 import dev.akguard.monitor.github.GitHubClient;
+import dev.akguard.monitor.settings.SettingsException;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.StoreException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Options every {@code akguard monitor} subcommand accepts after its name ({@code @Mixin MonitorOptions monitor;}):
@@ -18,11 +21,20 @@ public final class MonitorOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    /** The environment variable that may carry the JDBC URL, so a password need not be on the command line. */
+    public static final String DB_ENV = "AKGUARD_DB_URL";
+
     @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Monitor database (default: an SQLite file ~/.akguard/monitor.db; teams: jdbc:postgresql://HOST/DB?user=...).")
+            description = "Monitor database (default: " + DB_ENV + ", else an SQLite file $HOME/.akguard/monitor.db; teams: "
+                + "jdbc:postgresql://HOST/DB?user=...). Keep passwords off the command line: put the URL in " + DB_ENV
+                + " or the password in ~/.pgpass (PostgreSQL's passfile).")
     public String db;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Monitor config file (JSON; sections such as \"watch\").")
+    /** Where environment variables come from (tests replace it). */
+    UnaryOperator<String> env = System::getenv;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Monitor config file (JSON; sections \"watch\", \"calls\", \"anomalies\"; unknown keys are refused).")
     public Path config;
 
     @Option(names = "--github-api", paramLabel = "URL",
@@ -37,16 +49,37 @@ public final class MonitorOptions {
     /** Opens (creating and migrating) the store, with a clear message when that fails. */
     public Database database() {
         try {
-            return Database.open(db);
+            return Database.open(databaseUrl());
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), e);
         }
     }
 
+    /** --db, else AKGUARD_DB_URL, else null (the default SQLite file). */
+    public String databaseUrl() {
+        if (db != null && !db.isBlank()) return db;
+        String fromEnv = env.apply(DB_ENV);
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
+    }
+
+    private MonitorConfig loaded;
+
     /** The config file if given; fails clearly when it does not exist. */
     public Path configFile() {
         if (config != null && !Files.isRegularFile(config)) throw new UserException("config file not found: " + config);
         return config;
+    }
+
+    /** The config file's settings (defaults without --config), read once; errors name the file and the key. */
+    public MonitorConfig monitorConfig() {
+        if (loaded == null) {
+            try {
+                loaded = MonitorConfig.load(configFile());
+            } catch (SettingsException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+        }
+        return loaded;
     }
 
     /** A client for --github-api with the token from GITHUB_TOKEN (never from the command line). */

@@ -7,7 +7,6 @@ import dev.akguard.monitor.alibaba.AlibabaCredentialsException;
 import dev.akguard.monitor.alibaba.AlibabaEndpoint;
 import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.monitor.github.GitHubApi;
-import dev.akguard.monitor.runtime.IntegrationConfig;
 import dev.akguard.monitor.runtime.MonitorRuntime;
 import dev.akguard.monitor.settings.SettingsException;
 import dev.akguard.monitor.store.Database;
@@ -25,7 +24,7 @@ final class MonitorRuntimes {
     static MonitorRuntime open(MonitorOptions o, Database db) {
         try {
             return new MonitorRuntime(db, new GitHubApi(o.githubClient()), Engine.defaults(), endpoint(o), MonitorRuntimes::admin,
-                    IntegrationConfig.load(o.configFile()), Backoff.standard(), Duration.ofSeconds(10), Clock.systemUTC());
+                    o.monitorConfig().integration(), Backoff.standard(), Duration.ofSeconds(10), Clock.systemUTC());
         } catch (SettingsException | StoreException | IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }

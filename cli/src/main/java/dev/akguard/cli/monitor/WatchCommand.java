@@ -13,7 +13,6 @@ import dev.akguard.monitor.runtime.AfterCycle;
 import dev.akguard.monitor.runtime.WatchLoop;
 import dev.akguard.monitor.watch.CycleReport;
 import dev.akguard.monitor.watch.Source;
-import dev.akguard.monitor.watch.WatchConfig;
 import dev.akguard.monitor.watch.WatchSettings;
 import dev.akguard.monitor.watch.Watcher;
 import picocli.CommandLine.Command;
@@ -127,7 +126,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private WatchSettings settings() {
-        WatchSettings fromConfig = WatchConfig.load(monitor.configFile());
+        WatchSettings fromConfig = monitor.monitorConfig().watchSettings();
         List<Source> sources = new ArrayList<>();
         try {
             if (publicEvents) sources.add(Source.publicEvents());

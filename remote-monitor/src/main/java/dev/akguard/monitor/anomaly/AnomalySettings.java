@@ -134,7 +134,8 @@ public final class AnomalySettings {
     }
 
     /** An explicit {@code "sharedIp": null} in the JSON means "defaults", not a crash later. */
-    private void fillMissingSections() {
+    /** Missing sections (written as null) get their defaults. */
+    public void fillMissingSections() {
         if (threatIp == null) threatIp = new ThreatIp();
         if (sharedIp == null) sharedIp = new SharedIp();
         if (sensitiveApi == null) sensitiveApi = new SensitiveApi();

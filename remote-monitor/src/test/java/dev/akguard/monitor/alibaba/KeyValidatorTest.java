@@ -202,6 +202,23 @@ class KeyValidatorTest {
     }
 
     @Test
+    void anUnreachableEndpointNeverPutsTheSignedRequestIntoTheDetail() {
+        String url = emu.url();
+        emu.close();
+        String token = "CAIS" + randomSecret() + randomSecret();
+        KeyValidator v = new KeyValidator(AlibabaEndpoint.override(url), Backoff.jittered(1, Duration.ZERO, Duration.ZERO),
+                Duration.ofSeconds(1), sleeper::sleep);
+        String id = randomId();
+        KeyCheck r = v.validate(id, randomSecret(), token);
+        assertEquals(Validity.UNKNOWN, r.validity());
+        assertTrue(r.detail().contains("SDK.ServerUnreachable"), r.detail());
+        assertFalse(r.detail().contains(token), r.detail());
+        assertFalse(r.detail().contains("Signature="), r.detail());
+        assertFalse(r.detail().contains("AccessKeyId="), r.detail());
+        assertTrue(r.detail().contains(url.replaceAll("/$", "")), "the host is still named: " + r.detail());
+    }
+
+    @Test
     void incompletePairIsRefusedClearly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> validator.validate("LTAIabc", " "));
         assertTrue(e.getMessage().contains("no secret"));

@@ -22,9 +22,9 @@ public final class EngineOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Files scanned in parallel (default: number of CPUs).")
     public int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--max-file-size", paramLabel = "SIZE",
+    @Option(names = "--max-file-size", paramLabel = "SIZE", converter = SizeConverter.class,
             description = "Skip files larger than this, e.g. 100m or 2g (default: 1g, or the config's maxFileSize).")
-    public String maxFileSize;
+    public Long maxFileSize;
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching this .gitignore-style glob (repeatable).")
     public List<String> excludes = new ArrayList<>();
@@ -34,7 +34,7 @@ public final class EngineOptions {
         if (threads < 1) throw new UserException("--threads must be at least 1");
         ScanSettings s = ScanSettings.load(root, config, baseline);
         Config c = s.config();
-        if (maxFileSize != null) c = c.withMaxFileSize(Config.parseSize(maxFileSize, "--max-file-size"));
+        if (maxFileSize != null) c = c.withMaxFileSize(maxFileSize);
         if (!excludes.isEmpty()) c = c.withExtraExcludes(excludes);
         return s.withConfig(c);
     }

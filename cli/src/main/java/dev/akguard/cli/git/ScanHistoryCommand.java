@@ -1,5 +1,6 @@
 package dev.akguard.cli.git;
 
+import dev.akguard.cli.common.TimeSpec;
 import dev.akguard.cli.common.EngineOptions;
 import dev.akguard.cli.common.ProgressLine;
 import dev.akguard.cli.common.ReportingOptions;
@@ -18,13 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,8 +50,10 @@ public final class ScanHistoryCommand implements Callable<Integer> {
     @Option(names = "--range", paramLabel = "A..B", description = "Only commits reachable from B and not from A (or a single revision's history).")
     String range;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "Only commits made on or after DATE (2024-01-31, 2024-01-31T12:00, or an ISO instant).")
-    String since;
+    @Option(names = "--since", paramLabel = "DATE", converter = TimeSpec.Converter.class,
+            description = "Only commits made on or after DATE: 2024-01-31 or 2024-01-31T12:00 (UTC, as in every akguard command), "
+                + "an ISO instant (2024-01-31T12:00:00+08:00), or an age (7d, 24h).")
+    TimeSpec since;
 
     @Mixin
     ReportingOptions reporting;
@@ -68,7 +66,7 @@ public final class ScanHistoryCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         reporting.reporter();
         if (all && range != null) throw new UserException("--all and --range cannot be combined");
-        HistoryOptions options = new HistoryOptions(range, since == null ? null : parseDate(since));
+        HistoryOptions options = new HistoryOptions(range, since == null ? null : since.resolve(Clock.systemUTC()));
         long t0 = System.nanoTime();
         GitRepos.useLargePackCaches();
         try (Repository repo = GitRepos.open(repoDir)) {
@@ -91,17 +89,6 @@ public final class ScanHistoryCommand implements Callable<Integer> {
                         result.blobsScanned(), Summary.size(result.bytesScanned()), (System.nanoTime() - t0) / 1e9);
             }
             return ReportingOptions.exitCode(result.findings());
-        }
-    }
-
-    static Instant parseDate(String s) {
-        String t = s.trim();
-        try {
-            if (t.length() == 10) return LocalDate.parse(t).atStartOfDay(ZoneId.systemDefault()).toInstant();
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) return OffsetDateTime.parse(t).toInstant();
-            return LocalDateTime.parse(t).atZone(ZoneId.systemDefault()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new UserException("--since '" + s + "' is not a date: use 2024-01-31, 2024-01-31T12:00 or 2024-01-31T12:00:00Z");
         }
     }
 }

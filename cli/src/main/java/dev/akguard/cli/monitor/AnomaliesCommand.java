@@ -2,6 +2,7 @@ package dev.akguard.cli.monitor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.akguard.cli.common.TimeSpec;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.alibaba.CallRecordException;
 import dev.akguard.monitor.calls.StoredAnomaly;
@@ -36,8 +37,9 @@ public final class AnomaliesCommand implements Callable<Integer> {
 
     @Mixin MonitorOptions monitor;
 
-    @Option(names = "--since", paramLabel = "T", description = "Only anomalies triggered at or after T (2026-03-02T10:00:00Z, 2026-03-02, 24h, 7d).")
-    String since;
+    @Option(names = "--since", paramLabel = "T", converter = TimeSpec.Converter.class,
+            description = "Only anomalies triggered at or after T (2026-03-02T10:00:00Z, 2026-03-02 in UTC, 24h, 7d).")
+    TimeSpec since;
 
     @Option(names = "--refresh", description = "First fetch the calls of every VALID open leak (admin credentials needed), run the "
             + "rules and deliver due notifications.")
@@ -50,7 +52,7 @@ public final class AnomaliesCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = OutputFormat.parse(format);
         Clock clock = Clock.systemUTC();
-        Instant from = since == null ? null : TimeArg.parse("--since", since, clock);
+        Instant from = since == null ? null : since.resolve(clock);
         MonitorRuntime rt = MonitorRuntimes.open(monitor);
         List<StoredAnomaly> anomalies;
         try {

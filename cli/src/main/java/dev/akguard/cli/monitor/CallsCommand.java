@@ -2,6 +2,7 @@ package dev.akguard.cli.monitor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.akguard.cli.common.TimeSpec;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.alibaba.CallRecordException;
 import dev.akguard.monitor.calls.CallSummary;
@@ -44,11 +45,12 @@ public final class CallsCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "R", description = "ActionTrail region (repeatable; default: the config's calls.regions, else cn-hangzhou).")
     List<String> regions = new ArrayList<>();
 
-    @Option(names = "--from", paramLabel = "T", description = "Start of the time range (default: 7 days before --to).")
-    String from;
+    @Option(names = "--from", paramLabel = "T", converter = TimeSpec.Converter.class,
+            description = "Start of the time range: 2026-03-02T10:00:00Z, 2026-03-02 (UTC) or an age such as 2h or 7d (default: 7 days before --to).")
+    TimeSpec from;
 
-    @Option(names = "--to", paramLabel = "T", description = "End of the time range (default: now).")
-    String to;
+    @Option(names = "--to", paramLabel = "T", converter = TimeSpec.Converter.class, description = "End of the time range (default: now).")
+    TimeSpec to;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
     String format = "table";
@@ -57,8 +59,8 @@ public final class CallsCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = OutputFormat.parse(format);
         Clock clock = Clock.systemUTC();
-        Instant end = to == null ? clock.instant() : TimeArg.parse("--to", to, clock);
-        Instant start = from == null ? end.minus(Duration.ofDays(7)) : TimeArg.parse("--from", from, clock);
+        Instant end = to == null ? clock.instant() : to.resolve(clock);
+        Instant start = from == null ? end.minus(Duration.ofDays(7)) : from.resolve(clock);
         if (start.isAfter(end)) throw new UserException("--from (" + start + ") is after --to (" + end + ")");
         MonitorRuntime rt = MonitorRuntimes.open(monitor);
         List<String> r = regions.isEmpty() ? rt.config().calls().regions() : regions;

@@ -143,7 +143,12 @@ class MonitorCliTest {
     void configFileSourcesAndEnterpriseBaseUrl() throws Exception {
         leak("corp/infra");
         Path config = dir.resolve("monitor.json");
-        Files.writeString(config, "{\"watch\": {\"repos\": [\"corp/infra\"], \"minPollIntervalSeconds\": 30}, \"notify\": {}}");
+        Path typo = dir.resolve("typo.json");
+        Files.writeString(typo, "{\"watch\": {\"org\": [\"corp\"]}}");
+        Result refused = run("monitor", "watch", "--once", "--no-verify", "--config", typo.toString(), "--db", db, "--github-api", gh.enterpriseBaseUrl());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains(typo.toString()) && refused.err().contains("'watch.org'"), "file and key named: " + refused.err());
+        Files.writeString(config, "{\"watch\": {\"repos\": [\"corp/infra\"], \"minPollIntervalSeconds\": 30}, \"calls\": {}}");
         Result watch = run("monitor", "watch", "--once", "--no-verify", "--config", config.toString(), "--db", db, "--github-api", gh.enterpriseBaseUrl());
         assertEquals(0, watch.code(), watch.err());
         assertTrue(watch.out().contains("1 new alert(s)"), watch.out());

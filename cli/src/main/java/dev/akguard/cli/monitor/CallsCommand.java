@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "calls", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Show the calls made with an AccessKey, from ActionTrail, with a summary.", "ActionTrail LookupEvents by EventAccessKeyId, every page, at most "
             + "2 requests per second; newest first, then a summary: APIs called, source IPs, regions, errors. Uses the team's "
-            + "admin credentials (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET or ~/.alibabacloud/credentials), which need "
+            + "admin credentials (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, $HOME/.alibabacloud/credentials, an ECS or OIDC role), which need "
             + "AliyunActionTrailReadOnlyAccess.", ""},
         footer = {"", "Times: 2026-03-02T10:00:00Z, 2026-03-02 (UTC midnight) or an age such as 24h or 7d. Default: the last 7 days.",
             "", "Examples:",

@@ -40,7 +40,7 @@ final class MonitorRuntimes {
         }
     }
 
-    /** The security team's credentials (environment or ~/.alibabacloud/credentials), asked for only when needed. */
+    /** The security team's credentials (the SDK's default chain: environment, profiles, ECS role, OIDC), asked for only when needed. */
     static AdminCredentials admin() {
         try {
             return AdminCredentials.load();

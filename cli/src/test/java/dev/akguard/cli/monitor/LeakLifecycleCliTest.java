@@ -86,13 +86,14 @@ class LeakLifecycleCliTest {
         secrets.add(leaked.secret());
         secrets.add(admin.secret());
         db = "jdbc:sqlite:" + dir.resolve("monitor.db");
-        // The team's admin credentials, from the standard credentials file under a test home.
+        // The team's admin credentials, from the first link of the SDK's credentials chain (system properties; the
+        // credentials file under $HOME is covered in its own process by MonitorDatabaseCliTest).
         savedHome = System.getProperty("user.home");
         Path home = dir.resolve("home");
-        Files.createDirectories(home.resolve(".alibabacloud"));
-        Files.writeString(home.resolve(".alibabacloud/credentials"),
-                "[default]\ntype = access_key\naccess_key_id = " + admin.id() + "\naccess_key_secret = " + admin.secret() + "\n");
+        Files.createDirectories(home);
         System.setProperty("user.home", home.toString());
+        System.setProperty("alibabacloud.accessKeyId", admin.id());
+        System.setProperty("alibabacloud.accessKeySecret", admin.secret());
         Files.writeString(dir.resolve("threats.txt"), "# known scanners\n198.51.100.0/24\n");
         config = dir.resolve("monitor.json");
         Files.writeString(config, """
@@ -113,6 +114,8 @@ class LeakLifecycleCliTest {
     @AfterEach
     void stop() {
         System.setProperty("user.home", savedHome);
+        System.clearProperty("alibabacloud.accessKeyId");
+        System.clearProperty("alibabacloud.accessKeySecret");
         gh.close();
         ali.close();
         hook.close();
@@ -389,6 +392,8 @@ class LeakLifecycleCliTest {
         Path bare = dir.resolve("bare-home");
         Files.createDirectories(bare);
         System.setProperty("user.home", bare.toString());
+        System.clearProperty("alibabacloud.accessKeyId");
+        System.clearProperty("alibabacloud.accessKeySecret");
         push("acme/api", leaked.id(), leaked.secret());
         Result watch = monitor("watch", "--once", "--public-events");
         assertEquals(0, watch.code(), watch.err());

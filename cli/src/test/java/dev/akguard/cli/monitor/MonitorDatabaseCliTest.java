@@ -1,6 +1,9 @@
 package dev.akguard.cli.monitor;
 
 import dev.akguard.cli.AkguardCommand;
+import dev.akguard.testkit.alibaba.AlibabaCloudEmulator;
+import dev.akguard.testkit.alibaba.EmulatedAccount;
+import dev.akguard.testkit.alibaba.EmulatedKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -41,7 +44,7 @@ class MonitorDatabaseCliTest {
                 "-Duser.home=" + dir.resolve("passwd-home"), "-cp", System.getProperty("java.class.path"), "dev.akguard.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().remove("AKGUARD_DB_URL");
+        pb.environment().keySet().removeIf(k -> k.startsWith("ALIBABA_CLOUD_") || k.startsWith("AKGUARD_"));
         pb.environment().putAll(env);
         Path out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -80,6 +83,31 @@ class MonitorDatabaseCliTest {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Path f = Path.of(db + suffix);
             if (Files.exists(f)) assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+        }
+    }
+
+    @Test
+    void adminCredentialsComeFromTheSdkChainWithTheCredentialsFileUnderHome() throws Exception {
+        try (AlibabaCloudEmulator emu = AlibabaCloudEmulator.start()) {
+            EmulatedAccount account = emu.addAccount();
+            EmulatedKey admin = account.addUser("security-admin").addKey();
+            account.addUser("ci").addKey();
+            Path home = dir.resolve("home");
+            Files.createDirectories(home.resolve(".alibabacloud"));
+            Files.writeString(home.resolve(".alibabacloud/credentials"), "[default]\nenable = true\ntype = access_key\n"
+                    + "access_key_id = " + admin.id() + "\naccess_key_secret = " + admin.secret() + "\n");
+            Map<String, String> env = Map.of("HOME", home.toString(), "AKGUARD_ALIBABA_ENDPOINT", emu.url(),
+                    "AKGUARD_DB_URL", "jdbc:sqlite:" + dir.resolve("inv.db"));
+            Result sync = runProcess(env, "monitor", "inventory", "sync");
+            assertEquals(0, sync.code(), sync.err());
+            assertFalse(sync.err().contains(admin.secret()) || sync.out().contains(admin.secret()));
+            assertFalse(emu.requests().isEmpty());
+            emu.requests().forEach(r -> assertEquals(admin.id(), r.accessKeyId(), "signed with the key from $HOME's credentials file"));
+
+            Result none = runProcess(Map.of("HOME", dir.resolve("empty-home").toString(), "AKGUARD_ALIBABA_ENDPOINT", emu.url(),
+                    "AKGUARD_DB_URL", "jdbc:sqlite:" + dir.resolve("inv2.db")), "monitor", "inventory", "sync");
+            assertEquals(2, none.code());
+            assertTrue(none.err().contains("No Alibaba Cloud admin credentials") && none.err().contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), none.err());
         }
     }
 

@@ -195,6 +195,24 @@ class VerificationLifecycleTest {
     }
 
     @Test
+    void theContinuousLoopOutlivesADatabaseThatStopsAnswering() throws Exception {
+        MonitorRuntime rt = runtime();
+        DetectionVerifier detection = rt.detectionVerifier();
+        Watcher w = watcher(rt, detection);
+        RecordingSleeper sleeper = new RecordingSleeper(clock);
+        db.close(); // every connection refused from now on, as during a server restart
+        dev.akguard.monitor.runtime.WatchLoop.run(w, new AfterCycle(rt, detection, true), WatchSettings.defaults(List.of(Source.publicEvents())),
+                new dev.akguard.monitor.store.WorkStore(db), clock, sleeper::sleep, () -> sleeper.sleeps().size() >= 3, r -> { });
+        List<Duration> waits = sleeper.sleeps();
+        assertEquals(3, waits.size(), "three failed cycles, each followed by a wait, and the loop still running");
+        for (int i = 0; i < 3; i++) {
+            long full = 5_000L << i;
+            long ms = waits.get(i).toMillis();
+            assertTrue(ms >= full / 2 && ms <= full, "growing backoff, cycle " + (i + 1) + ": " + ms + " ms");
+        }
+    }
+
+    @Test
     void aKeyThatNeverGetsAVerdictNotifiesWhenTheQueueGivesUpIfThePolicyNotifiesEveryLeak() throws Exception {
         MonitorRuntime rt = runtime();
         var settings = rt.notifications().settings();

@@ -133,10 +133,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The driver's own words and, when different, the underlying cause (an unknown host, a refused connection). */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        Throwable driver = e;
+        while (!(driver instanceof SQLException) && driver.getCause() != null && driver.getCause() != driver) driver = driver.getCause();
+        Throwable root = driver;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String said = driver.getMessage() == null ? driver.getClass().getSimpleName() : driver.getMessage();
+        if (said.startsWith("No suitable driver")) {
+            return "the driver cannot read this URL: check the host, the port (a number) and every %-escape";
+        }
+        if (root == driver) return said;
+        return said + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */

@@ -30,8 +30,8 @@ public final class Database implements AutoCloseable {
     /** The longest a caller waits for a free connection. */
     public static final Duration BORROW_TIMEOUT = Duration.ofSeconds(30);
     /** Connections at most: SQLite has one writer anyway; PostgreSQL gets a few for the console and workers. */
-    static final int SQLITE_MAX = 4;
-    static final int POSTGRES_MAX = 8;
+    static final int SQLITE_MAX = 8;
+    static final int POSTGRES_MAX = 10;
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 

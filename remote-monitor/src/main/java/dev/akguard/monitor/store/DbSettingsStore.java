@@ -3,9 +3,7 @@ package dev.akguard.monitor.store;
 import dev.akguard.monitor.settings.SettingsStore;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -28,26 +26,18 @@ public final class DbSettingsStore implements SettingsStore {
     public Optional<String> load() {
         // A plain autocommit read: it takes no write lock, so callers may load settings while another
         // connection of theirs holds a write transaction (SQLite's IMMEDIATE transactions would wait for it).
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT json FROM settings WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
+        try (Connection c = db.connect()) {
+            return Sql.one(c, "SELECT json FROM settings WHERE name = ?", rs -> rs.getString(1), name);
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the " + name + " settings from " + db.redactedUrl() + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot read the " + name + " settings from " + db.redactedUrl() + ": " + db.redact(e.getMessage()), e);
         }
     }
 
     @Override
     public void save(String json) {
         db.transactionUninterruptibly(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings (name, json, updated_at) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at")) {
-                ps.setString(1, name);
-                ps.setString(2, json);
-                ps.setLong(3, clock.millis());
-                ps.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO settings (name, json, updated_at) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at", name, json, clock.millis());
             return null;
         });
     }

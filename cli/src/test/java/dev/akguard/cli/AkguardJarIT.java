@@ -56,10 +56,11 @@ class AkguardJarIT {
             "org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so", "org/sqlite/native/Linux-Musl/aarch64/libsqlitejdbc.so",
             "org/sqlite/native/Mac/x86_64/libsqlitejdbc.dylib", "org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib",
             "org/sqlite/native/Windows/x86_64/sqlitejdbc.dll");
-    /** What the SDK's Signer table needs to load (see the BouncyCastle filter in the parent pom); nothing runs it. */
+    /** What verifying the SDK's Signer table loads (see the BouncyCastle filter in the parent pom); nothing runs it. */
     static final Set<String> KEPT_BOUNCY_CASTLE = Set.of("org/bouncycastle/LICENSE.class",
             "org/bouncycastle/jce/provider/BouncyCastleProvider.class",
-            "org/bouncycastle/jcajce/provider/config/ConfigurableProvider.class");
+            "org/bouncycastle/jcajce/provider/config/ConfigurableProvider.class",
+            "org/bouncycastle/crypto/Digest.class", "org/bouncycastle/crypto/CipherParameters.class");
     static final String PG_URL = System.getenv().getOrDefault("AKGUARD_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
     static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();

@@ -106,7 +106,12 @@ class AkguardJarIT {
 
     @Test
     void keepsEveryDependencysLicenceAndNotice() throws IOException {
-        assertEquals(List.of(), jar.licenceFilesLost(ShadedJar.testClasspath()));
+        ShadedJar.LicenceCheck licences = jar.checkLicences(ShadedJar.testClasspath());
+        assertEquals(List.of(), licences.lost());
+        for (String dependency : List.of("commons-codec", "httpclient", "angus-mail", "jakarta.mail-api", "postgresql", "sqlite-jdbc", "slf4j-api")) {
+            assertTrue(licences.checked().stream().anyMatch(c -> c.startsWith(dependency + "-")),
+                    "the licence files of " + dependency + " were compared: " + licences.checked());
+        }
         assertEquals(Files.readString(MODULE.resolve("../LICENSE")), jar.text("META-INF/akguard/LICENSE"));
         String notice = jar.text("META-INF/NOTICE");
         for (String from : List.of("Apache Commons Codec", "Apache HttpClient", "Jakarta Mail")) {

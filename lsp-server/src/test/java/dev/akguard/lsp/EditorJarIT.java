@@ -68,7 +68,12 @@ class EditorJarIT {
 
     @Test
     void keepsEveryDependencysLicenceAndNotice() throws IOException {
-        assertEquals(List.of(), jar.licenceFilesLost(ShadedJar.testClasspath()));
+        ShadedJar.LicenceCheck licences = jar.checkLicences(ShadedJar.testClasspath());
+        assertEquals(List.of(), licences.lost());
+        for (String dependency : List.of("org.eclipse.lsp4j-", "org.eclipse.lsp4j.jsonrpc-", "commons-codec-", "slf4j-api-")) {
+            assertTrue(licences.checked().stream().anyMatch(c -> c.startsWith(dependency)),
+                    "the licence files of " + dependency + " were compared: " + licences.checked());
+        }
         assertEquals(Files.readString(MODULE.resolve("../LICENSE")), jar.text("META-INF/akguard/LICENSE"));
         assertTrue(jar.text("about.html").contains("Eclipse"), "lsp4j's about.html (EPL-2.0)");
         assertTrue(jar.contains("META-INF/maven/org.eclipse.jgit/org.eclipse.jgit/pom.xml"), "JGit's declared licence");

@@ -91,12 +91,19 @@ public final class ShadedJar implements AutoCloseable {
     }
 
     /**
-     * The licence and notice files of every classpath jar that was shaded into this one (judged by its first class)
-     * whose text this jar does not carry: at the same path, or for NOTICE files in the merged META-INF/NOTICE.
-     * Every non-blank line of the dependency's file must be in the jar's file (merging concatenates licences and
-     * de-duplicates notice paragraphs, so lines are what survives unchanged). Empty when nothing was lost.
+     * What {@link #checkLicences} found: every licence or notice file of a shaded dependency it compared
+     * ({@code jar!/entry}), and those whose text this jar does not carry.
      */
-    public List<String> licenceFilesLost(Collection<Path> classpath) throws IOException {
+    public record LicenceCheck(List<String> checked, List<String> lost) { }
+
+    /**
+     * Compares the licence and notice files of every classpath jar that was shaded into this one (judged by its
+     * first class) with this jar's: at the same path, or for NOTICE files in the merged META-INF/NOTICE. Every
+     * non-blank line of the dependency's file must be in the jar's file (merging concatenates licences and
+     * de-duplicates notice paragraphs, so lines are what survives unchanged).
+     */
+    public LicenceCheck checkLicences(Collection<Path> classpath) throws IOException {
+        List<String> checked = new ArrayList<>();
         List<String> lost = new ArrayList<>();
         for (Path dependency : classpath) {
             if (!dependency.toString().endsWith(".jar") || !Files.isRegularFile(dependency)) continue;
@@ -105,10 +112,12 @@ public final class ShadedJar implements AutoCloseable {
                 for (Enumeration<? extends ZipEntry> e = dep.entries(); e.hasMoreElements(); ) {
                     ZipEntry entry = e.nextElement();
                     if (entry.isDirectory() || !LICENCE_FILE.matcher(entry.getName()).matches()) continue;
+                    String where = dependency.getFileName() + "!/" + entry.getName();
+                    checked.add(where);
                     String target = contains(entry.getName()) ? entry.getName()
                             : NOTICE_FILE.matcher(entry.getName()).matches() ? MERGED_NOTICE : null;
                     if (target == null || !contains(target)) {
-                        lost.add(dependency.getFileName() + "!/" + entry.getName() + " (absent)");
+                        lost.add(where + " (absent)");
                         continue;
                     }
                     String merged = text(target);
@@ -118,12 +127,11 @@ public final class ShadedJar implements AutoCloseable {
                     }
                     Optional<String> missing = original.lines().map(String::strip).filter(l -> !l.isEmpty())
                             .filter(l -> !merged.contains(l)).findFirst();
-                    missing.ifPresent(l -> lost.add(dependency.getFileName() + "!/" + entry.getName()
-                            + " (line not in " + target + ": " + l + ")"));
+                    missing.ifPresent(l -> lost.add(where + " (line not in " + target + ": " + l + ")"));
                 }
             }
         }
-        return lost;
+        return new LicenceCheck(checked, lost);
     }
 
     private boolean wasShaded(ZipFile dependency) {

@@ -1,5 +1,6 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.core.text.Untrusted;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.akguard.cli.common.UserException;
@@ -83,10 +84,10 @@ public final class CallsCommand implements Callable<Integer> {
                 t.print(out);
                 out.println();
                 out.println("Summary");
-                out.println("  APIs        " + counts(summary.apis()));
-                out.println("  Source IPs  " + counts(summary.sourceIps()));
-                out.println("  Regions     " + counts(summary.regions()));
-                out.println("  Errors      " + (summary.errors().isEmpty() ? "none" : counts(summary.errors())));
+                out.println(Untrusted.inline("  APIs        " + counts(summary.apis())));
+                out.println(Untrusted.inline("  Source IPs  " + counts(summary.sourceIps())));
+                out.println(Untrusted.inline("  Regions     " + counts(summary.regions())));
+                out.println(Untrusted.inline("  Errors      " + (summary.errors().isEmpty() ? "none" : counts(summary.errors()))));
                 out.println("  First call  " + summary.first() + ", last call " + summary.last());
             }
         }

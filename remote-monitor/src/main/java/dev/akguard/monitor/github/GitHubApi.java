@@ -1,5 +1,6 @@
 package dev.akguard.monitor.github;
 
+import dev.akguard.core.text.UriPaths;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -154,7 +155,7 @@ public final class GitHubApi {
         String b = client.baseUrl();
         if (b.endsWith("/api/v3")) b = b.substring(0, b.length() - "/api/v3".length());
         b = b.replace("://api.github.com", "://github.com");
-        return b + "/" + repo;
+        return b + "/" + UriPaths.path(repo);
     }
 
     private static PushEvent pushEvent(JsonObject e) {

@@ -82,4 +82,17 @@ class HardeningCliTest {
         assertTrue(s.toString().contains("--threads"), s.toString());
         assertEquals(2, ErrorHandler.report(new StackOverflowError(), new PrintWriter(new StringWriter(), true)));
     }
+
+    @Test
+    void hostileFileNamesReachTheTerminalEscaped(@TempDir Path dir) throws Exception {
+        String name = "esc\u001b[31mRED\u001b[0m\nfake.yml:1:1: note: nothing here.yml";
+        Files.writeString(dir.resolve(name), "aliyun.access-key-id=" + id + "\naliyun.access-key-secret=" + secret + "\n");
+        CliRunner.Run run = CliRunner.run("scan", dir.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.out().startsWith("esc\\e[31mRED\\e[0m\\nfake.yml:1:1: note: nothing here.yml:1:22: error:"), run.out());
+        assertFalse(run.out().contains("\u001b") || run.err().contains("\u001b"), run.out());
+        assertEquals(3, run.out().split("\n").length, "one finding, three lines: " + run.out());
+        CliRunner.Run sarif = CliRunner.run("scan", "-f", "sarif", dir.toString());
+        assertTrue(sarif.out().contains("\"uri\": \"esc%1B%5B31mRED%1B%5B0m%0Afake.yml%3A1%3A1%3A%20note%3A%20nothing%20here.yml\""), sarif.out());
+    }
 }

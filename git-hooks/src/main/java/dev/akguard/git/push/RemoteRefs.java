@@ -29,6 +29,10 @@ final class RemoteRefs {
         ProcessBuilder pb = new ProcessBuilder("git", "ls-remote", "--", remote).directory(cwd)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("GIT_TERMINAL_PROMPT", "0"); // a hook must never wait for a password prompt
+        if (System.getenv("GIT_SSH_COMMAND") == null && System.getenv("GIT_SSH") == null
+                && repo.getConfig().getString("core", null, "sshCommand") == null) {
+            pb.environment().put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes"); // nor for a key passphrase (the agent still works)
+        }
         try {
             Process p = pb.start();
             p.getOutputStream().close();

@@ -32,6 +32,9 @@ fi
 log "maven: build and test every module"
 mvn -B -q -e verify
 
+log "launcher: the CDS archive is keyed to the Java runtime"
+bash scripts/test-launcher.sh
+
 log "SARIF: validate akguard's SARIF with Microsoft's SARIF Multitool (rule kinds Sarif;Gh)"
 bash scripts/validate-sarif.sh
 

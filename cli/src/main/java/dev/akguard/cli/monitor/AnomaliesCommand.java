@@ -52,7 +52,7 @@ public final class AnomaliesCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = OutputFormat.parse(format);
         Clock clock = Clock.systemUTC();
-        Instant from = since == null ? null : since.resolve(clock);
+        Instant from = since == null ? null : since.resolveMonitored("--since", clock);
         MonitorRuntime rt = MonitorRuntimes.open(monitor);
         List<StoredAnomaly> anomalies;
         try {

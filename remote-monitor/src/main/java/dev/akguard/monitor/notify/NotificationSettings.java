@@ -213,10 +213,27 @@ public final class NotificationSettings {
         return "url must use https (plain http only to 127.0.0.1, ::1 or localhost)";
     }
 
+    /**
+     * Loopback means an IP literal in 127.0.0.0/8, the IPv6 loopback, or exactly {@code localhost}: never a name
+     * that merely starts with "127." ({@code 127.evil.example} resolves wherever its owner wants).
+     */
     static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost")) return true;
+        if (h.startsWith("[") && h.endsWith("]")) {
+            try { // an IPv6 literal: parsed, never resolved
+                return java.net.InetAddress.getByName(h).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        java.util.regex.Matcher m = IPV4.matcher(h);
+        if (!m.matches()) return false;
+        for (int i = 1; i <= 4; i++) if (Integer.parseInt(m.group(i)) > 255) return false;
+        return m.group(1).equals("127");
     }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     private void fillMissingSections() {
         if (inbox == null) inbox = new Inbox();

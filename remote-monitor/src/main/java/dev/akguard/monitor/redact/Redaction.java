@@ -1,6 +1,7 @@
 package dev.akguard.monitor.redact;
 
 import dev.akguard.core.finding.Secret;
+import dev.akguard.core.text.Untrusted;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -89,7 +90,7 @@ public final class Redaction {
             String path = u.getPath() == null ? "" : u.getPath();
             if (path.length() > 12) path = path.substring(0, 12) + "…";
             String host = u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
-            return u.getScheme() + "://" + host + path + (u.getRawQuery() == null ? "" : "?…");
+            return Untrusted.inline(u.getScheme() + "://" + host + path + (u.getRawQuery() == null ? "" : "?…"));
         } catch (Exception e) {
             return "(invalid url)";
         }

@@ -49,7 +49,7 @@ class MessagesTest {
 
     @Test
     void hostileRepositoryPathAndEvidenceAreInertInEveryChannel() {
-        AlertNotification n = new AlertNotification(7, keyId, Redaction.redact(secret), Validity.VALID, null, "acme/shop\u001b[2J",
+        AlertNotification n = new AlertNotification(7, keyId, Redaction.secret(secret), Validity.VALID, null, "acme/shop\u001b[2J",
                 "deploy/\u001b[31mPWNED\u001b[0m \n File: fake.yml:1/\u202econfig.yaml", 1, "https://github.com/acme/shop/blob/c/x#L1");
         Message m = Messages.leak(n, NOW);
         Message anomaly = Messages.anomaly(new AnomalyNotification(7, new Anomaly("rate-spike", keyId, NOW,

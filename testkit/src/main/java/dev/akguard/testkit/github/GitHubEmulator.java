@@ -62,6 +62,7 @@ public final class GitHubEmulator implements AutoCloseable {
 
     private static final int MAX_EVENTS = 300;
     private static final Pattern REPO_PATH = Pattern.compile("^/repos/([^/]+)/([^/]+)/(events|compare|commits|contents)(?:/(.*))?$");
+    private static final Pattern REPO_META = Pattern.compile("^/repos/([^/]+)/([^/]+)$");
     private static final Pattern RAW_PATH = Pattern.compile("^/([^/]+)/([^/]+)/raw/([0-9a-f]{40})/(.+)$");
 
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
@@ -69,6 +70,7 @@ public final class GitHubEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Clock clock;
     private final Map<String, EmulatedRepo> repos = new ConcurrentHashMap<>();
+    private final GitSmartHttp git = new GitSmartHttp(repos::get);
     private final List<JsonObject> events = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final Map<Fault, Integer> faultUses = new HashMap<>();
@@ -78,7 +80,6 @@ public final class GitHubEmulator implements AutoCloseable {
     private final AtomicLong nextEventId = new AtomicLong(40_000_000_000L);
     private final AtomicLong nextRepoId = new AtomicLong(700_000_000L);
     private final AtomicLong nextPushId = new AtomicLong(20_000_000_000L);
-    private final AtomicLong shaCounter = new AtomicLong();
     private volatile int pollIntervalSeconds = 60;
     private volatile int maxPatchBytes = 200_000;
     private volatile int coreLimit = 5000;
@@ -176,20 +177,22 @@ public final class GitHubEmulator implements AutoCloseable {
 
     Instant now() { return clock.instant(); }
 
-    String newSha(String seed) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-1").digest((seed + "#" + shaCounter.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    String recordPush(EmulatedRepo repo, String actor, String branch, String before, String head) {
+        JsonObject p = new JsonObject();
+        p.addProperty("repository_id", repo.id());
+        p.addProperty("push_id", nextPushId.incrementAndGet());
+        p.addProperty("ref", "refs/heads/" + branch);
+        p.addProperty("head", head);
+        p.addProperty("before", before);
+        return recordEvent(repo, actor, "PushEvent", p);
     }
 
-    String recordPush(EmulatedRepo repo, String actor, String branch, String before, String head) {
+    /** Appends an event of any type to the feeds; private repositories' events stay off the public feed. */
+    String recordEvent(EmulatedRepo repo, String actor, String type, JsonObject payload) {
         String id = Long.toString(nextEventId.incrementAndGet());
         JsonObject e = new JsonObject();
         e.addProperty("id", id);
-        e.addProperty("type", "PushEvent");
+        e.addProperty("type", type);
         JsonObject a = new JsonObject();
         a.addProperty("id", Math.abs(actor.hashCode()));
         a.addProperty("login", actor);
@@ -201,14 +204,8 @@ public final class GitHubEmulator implements AutoCloseable {
         r.addProperty("name", repo.fullName());
         r.addProperty("url", baseUrl() + "/repos/" + repo.fullName());
         e.add("repo", r);
-        JsonObject p = new JsonObject();
-        p.addProperty("repository_id", repo.id());
-        p.addProperty("push_id", nextPushId.incrementAndGet());
-        p.addProperty("ref", "refs/heads/" + branch);
-        p.addProperty("head", head);
-        p.addProperty("before", before);
-        e.add("payload", p);
-        e.addProperty("public", true);
+        e.add("payload", payload);
+        e.addProperty("public", !repo.isPrivate());
         e.addProperty("created_at", now().toString());
         JsonObject org = new JsonObject();
         org.addProperty("login", repo.owner());
@@ -231,6 +228,11 @@ public final class GitHubEmulator implements AutoCloseable {
             path = URLDecoder.decode(path, StandardCharsets.UTF_8);
             arrivals.add(path);
             String query = ex.getRequestURI().getRawQuery();
+            if (GitSmartHttp.PATH.matcher(path).matches()) {
+                requests.add(new RecordedRequest(ex.getRequestMethod(), path, query, lowerHeaders(ex), now(), nano, 200));
+                git.handle(ex, path, query);
+                return;
+            }
             Map<String, String> params = parseQuery(query);
             try (InputStream in = ex.getRequestBody()) { in.readAllBytes(); }
             Reply reply;
@@ -274,7 +276,7 @@ public final class GitHubEmulator implements AutoCloseable {
     }
 
     private Reply dispatch(HttpExchange ex, String path, Map<String, String> params) {
-        if (path.equals("/events")) return eventsPage(path, params, e -> true);
+        if (path.equals("/events")) return eventsPage(path, params, e -> e.has("public") && e.get("public").getAsBoolean());
         if (path.equals("/rate_limit")) return json(200, new JsonObject());
         Matcher org = Pattern.compile("^/orgs/([^/]+)/events$").matcher(path);
         if (org.matches()) {
@@ -294,6 +296,11 @@ public final class GitHubEmulator implements AutoCloseable {
             byte[] content = c == null ? null : c.tree().get(raw.group(4));
             return content == null ? json(404, error("Not Found")) : new Reply(200, content, new LinkedHashMap<>(), "application/octet-stream");
         }
+        Matcher meta = REPO_META.matcher(path);
+        if (meta.matches()) {
+            EmulatedRepo repo = repos.get(meta.group(1) + "/" + meta.group(2));
+            return repo == null ? json(404, error("Not Found")) : json(200, repositoryJson(repo)).withEtag();
+        }
         Matcher m = REPO_PATH.matcher(path);
         if (!m.matches()) return json(404, error("Not Found"));
         EmulatedRepo repo = repos.get(m.group(1) + "/" + m.group(2));
@@ -303,7 +310,7 @@ public final class GitHubEmulator implements AutoCloseable {
             case "events" -> rest == null ? eventsPage(path, params,
                     e -> e.getAsJsonObject("repo").get("name").getAsString().equals(repo.fullName())) : json(404, error("Not Found"));
             case "compare" -> rest == null ? json(404, error("Not Found")) : compare(repo, rest);
-            case "commits" -> rest == null ? json(404, error("Not Found")) : commit(repo, rest, params);
+            case "commits" -> rest == null ? commitList(repo, params) : commit(repo, rest, params);
             case "contents" -> rest == null ? json(404, error("Not Found")) : contents(ex, repo, rest, params.get("ref"));
             default -> json(404, error("Not Found"));
         };
@@ -362,6 +369,45 @@ public final class GitHubEmulator implements AutoCloseable {
         o.add("commits", commits);
         o.add("files", files(repo, mergeBase == null ? Map.of() : mergeBase.tree(), head, 300));  // GitHub: 300 files at most
         return json(200, o).withEtag();
+    }
+
+    /** {@code GET /repos/O/R}: the fields the monitor reads, as GitHub spells them. */
+    private JsonObject repositoryJson(EmulatedRepo repo) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", repo.id());
+        o.addProperty("name", repo.name());
+        o.addProperty("full_name", repo.fullName());
+        JsonObject owner = new JsonObject();
+        owner.addProperty("login", repo.owner());
+        o.add("owner", owner);
+        o.addProperty("private", repo.isPrivate());
+        o.addProperty("visibility", repo.isPrivate() ? "private" : "public");
+        o.addProperty("default_branch", repo.defaultBranch());
+        o.addProperty("html_url", baseUrl() + "/" + repo.fullName());
+        o.addProperty("url", baseUrl() + "/repos/" + repo.fullName());
+        o.addProperty("clone_url", repo.cloneUrl());
+        long bytes = 0;
+        for (EmulatedCommit c : repo.allCommits()) for (byte[] b : c.tree().values()) bytes += b.length;
+        o.addProperty("size", bytes / 1024); // GitHub: KB, roughly the packed size
+        return o;
+    }
+
+    /** {@code GET /repos/O/R/commits?sha=REF}: the history of REF, newest first, paged (30 by default, 100 at most). */
+    private Reply commitList(EmulatedRepo repo, Map<String, String> params) {
+        EmulatedCommit head = repo.resolve(params.get("sha"));
+        if (head == null) return json(params.containsKey("sha") ? 404 : 409, error(params.containsKey("sha") ? "Not Found" : "Git Repository is empty."));
+        List<EmulatedCommit> all = new ArrayList<>(repo.commitsBetween(null, head));
+        Collections.reverse(all);
+        int perPage = Math.min(100, Math.max(1, intParam(params, "per_page", 30)));
+        int page = Math.max(1, intParam(params, "page", 1));
+        JsonArray arr = new JsonArray();
+        for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) arr.add(commitJson(repo, all.get(i)));
+        Reply r = json(200, arr).withEtag();
+        if (page * perPage < all.size()) {
+            r.headers.put("Link", "<" + baseUrl() + "/repos/" + repo.fullName() + "/commits?sha=" + head.sha() + "&per_page=" + perPage
+                    + "&page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        return r;
     }
 
     /** A commit with its files paged as on GitHub: 300 per page by default, 3000 at most. */

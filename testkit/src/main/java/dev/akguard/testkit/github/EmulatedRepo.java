@@ -127,6 +127,7 @@ public final class EmulatedRepo {
 
     /** The newest common ancestor (by walking head's ancestry breadth-first), or null. */
     EmulatedCommit mergeBase(EmulatedCommit a, EmulatedCommit b) {
+        if (ancestors(b).contains(a.sha())) return a; // the usual case, and the best common ancestor then
         Set<String> aAncestors = ancestors(a);
         Deque<EmulatedCommit> todo = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();

@@ -185,11 +185,11 @@ public final class GitHubClient {
     /** The wait a 403/429 asks for, or null if it is a plain permission refusal. */
     private Duration rateLimitWait(HttpResponse<?> resp, int status, String message, int attempt) {
         OptionalLong retryAfter = RateLimit.longHeader(resp.headers(), "retry-after");
-        if (retryAfter.isPresent()) return Duration.ofSeconds(Math.max(1, retryAfter.getAsLong()));
+        if (retryAfter.isPresent()) return capped(Duration.ofSeconds(Math.max(1, Math.min(retryAfter.getAsLong(), MAX_WAIT.toSeconds()))));
         OptionalLong remaining = RateLimit.longHeader(resp.headers(), "x-ratelimit-remaining");
         OptionalLong reset = RateLimit.longHeader(resp.headers(), "x-ratelimit-reset");
         if (remaining.isPresent() && remaining.getAsLong() == 0 && reset.isPresent()) {
-            return untilReset(Instant.ofEpochSecond(reset.getAsLong()));
+            return untilReset(RateLimit.epochSeconds(reset.getAsLong()));
         }
         String lower = message.toLowerCase(Locale.ROOT);
         if (status == 429 || lower.contains("secondary rate limit") || lower.contains("abuse")) {
@@ -213,8 +213,13 @@ public final class GitHubClient {
 
     private Duration untilReset(Instant reset) {
         Duration d = Duration.between(clock.instant(), reset).plusSeconds(1);
-        return d.isNegative() ? Duration.ofSeconds(1) : d;
+        return d.isNegative() ? Duration.ofSeconds(1) : capped(d);
     }
+
+    /** The longest wait GitHub can make us take (Retry-After, rate-limit reset): beyond it, something is wrong. */
+    public static final Duration MAX_WAIT = Duration.ofHours(1);
+
+    static Duration capped(Duration d) { return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d; }
 
     private void backoff(int attempt, String problem, URI uri) throws InterruptedException {
         if (attempt >= policy.maxAttempts()) return;
@@ -237,7 +242,7 @@ public final class GitHubClient {
 
     private static int pollInterval(HttpResponse<?> resp) {
         OptionalLong v = RateLimit.longHeader(resp.headers(), "x-poll-interval");
-        return v.isPresent() ? (int) Math.max(0, Math.min(Integer.MAX_VALUE, v.getAsLong())) : 0;
+        return v.isPresent() ? (int) Math.max(0, Math.min(MAX_WAIT.toSeconds(), v.getAsLong())) : 0;
     }
 
     private static String nextLink(HttpResponse<?> resp) {

@@ -10,6 +10,7 @@ import dev.akguard.monitor.github.ChangedFile;
 import dev.akguard.monitor.github.FileContent;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubNotFoundException;
+import dev.akguard.monitor.verify.StsTokens;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,8 @@ final class PatchScanner {
         this.maxFileBytes = maxFileBytes;
     }
 
-    record Result(List<Finding> findings, List<ScanGap> gaps) { }
+    /** {@code tokens}: the security token of each STS finding that has one (identity map; in memory only). */
+    record Result(List<Finding> findings, List<ScanGap> gaps, Map<Finding, String> tokens) { }
 
     /**
      * @param commit       the commit against its first parent
@@ -52,6 +54,7 @@ final class PatchScanner {
     Result scan(String repo, Change commit, List<Change> otherParents, String fallbackAuthor) throws InterruptedException {
         List<Finding> out = new ArrayList<>();
         List<ScanGap> gaps = new ArrayList<>();
+        Map<Finding, String> tokens = new java.util.IdentityHashMap<>();
         List<Map<String, ChangedFile>> others = new ArrayList<>();
         for (Change c : otherParents) {
             Map<String, ChangedFile> byPath = new HashMap<>();
@@ -79,9 +82,10 @@ final class PatchScanner {
                 added.add("added".equals(side.status()) || p == null || p.truncated() ? AddedLines.ALL : p.added());
             }
             List<Finding> found;
+            Map<Finding, String> fileTokens = new java.util.IdentityHashMap<>();
             if (!whole) {
                 if (!first.hasAddedLines()) continue;
-                found = scanHunks(first, file.path());
+                found = scanHunks(first, file.path(), fileTokens);
                 whole = unexplained(first, found);
             } else {
                 found = List.of();
@@ -90,19 +94,37 @@ final class PatchScanner {
                 byte[] content = fetch(repo, file, commit.headSha(), gaps);
                 if (content == null) continue;
                 found = engine.scan(content, file.path());
+                fileTokens.clear();
+                String text = null;
+                for (Finding f : found) {
+                    if (f.secret() == null || !f.accessKeyId().startsWith("STS.")) continue;
+                    if (text == null) text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    String t = StsTokens.near(text, 1, f);
+                    if (t != null) fileTokens.put(f, t);
+                }
             }
             List<Finding> pairs = new ArrayList<>();
             for (Finding f : found) if (f.secret() != null) pairs.add(f);
-            for (Finding f : ChangeRule.introduced(pairs, added)) out.add(f.withGit(git));
+            for (Finding f : ChangeRule.introduced(pairs, added)) {
+                Finding withGit = f.withGit(git);
+                out.add(withGit);
+                if (fileTokens.containsKey(f)) tokens.put(withGit, fileTokens.get(f));
+            }
         }
-        return new Result(out, gaps);
+        return new Result(out, gaps, tokens);
     }
 
     /** Each hunk's new side scanned on its own, findings moved to their file lines. */
-    private List<Finding> scanHunks(PatchLines patch, String path) {
+    private List<Finding> scanHunks(PatchLines patch, String path, Map<Finding, String> tokens) {
         List<Finding> out = new ArrayList<>();
         for (PatchLines.Hunk h : patch.hunks()) {
-            for (Finding f : engine.scan(h.text(), path)) out.add(f.shiftLines(h.start() - 1));
+            String text = h.text();
+            for (Finding f : engine.scan(text, path)) {
+                Finding moved = f.shiftLines(h.start() - 1);
+                out.add(moved);
+                String t = f.secret() == null ? null : StsTokens.near(text, 1, f);
+                if (t != null) tokens.put(moved, t);
+            }
         }
         return out;
     }

@@ -182,12 +182,15 @@ public final class Watcher {
         List<CodeSearchHit> hits = api.searchCode(source.value(), 10);
         List<Sighting> sightings = new ArrayList<>();
         List<Finding> leaks = new ArrayList<>();
+        Map<Finding, String> sweepTokens = new java.util.IdentityHashMap<>();
         for (CodeSearchHit hit : hits) {
             if (hit.repo() == null || hit.path() == null || hit.ref() == null) continue;
             // No patch: the file is fetched and every pair in it counts (it is on the default branch, public).
             Change change = new Change(hit.ref(), null, null, api.htmlBase(hit.repo()),
                     List.of(new ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())), List.of(hit.ref()), false, List.of());
-            for (Finding f : patches.scan(hit.repo(), change, List.of(), null).findings()) {
+            PatchScanner.Result r = patches.scan(hit.repo(), change, List.of(), null);
+            sweepTokens.putAll(r.tokens());
+            for (Finding f : r.findings()) {
                 leaks.add(f);
                 sightings.add(sighting(f, hit.repo(), null, source.key()));
             }
@@ -196,7 +199,7 @@ public final class Watcher {
         long interval = settings.searchInterval().toSeconds();
         PollCursor next = new PollCursor(cursor.source(), null, null, (int) interval, now.plusSeconds(interval).toEpochMilli(), 0);
         int[] outcome = db.transaction(c -> {
-            int[] counts = record(c, leaks, sightings, source.key());
+            int[] counts = record(c, leaks, sightings, source.key(), sweepTokens);
             if (!work.advanceSource(c, next, owner, now)) throw new LostClaimException("source " + source.key());
             return counts;
         });
@@ -205,9 +208,14 @@ public final class Watcher {
 
     // ---- pushes ----------------------------------------------------------------------------------------------
 
+    /**
+     * Processes due pushes until the queue is empty or the cycle's budget is spent, so that a GitHub incident (each
+     * push spending its retries) does not hold back verification and notification of alerts already recorded.
+     */
     private CycleReport drainQueue() throws InterruptedException {
         CycleReport report = CycleReport.empty();
-        while (true) {
+        long deadline = clock.millis() + DRAIN_BUDGET.toMillis();
+        while (clock.millis() < deadline) {
             Instant now = clock.instant();
             int parked = db.transaction(c -> PoisonPushes.park(c, settings.maxPushAttempts(), now));
             if (parked > 0) LOG.warning(() -> parked + " push(es) parked as FAILED: the watcher stopped while processing them "
@@ -216,7 +224,11 @@ public final class Watcher {
             if (batch.isEmpty()) return report;
             for (QueuedPush push : batch) report = report.plus(process(push));
         }
+        return report; // the rest waits for the next cycle (its claims expire with the lease)
     }
+
+    /** Time a cycle spends on the push queue before the verification and delivery steps get their turn. */
+    static final Duration DRAIN_BUDGET = Duration.ofMinutes(1);
 
     private CycleReport process(QueuedPush push) throws InterruptedException {
         try {
@@ -229,7 +241,7 @@ public final class Watcher {
             }
             Instant now = clock.instant();
             int[] outcome = db.transaction(c -> {
-                int[] counts = record(c, findings, sightings, push.eventId());
+                int[] counts = record(c, findings, sightings, push.eventId(), scanned.tokens());
                 for (ScanGap g : scanned.gaps()) gaps.record(c, g.repo(), g.commit(), g.path(), g.reason(), push.eventId(), now);
                 if (!work.completePush(c, push.eventId(), owner, now)) throw new LostClaimException("push " + push.eventId());
                 return counts;
@@ -249,23 +261,25 @@ public final class Watcher {
     }
 
     /** What a queued push (or whole-repository job) published: findings attributed to their commits, and gaps. */
-    record Scanned(List<Finding> findings, List<ScanGap> gaps) { }
+    record Scanned(List<Finding> findings, List<ScanGap> gaps, Map<Finding, String> tokens) { }
 
     private Scanned scan(QueuedPush push) throws InterruptedException {
         PushReader.Published published = reader.read(push);
         if (published.fromClone()) {
             LOG.info(() -> push.repo() + ": scanning " + (published.cloneRange() == null ? "the whole history" : published.cloneRange()) + " from a clone");
             CloneScanner.Result r = cloner.scan(push.repo(), published.cloneRange(), push.eventId());
-            return new Scanned(r.findings(), r.gaps());
+            return new Scanned(r.findings(), r.gaps(), Map.of());
         }
         List<Finding> findings = new ArrayList<>();
         List<ScanGap> gapsFound = new ArrayList<>();
+        Map<Finding, String> tokens = new java.util.IdentityHashMap<>();
         for (PushReader.PublishedCommit c : published.commits()) {
             PatchScanner.Result r = patches.scan(push.repo(), c.diff(), c.otherParents(), push.actor());
             findings.addAll(r.findings());
             gapsFound.addAll(r.gaps());
+            tokens.putAll(r.tokens());
         }
-        return new Scanned(findings, gapsFound);
+        return new Scanned(findings, gapsFound, tokens);
     }
 
     // ---- recording -------------------------------------------------------------------------------------------
@@ -275,7 +289,8 @@ public final class Watcher {
      * {@code maxAlertsPerPush} new alerts per push: the pairs beyond are grouped into one alert (the first of them)
      * whose history says how many more the push held, so a flood neither buries the list nor burns verification calls.
      */
-    private int[] record(Connection c, List<Finding> findings, List<Sighting> sightings, String eventId) throws SQLException {
+    private int[] record(Connection c, List<Finding> findings, List<Sighting> sightings, String eventId, Map<Finding, String> tokens)
+            throws SQLException {
         int created = 0, reopened = 0, grouped = 0;
         long groupAlert = -1;
         List<Integer> order = new ArrayList<>();
@@ -296,7 +311,7 @@ public final class Watcher {
             if (outcome.kind() == RecordOutcome.Kind.CREATED && ++created > settings.maxAlertsPerPush()) groupAlert = outcome.alertId();
             if (outcome.kind() == RecordOutcome.Kind.REOPENED) reopened++;
             if (outcome.announce()) {
-                AlertNotice notice = new AlertNotice(outcome.alertId(), outcome.kind(), s, findings.get(i));
+                AlertNotice notice = new AlertNotice(outcome.alertId(), outcome.kind(), s, findings.get(i), tokens.get(findings.get(i)));
                 for (AlertListener l : listeners) l.onAlert(notice, c);
             }
         }

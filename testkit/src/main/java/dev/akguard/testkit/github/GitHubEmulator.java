@@ -229,6 +229,13 @@ public final class GitHubEmulator implements AutoCloseable {
             arrivals.add(path);
             String query = ex.getRequestURI().getRawQuery();
             if (GitSmartHttp.PATH.matcher(path).matches()) {
+                Fault fault = takeFault(path);
+                if (fault != null && fault.kind == Fault.Kind.DELAY) sleep(fault.delay);
+                if (fault != null && fault.kind == Fault.Kind.STATUS) {
+                    requests.add(new RecordedRequest(ex.getRequestMethod(), path, query, lowerHeaders(ex), now(), nano, fault.status));
+                    send(ex, faultReply(fault, ex));
+                    return;
+                }
                 requests.add(new RecordedRequest(ex.getRequestMethod(), path, query, lowerHeaders(ex), now(), nano, 200));
                 git.handle(ex, path, query);
                 return;

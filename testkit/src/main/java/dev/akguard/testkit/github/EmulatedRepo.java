@@ -30,6 +30,11 @@ public final class EmulatedRepo {
     private volatile boolean isPrivate;
 
     EmulatedRepo(GitHubEmulator emulator, long id, String fullName, String defaultBranch) {
+        this(emulator, id, fullName, defaultBranch, null);
+    }
+
+    /** {@code existing}: serve this git repository for clones (its commits are not visible to the REST endpoints). */
+    EmulatedRepo(GitHubEmulator emulator, long id, String fullName, String defaultBranch, org.eclipse.jgit.lib.Repository existing) {
         this.emulator = emulator;
         this.id = id;
         int slash = fullName.indexOf('/');
@@ -37,7 +42,7 @@ public final class EmulatedRepo {
         this.owner = fullName.substring(0, slash);
         this.name = fullName.substring(slash + 1);
         this.defaultBranch = defaultBranch;
-        this.git = new GitStore(fullName);
+        this.git = existing == null ? new GitStore(fullName) : new GitStore(existing);
     }
 
     /** The real git repository holding this repository's commits (cloned at {@link #cloneUrl()}). */

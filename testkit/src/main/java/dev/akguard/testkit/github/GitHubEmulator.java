@@ -122,6 +122,18 @@ public final class GitHubEmulator implements AutoCloseable {
 
     public EmulatedRepo repo(String fullName) { return repos.get(fullName); }
 
+    /**
+     * Serves an existing git repository (e.g. a large generated history for a benchmark) at {@code clone_url} and in
+     * {@code GET /repos/O/R}; its commits are not listed by the REST endpoints. Private until {@link EmulatedRepo#makePublic()}.
+     */
+    public EmulatedRepo importRepo(String fullName, java.nio.file.Path gitDir, String defaultBranch) throws IOException {
+        org.eclipse.jgit.lib.Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(gitDir.toFile())
+                .setMustExist(true).build();
+        EmulatedRepo repo = new EmulatedRepo(this, nextRepoId.incrementAndGet(), fullName, defaultBranch, r).makePrivate();
+        repos.put(fullName, repo);
+        return repo;
+    }
+
     /** The value sent in X-Poll-Interval on event feeds (GitHub: 60). */
     public void setPollIntervalSeconds(int seconds) { this.pollIntervalSeconds = seconds; }
 
@@ -393,7 +405,7 @@ public final class GitHubEmulator implements AutoCloseable {
         o.addProperty("html_url", baseUrl() + "/" + repo.fullName());
         o.addProperty("url", baseUrl() + "/repos/" + repo.fullName());
         o.addProperty("clone_url", repo.cloneUrl());
-        long bytes = 0;
+        long bytes = repo.git().diskBytes();
         for (EmulatedCommit c : repo.allCommits()) for (byte[] b : c.tree().values()) bytes += b.length;
         o.addProperty("size", bytes / 1024); // GitHub: KB, roughly the packed size
         return o;

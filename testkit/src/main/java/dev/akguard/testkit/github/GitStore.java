@@ -37,6 +37,17 @@ final class GitStore {
 
     Repository repository() { return repo; }
 
+    /** Bytes on disk of an imported repository (0 in memory). */
+    long diskBytes() {
+        java.io.File dir = repo.getDirectory();
+        if (dir == null || !dir.isDirectory()) return 0;
+        try (var s = java.nio.file.Files.walk(dir.toPath())) {
+            return s.filter(java.nio.file.Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     /** Writes one commit whose tree is exactly {@code files}; returns its id. */
     synchronized String commit(Map<String, byte[]> files, List<String> parents, String authorName, String authorEmail,
                                String message, Instant date) {

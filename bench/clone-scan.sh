@@ -17,4 +17,8 @@ if [ ! -d "$repo/.git" ] && [ ! -f "$repo/HEAD" ]; then
 fi
 echo "repository: $repo ($(git -C "$repo" rev-list --all --count) commits, $(du -sh "$repo/.git" 2>/dev/null | cut -f1) in .git)"
 cd "$here"
-mvn -B -o -q -pl remote-monitor -am -Pbench test -DskipTests -Dbench.skipWatch=true -Dbench.skipClone=false -Dbench.cloneRepo="$repo"
+cp_file="$(mktemp)"
+mvn -B -o -q -pl remote-monitor -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+java -Xmx512m -cp "remote-monitor/target/test-classes:remote-monitor/target/classes:$(cat "$cp_file")" \
+    dev.akguard.monitor.bench.CloneBenchmark "$repo"
+rm -f "$cp_file"

@@ -44,7 +44,7 @@ public final class HandleCommand implements Callable<Integer> {
 
     @Option(names = "--apply", description = "Act on the key through RAM with the team's admin credentials (disabled: UpdateAccessKey "
             + "Inactive; deleted: DeleteAccessKey), re-verify it, then record the handling. Refused unless the alert's last verdict is "
-            + "VALID (see --force-unverified). When the re-verification does not show the expected state the alert stays unhandled "
+            + "VALID (or DISABLED after reading VALID; see --force-unverified). When the re-verification does not show the expected state the alert stays unhandled "
             + "(exit 2). Without --apply, only the manual handling is recorded.")
     boolean apply;
 

@@ -74,7 +74,7 @@ public final class KeyHandler {
         Alert a = alerts.find(alertId).orElseThrow(() -> new AlertNotFoundException(alertId));
         AlertStateMachine.handle(a.status(), method); // refuse before touching the key, not after
         checkVerdict(a, overrideVerdict);
-        if (a.validity() != Validity.VALID) {
+        if (!provenLive(a)) {
             history(alertId, by, OVERRIDE, "--apply although the last verdict was " + a.validity() + " (explicit override)");
         }
         RamAdmin admin = ram.get();
@@ -122,12 +122,24 @@ public final class KeyHandler {
 
     /** Refuses (nothing changed) unless the alert's last verdict is VALID or the caller overrides explicitly. */
     public static void checkVerdict(Alert a, boolean overrideVerdict) {
-        if (a.validity() == Validity.VALID || overrideVerdict) return;
-        throw new ApplyRefusedException("alert " + a.id() + "'s last verdict is " + a.validity() + ", not VALID: "
+        if (provenLive(a) || overrideVerdict) return;
+        throw new ApplyRefusedException("alert " + a.id() + "'s last verdict is " + a.validity() + ", and the pair never read VALID: "
                 + (a.validity() == Validity.INVALID ? "Alibaba Cloud refused the published pair, so the AccessKey ID may belong to a "
                 + "working key used with another secret (anyone can publish a real ID next to a made-up one). " : "the pair was "
                 + "never proven live. ") + "Nothing was changed. Check it with `akguard monitor verify " + a.id() + "`; to act anyway, "
                 + "add --force-unverified.");
+    }
+
+    /**
+     * The pair is known to be the real one: its last verdict is VALID, or it is DISABLED now after having read VALID
+     * (disabled by us or its owner; deleting it next is the usual clean-up). A made-up secret next to a real ID never
+     * reads VALID, so it never qualifies.
+     */
+    static boolean provenLive(Alert a) {
+        if (a.validity() == Validity.VALID) return true;
+        return a.validity() == Validity.DISABLED && a.history().stream()
+                .anyMatch(h -> dev.akguard.monitor.verify.VerificationStore.VERIFIED.equals(h.action()) && h.note() != null
+                        && h.note().startsWith(Validity.VALID.name()));
     }
 
     private void history(long alertId, String by, String action, String note) {

@@ -90,7 +90,9 @@ final class CloneScanner {
                     .setProgressMonitor(new Deadline(deadline, dir, limits.maxBytes()));
             String token = api.client().tokenFor(url);
             if (token != null) clone.setCredentialsProvider(new UsernamePasswordCredentialsProvider("x-access-token", token));
+            long t0 = System.nanoTime();
             try (Git git = clone.call()) {
+                long cloned = System.nanoTime();
                 if (Thread.interrupted()) throw new InterruptedException();
                 if (System.nanoTime() > deadline || sizeOf(dir) > limits.maxBytes()) {
                     gaps.add(tooBig(repo, dir));
@@ -104,6 +106,10 @@ final class CloneScanner {
                 }
                 List<Finding> pairs = new ArrayList<>();
                 for (Finding f : r.findings()) if (f.secret() != null) pairs.add(f);
+                long scanned = System.nanoTime();
+                LOG.info(() -> String.format("%s: cloned in %.1f s (%d KB), scanned %d commits, %d blobs, %.1f MB in %.1f s: %d pair(s)",
+                        repo, (cloned - t0) / 1e9, sizeOf(dir) / 1024, r.commits(), r.blobsScanned(), r.bytesScanned() / 1e6,
+                        (scanned - cloned) / 1e9, pairs.size()));
                 return new Result(pairs, gaps, r.commits(), r.bytesScanned());
             }
         } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {

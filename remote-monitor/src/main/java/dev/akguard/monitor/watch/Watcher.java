@@ -267,8 +267,13 @@ public final class Watcher {
         PushReader.Published published = reader.read(push);
         if (published.fromClone()) {
             LOG.info(() -> push.repo() + ": scanning " + (published.cloneRange() == null ? "the whole history" : published.cloneRange()) + " from a clone");
-            CloneScanner.Result r = cloner.scan(push.repo(), published.cloneRange(), push.eventId());
-            return new Scanned(r.findings(), r.gaps(), Map.of());
+            try {
+                CloneScanner.Result r = cloner.scan(push.repo(), published.cloneRange(), push.eventId());
+                return new Scanned(r.findings(), r.gaps(), Map.of());
+            } catch (GitHubNotFoundException e) {
+                LOG.info(() -> push.repo() + " is gone or private again (" + e.getMessage() + "); nothing to scan");
+                return new Scanned(List.of(), List.of(), Map.of());
+            }
         }
         List<Finding> findings = new ArrayList<>();
         List<ScanGap> gapsFound = new ArrayList<>();

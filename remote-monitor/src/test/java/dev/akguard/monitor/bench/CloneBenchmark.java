@@ -44,6 +44,7 @@ public final class CloneBenchmark {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         try (GitHubEmulator gh = GitHubEmulator.start()) {
             gh.setCoreRateLimit(Integer.MAX_VALUE);
+            gh.setPollIntervalSeconds(0);
             var repo = gh.importRepo("bench/history", gitDir, "master");
             Database db = Database.open("jdbc:sqlite:" + tmp.resolve("bench.db"));
             GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("bench").build();

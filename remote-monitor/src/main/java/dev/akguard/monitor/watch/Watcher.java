@@ -165,6 +165,11 @@ public final class Watcher {
         PollCursor next = new PollCursor(cursor.source(), poll.etag(), poll.newestEventId(), (int) interval,
                 now.plusSeconds(interval).toEpochMilli(), 0);
         List<QueuedPush> pushes = new ArrayList<>();
+        if (source.kind() == Source.Kind.REPO && cursor.etag() == null && cursor.lastEventId() == null) {
+            // A repository watched for the first time: its history so far is public too (the feed shows only new events).
+            pushes.add(new QueuedPush("first-seen:" + source.value(), source.key(), source.value(), PushEvent.WHOLE_REPOSITORY, null, "",
+                    null, now, 0));
+        }
         for (PushEvent p : poll.pushes()) {
             if (p.deletesRef()) continue;
             pushes.add(new QueuedPush(p.id(), source.key(), p.repo(), p.ref(), p.before(), p.head(), p.actor(), p.createdAt(), 0));

@@ -260,4 +260,41 @@ class PublishedCommitsEndToEndTest {
         cycle(w);
         assertOneAlert(key, push.head(), "a.properties", 1);
     }
+
+    @Test
+    void aRepositoryWatchedForTheFirstTimeIsScannedWholeOnce() throws Exception {
+        TestKeys.Pair key = TestKeys.pair(random);
+        EmulatedRepo repo = gh.createRepo("acme/legacy");
+        EmulatedRepo.PushResult old = repo.change().put("old/app.yml", yaml(key)).commitSilently();
+        repo.change().remove("old/app.yml").commitSilently();
+        Watcher w = watcher(WatchSettings.defaults(List.of(Source.repo("acme/legacy")))
+                .withClone(new CloneLimits(64L << 20, Duration.ofMinutes(2), clones, 1)));
+        CycleReport first = cycle(w);
+        assertEquals(1, first.pushesProcessed());
+        assertOneAlert(key, old.head(), "old/app.yml", 3);
+        CycleReport again = cycle(w);
+        assertEquals(0, again.pushesProcessed(), "first seen only once");
+        assertEquals(1, gh.requests("/acme/legacy.git/git-upload-pack").size());
+    }
+
+    @Test
+    void onePushWithManyPairsRaisesAtMostTheCapPlusOneGroupedAlert() throws Exception {
+        Watcher w = watcher(WatchSettings.defaults(List.of(Source.publicEvents())).withMaxAlertsPerPush(5));
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            TestKeys.Pair k = TestKeys.pair(random);
+            many.append("[profile").append(i).append("]\naccess_key_id = ").append(k.id()).append("\naccess_key_secret = ")
+                    .append(k.secret()).append("\n\n");
+        }
+        gh.createRepo("acme/flood").change().put("credentials", many.toString()).push();
+        CycleReport r = cycle(w);
+        assertEquals(6, r.alertsCreated(), "5, plus one standing for the rest");
+        List<Alert> all = alerts.list(null);
+        assertEquals(6, all.size());
+        assertEquals(6, notices.size(), "only recorded alerts are announced (and verified)");
+        long grouped = all.stream().flatMap(a -> a.history().stream()).filter(h -> h.action().equals("grouped")).count();
+        assertEquals(1, grouped);
+        assertTrue(all.stream().flatMap(a -> a.history().stream()).anyMatch(h -> h.note().contains("held 34 more leaked pair(s)")),
+                all.toString());
+    }
 }

@@ -87,14 +87,39 @@ final class PushReader {
         return compare.incomplete() && compare.commits().size() >= MAX_LISTED ? Integer.MAX_VALUE : compare.commits().size();
     }
 
+    /** The commits' diffs, fetched a few at a time (GitHub answers concurrent requests; latency dominates). */
     private List<PublishedCommit> diffs(String repo, List<String> shas) throws InterruptedException {
-        List<PublishedCommit> out = new ArrayList<>(shas.size());
-        for (String sha : shas) {
-            Change c = api.commit(repo, sha);
-            List<Change> others = new ArrayList<>();
-            for (int i = 1; i < c.parents().size(); i++) others.add(api.compare(repo, c.parents().get(i), sha));
-            out.add(new PublishedCommit(c, others));
+        if (shas.size() <= 1) {
+            List<PublishedCommit> out = new ArrayList<>();
+            for (String sha : shas) out.add(diff(repo, sha));
+            return out;
         }
-        return out;
+        List<java.util.concurrent.Future<PublishedCommit>> futures = new ArrayList<>(shas.size());
+        try {
+            for (String sha : shas) futures.add(FETCHERS.submit(() -> diff(repo, sha)));
+            List<PublishedCommit> out = new ArrayList<>(shas.size());
+            for (var f : futures) out.add(f.get());
+            return out;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            for (var f : futures) f.cancel(true);
+        }
     }
+
+    private PublishedCommit diff(String repo, String sha) throws InterruptedException {
+        Change c = api.commit(repo, sha);
+        List<Change> others = new ArrayList<>();
+        for (int i = 1; i < c.parents().size(); i++) others.add(api.compare(repo, c.parents().get(i), sha));
+        return new PublishedCommit(c, others);
+    }
+
+    /** Shared by every watcher in the process: at most 4 requests of one push in flight. */
+    private static final java.util.concurrent.ExecutorService FETCHERS = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "akguard-commit-fetch");
+        t.setDaemon(true);
+        return t;
+    });
 }

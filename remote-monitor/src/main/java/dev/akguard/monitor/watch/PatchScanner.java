@@ -76,6 +76,7 @@ final class PatchScanner {
             boolean whole = false;
             PatchLines first = null;
             for (ChangedFile side : sides) {
+                if ("renamed".equals(side.status()) && side.patch() == null) continue files; // moved as it was: nothing added
                 PatchLines p = side.patch() == null ? null : PatchLines.parse(side.patch());
                 if (first == null && side == file) first = p;
                 if (p == null || p.truncated()) whole = true;

@@ -1,5 +1,6 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.core.text.Untrusted;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.act.ApplyRefusedException;
 import dev.akguard.monitor.act.KeyHandler;
@@ -49,8 +50,8 @@ final class ApplyHandling {
             throw new UserException(e.getMessage(), e);
         }
         String action = method == HandlingMethod.DISABLED ? "disabled (RAM UpdateAccessKey Inactive)" : "deleted (RAM DeleteAccessKey)";
-        out.println("AccessKey " + a.accessKeyId() + " of RAM user " + r.key().userName() + " " + action + ".");
-        out.println("Re-verified: " + r.validityAfter() + " (" + r.proof() + ").");
+        out.println(Untrusted.inline("AccessKey " + a.accessKeyId() + " of RAM user " + r.key().userName() + " " + action + "."));
+        out.println(Untrusted.inline("Re-verified: " + r.validityAfter() + " (" + r.proof() + ")."));
         if (!r.proven()) {
             out.println("Alert " + id + ": still " + r.alert().status().json() + " (not confirmed).");
             out.flush();
@@ -58,6 +59,7 @@ final class ApplyHandling {
                     + "it in the console, run `akguard monitor verify " + id + "` again and record the handling once it is confirmed");
         }
         out.println("Alert " + id + ": " + r.alert().status().json() + ", " + method.label() + ".");
+        out.flush();
         return 0;
     }
 

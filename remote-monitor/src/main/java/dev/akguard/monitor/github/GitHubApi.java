@@ -1,5 +1,6 @@
 package dev.akguard.monitor.github;
 
+import dev.akguard.core.text.UriPaths;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -68,7 +69,7 @@ public final class GitHubApi {
 
     /** {@code GET /repos/{repo}/compare/{base}...{head}}; {@link Change#incomplete()} when GitHub cut it. */
     public Change compare(String repo, String base, String head) throws InterruptedException {
-        JsonObject o = client.get("/repos/" + repo + "/compare/" + base + "..." + head, null).body().getAsJsonObject();
+        JsonObject o = client.get("/repos/" + UriPaths.path(repo) + "/compare/" + UriPaths.segment(base) + "..." + UriPaths.segment(head), null).body().getAsJsonObject();
         JsonArray commits = o.has("commits") && o.get("commits").isJsonArray() ? o.getAsJsonArray("commits") : new JsonArray();
         JsonObject headCommit = commits.isEmpty() ? null : commits.get(commits.size() - 1).getAsJsonObject();
         List<String> shas = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class GitHubApi {
 
     /** {@code GET /repos/{repo}}: where to clone it from, its default branch, visibility and size. */
     public RepoInfo repository(String repo) throws InterruptedException {
-        JsonObject o = client.get("/repos/" + repo, null).body().getAsJsonObject();
+        JsonObject o = client.get("/repos/" + UriPaths.path(repo), null).body().getAsJsonObject();
         long sizeKb = o.has("size") && o.get("size").isJsonPrimitive() ? o.get("size").getAsLong() : -1;
         boolean priv = o.has("private") && o.get("private").isJsonPrimitive() && o.get("private").getAsBoolean();
         return new RepoInfo(repo, str(o, "default_branch"), str(o, "clone_url"), priv, sizeKb);
@@ -93,7 +94,7 @@ public final class GitHubApi {
      */
     public CommitList history(String repo, String sha, int max) throws InterruptedException {
         List<String> newestFirst = new ArrayList<>();
-        String url = "/repos/" + repo + "/commits?sha=" + URLEncoder.encode(sha, StandardCharsets.UTF_8) + "&per_page=" + PER_PAGE;
+        String url = "/repos/" + UriPaths.path(repo) + "/commits?sha=" + URLEncoder.encode(sha, StandardCharsets.UTF_8) + "&per_page=" + PER_PAGE;
         boolean more = false;
         while (url != null) {
             GitHubResponse r = client.get(url, null);
@@ -121,12 +122,12 @@ public final class GitHubApi {
     }
 
     public String contentsUrl(String repo, String path, String ref) {
-        return "/repos/" + repo + "/contents/" + encodePath(path) + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+        return "/repos/" + UriPaths.path(repo) + "/contents/" + UriPaths.path(path) + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
     }
 
     /** {@code GET /repos/{repo}/commits/{sha}}: the commit against its first parent, every page of its files. */
     public Change commit(String repo, String sha) throws InterruptedException {
-        GitHubResponse r = client.get("/repos/" + repo + "/commits/" + sha, null);
+        GitHubResponse r = client.get("/repos/" + UriPaths.path(repo) + "/commits/" + UriPaths.segment(sha), null);
         JsonObject o = r.body().getAsJsonObject();
         JsonArray files = asArray(o.get("files")).deepCopy();
         for (int page = 1; r.nextUrl() != null && page < COMMIT_MAX_FILE_PAGES; page++) {
@@ -205,7 +206,7 @@ public final class GitHubApi {
         String b = client.baseUrl();
         if (b.endsWith("/api/v3")) b = b.substring(0, b.length() - "/api/v3".length());
         b = b.replace("://api.github.com", "://github.com");
-        return b + "/" + repo;
+        return b + "/" + UriPaths.path(repo);
     }
 
     /** A private repository made public: its whole history is published at once. */
@@ -243,14 +244,5 @@ public final class GitHubApi {
     static String str(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
-    }
-
-    private static String encodePath(String path) {
-        StringBuilder sb = new StringBuilder();
-        for (String seg : path.split("/", -1)) {
-            if (sb.length() > 0) sb.append('/');
-            sb.append(URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.akguard.monitor.watch;
 
+import dev.akguard.core.text.UriPaths;
 import dev.akguard.core.Engine;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.monitor.github.Change;
@@ -340,7 +341,8 @@ public final class Watcher {
     private Sighting sighting(Finding f, String repo, String actor, String source) {
         String commit = f.git() == null ? null : f.git().commit();
         String author = f.git() != null && f.git().author() != null ? f.git().author() : actor;
-        String url = api.htmlBase(repo) + "/blob/" + commit + "/" + f.path() + "#L" + f.id().line();
+        // the path is anyone's choice: each segment encoded, so '#', '?', spaces or newlines cannot break the link
+        String url = api.htmlBase(repo) + "/blob/" + UriPaths.segment(commit) + "/" + UriPaths.path(f.path()) + "#L" + f.id().line();
         return new Sighting(f.accessKeyId(), f.secretRedacted(), f.secretSha256(), repo, f.path(), f.id().line(), commit, author, url,
                 clock.instant(), source);
     }

@@ -14,11 +14,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /** How findings are reported, shared by every scanning command. */
 public final class ReportingOptions {
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text, json, sarif, github (Actions workflow commands: annotations) or gitlab "
+            + "(GitLab secret detection report) (default: ${DEFAULT-VALUE}).")
     public String format = "text";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -30,10 +32,35 @@ public final class ReportingOptions {
     @Option(names = {"-q", "--quiet"}, description = "No summary or warnings on stderr; only the report and the exit code.")
     public boolean quiet;
 
-    public ReportOptions reportOptions() { return new ReportOptions(showSecrets, Version.get()); }
+    @Option(names = "--exit-code", paramLabel = "N",
+            description = "Exit with N instead of 1 when there are findings (0 to 125, not 2, which means an error).")
+    public Integer exitCodeOnFindings;
 
-    /** Fails early on a bad --format, before any scanning work. */
+    @Option(names = "--exit-zero", description = "Exit 0 even when there are findings (report only); errors still exit 2.")
+    public boolean exitZero;
+
+    /** When the command started: GitLab's report records it. */
+    private final Instant started = Instant.now();
+
+    public ReportOptions reportOptions() {
+        return new ReportOptions(showSecrets, Version.get()).withRevision(ciRevision(System.getenv()), started);
+    }
+
+    /** The commit CI checked out, for reports that need one when a finding has none (a plain file scan). */
+    static String ciRevision(java.util.Map<String, String> env) {
+        for (String k : List.of("CI_COMMIT_SHA", "GITHUB_SHA")) {
+            String v = env.get(k);
+            if (v != null && v.matches("[0-9a-fA-F]{7,64}")) return v;
+        }
+        return null;
+    }
+
+    /** Fails early on a bad --format or exit option, before any scanning work. */
     public Reporter reporter() {
+        if (exitZero && exitCodeOnFindings != null) throw new UserException("--exit-zero and --exit-code cannot be combined");
+        if (exitCodeOnFindings != null && (exitCodeOnFindings < 0 || exitCodeOnFindings > 125 || exitCodeOnFindings == 2)) {
+            throw new UserException("--exit-code " + exitCodeOnFindings + " is not allowed: use 0 to 125 except 2 (2 means an error)");
+        }
         try {
             return Reporter.forFormat(format);
         } catch (IllegalArgumentException e) {
@@ -62,6 +89,9 @@ public final class ReportingOptions {
         }
     }
 
-    /** 0 when nothing was found, 1 otherwise. */
-    public static int exitCode(List<Finding> findings) { return findings.isEmpty() ? 0 : 1; }
+    /** 0 when nothing was found; otherwise 1, or what --exit-code / --exit-zero ask for. */
+    public int exitCode(List<Finding> findings) {
+        if (findings.isEmpty() || exitZero) return 0;
+        return exitCodeOnFindings != null ? exitCodeOnFindings : 1;
+    }
 }

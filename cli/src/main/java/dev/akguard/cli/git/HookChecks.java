@@ -99,7 +99,7 @@ final class HookChecks {
             if (!reporting.quiet) err.print(advice);
         }
         err.flush();
-        return ReportingOptions.exitCode(result.findings());
+        return reporting.exitCode(result.findings());
     }
 
     /**

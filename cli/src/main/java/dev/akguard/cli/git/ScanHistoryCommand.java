@@ -90,7 +90,7 @@ public final class ScanHistoryCommand implements Callable<Integer> {
                 err.printf("akguard: %s in %d commits (%d blobs, %s) in %.2f s%n", Summary.findings(result.findings()), result.commits(),
                         result.blobsScanned(), Summary.size(result.bytesScanned()), (System.nanoTime() - t0) / 1e9);
             }
-            return ReportingOptions.exitCode(result.findings());
+            return reporting.exitCode(result.findings());
         }
     }
 

@@ -97,7 +97,7 @@ public final class ScanCommand implements Callable<Integer> {
             err.printf("akguard: %s in %d %s (%s) in %.2f s%n", Summary.findings(result.findings()), result.filesScanned(),
                     result.filesScanned() == 1 ? "file" : "files", Summary.size(result.bytesScanned()), secs);
         }
-        return ReportingOptions.exitCode(result.findings());
+        return reporting.exitCode(result.findings());
     }
 
     private int scanStdin(java.io.PrintWriter err) throws IOException {
@@ -105,7 +105,7 @@ public final class ScanCommand implements Callable<Integer> {
         List<Finding> findings = scanStream(engine, stdin, stdinName);
         reporting.write(findings, spec.commandLine().getOut());
         if (!reporting.quiet) err.println("akguard: " + Summary.findings(findings) + " in standard input");
-        return ReportingOptions.exitCode(findings);
+        return reporting.exitCode(findings);
     }
 
     /** Standard input is read in full when small, streamed through the file scanner's windows when large. */

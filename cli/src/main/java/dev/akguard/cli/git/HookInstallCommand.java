@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** `akguard hook install [--pre-push] [--pre-commit] [--repo DIR]`. */
+/** `akguard hook install [--pre-push] [--pre-commit] [--pre-receive] [--repo DIR]`. */
 @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Install akguard's git hooks (pre-push by default) in a repository.",
+        description = {"Install akguard's git hooks (pre-push by default; pre-receive in a bare repository) in a repository.",
             "Honours core.hooksPath and worktrees. A hook that is already there is kept",
             "as <hook>.local and runs first. Installing again is harmless.",
             "The hook calls the akguard launcher by absolute path.", ""})
@@ -55,7 +55,8 @@ public final class HookInstallCommand implements Callable<Integer> {
         Path exe = launcher();
         try (Repository repo = repoOption.open()) {
             HookInstaller installer = new HookInstaller(repo);
-            for (HookType t : types.selected(false)) {
+            java.util.Set<HookType> selected = types.selected(false, repo.isBare());
+            for (HookType t : selected) {
                 HookInstaller.Outcome o = installer.install(t, exe);
                 String what = switch (o.action()) {
                     case INSTALLED -> "installed";
@@ -66,7 +67,10 @@ public final class HookInstallCommand implements Callable<Integer> {
                 if (o.chained() != null) out.println("akguard:   it runs your existing hook first, now at " + o.chained());
             }
             out.flush();
-            if (!noWarmUp) warmUp(repo, exe, types.selected(false).contains(HookType.PRE_PUSH) ? HookType.PRE_PUSH : HookType.PRE_COMMIT);
+            if (!noWarmUp) {
+                warmUp(repo, exe, selected.contains(HookType.PRE_PUSH) ? HookType.PRE_PUSH
+                        : selected.contains(HookType.PRE_COMMIT) ? HookType.PRE_COMMIT : HookType.PRE_RECEIVE);
+            }
         }
         return 0;
     }
@@ -104,15 +108,22 @@ public final class HookInstallCommand implements Callable<Integer> {
                 parent = c.getParentCount() > 0 ? c.getParent(0).name() : ObjectId.zeroId().name();
             }
             input = "HEAD " + head.name() + " refs/heads/akguard-warm-up " + parent + "\n";
+        } else if (type == HookType.PRE_RECEIVE) {
+            // A new branch at HEAD: the server has every commit already, so the check walks and stops (read-only).
+            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) return;
+            input = ObjectId.zeroId().name() + " " + head.name() + " refs/heads/akguard-warm-up\n";
         }
         Path inputFile = Files.createTempFile("akguard-warm-up", ".txt");
         try {
             Files.writeString(inputFile, input, StandardCharsets.UTF_8);
             // Exactly the arguments the hook passes (with a real remote when there is one, whose refs a push reads),
             // so the run takes the same path and loads the same classes.
-            List<String> cmd = type == HookType.PRE_PUSH
-                    ? List.of(exe.toString(), "hook", "pre-push", remote, remote)
-                    : List.of(exe.toString(), "hook", "pre-commit");
+            List<String> cmd = switch (type) {
+                case PRE_PUSH -> List.of(exe.toString(), "hook", "pre-push", remote, remote);
+                case PRE_COMMIT -> List.of(exe.toString(), "hook", "pre-commit");
+                case PRE_RECEIVE -> List.of(exe.toString(), "hook", "pre-receive");
+            };
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .directory(RepoOption.root(repo).toFile())
                     .redirectInput(inputFile.toFile())

@@ -30,7 +30,7 @@ public final class HookUninstallCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Repository repo = repoOption.open()) {
             HookInstaller installer = new HookInstaller(repo);
-            for (HookType t : types.selected(true)) {
+            for (HookType t : types.selected(true, repo.isBare())) {
                 HookInstaller.Outcome o = installer.uninstall(t);
                 switch (o.action()) {
                     case REMOVED -> out.println("akguard: " + t.fileName() + " hook removed: " + o.hook()

@@ -1,6 +1,7 @@
 package dev.akguard.cli.git;
 
 import dev.akguard.cli.common.UserException;
+import dev.akguard.git.hook.GlobalHooks;
 import dev.akguard.git.hook.HookInstaller;
 import dev.akguard.git.hook.HookType;
 import org.eclipse.jgit.lib.Constants;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** `akguard hook install [--pre-push] [--pre-commit] [--pre-receive] [--repo DIR]`. */
+/** `akguard hook install [--pre-push] [--pre-commit] [--pre-receive] [--repo DIR | --global]`. */
 @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Install akguard's git hooks (pre-push by default; pre-receive in a bare repository) in a repository.",
             "Honours core.hooksPath and worktrees. A hook that is already there is kept",
@@ -46,6 +47,10 @@ public final class HookInstallCommand implements Callable<Integer> {
             description = "The akguard launcher the hook runs (default: the launcher running this command).")
     Path launcher;
 
+    @Option(names = "--global", description = "Protect every repository of this user: set core.hooksPath in the global git "
+            + "config to akguard's hooks folder (~/.akguard/hooks), whose hooks also run each repository's own hooks.")
+    boolean global;
+
     @Option(names = "--no-warm-up", description = "Do not run the hook once after installing (that run creates the class-data archive that makes the hook start fast).")
     boolean noWarmUp;
 
@@ -53,6 +58,7 @@ public final class HookInstallCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path exe = launcher();
+        if (global) return installGlobal(out, exe);
         try (Repository repo = repoOption.open()) {
             HookInstaller installer = new HookInstaller(repo);
             java.util.Set<HookType> selected = types.selected(false, repo.isBare());
@@ -72,6 +78,18 @@ public final class HookInstallCommand implements Callable<Integer> {
                         : selected.contains(HookType.PRE_COMMIT) ? HookType.PRE_COMMIT : HookType.PRE_RECEIVE);
             }
         }
+        return 0;
+    }
+
+    private int installGlobal(PrintWriter out, Path exe) {
+        if (types.preReceive) throw new UserException("--global is for client hooks; install --pre-receive into each server repository with --repo");
+        GlobalHooks hooks = new GlobalHooks(GlobalHooks.defaultDir(RepoOption.home()), RepoOption.home());
+        GlobalHooks.Result r = hooks.install(types.selected(false, false), exe);
+        out.println("akguard: global hooks " + (r.configChanged() ? "installed" : "updated") + ": core.hooksPath = " + r.dir());
+        if (r.previous() != null) out.println("akguard:   they run the hooks of your previous core.hooksPath first: " + r.previous());
+        else out.println("akguard:   they run each repository's own .git/hooks first");
+        out.println("akguard:   a repository that sets core.hooksPath in its own config is not covered (git prefers that setting)");
+        out.flush();
         return 0;
     }
 

@@ -109,9 +109,9 @@ final class HookChecks {
     private static int report(ScanResult result, ReportingOptions reporting, PrintStream out, PrintWriter err, String advice) throws IOException {
         if (!reporting.quiet) Summary.printSkips(result.skipped(), false, err);
         if (!result.findings().isEmpty()) {
-            reporting.write(result.findings(), out);
+            reporting.write(result.findings(), out, err);
             out.flush();
-            if (!reporting.quiet) err.print(advice);
+            if (!reporting.quiet && !reporting.reported().isEmpty()) err.print(advice);
         }
         err.flush();
         return reporting.exitCode(result.findings());

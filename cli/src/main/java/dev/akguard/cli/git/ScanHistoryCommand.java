@@ -80,7 +80,7 @@ public final class ScanHistoryCommand implements Callable<Integer> {
                     phase.get(), done.get(), total.get(), found.get()))) {
                 result = scanner.run(options, (p, d, t, f) -> { phase.set(p); done.set(d); total.set(t); found.set(f); });
             }
-            reporting.write(result.findings(), System.out);
+            reporting.write(result.findings(), System.out, err);
             if (!reporting.quiet) {
                 Summary.printSkips(result.skipped(), false, err);
                 if (scanner.isShallow()) {

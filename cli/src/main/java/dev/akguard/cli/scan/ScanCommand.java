@@ -90,7 +90,7 @@ public final class ScanCommand implements Callable<Integer> {
                 progress.filesScanned.get(), progress.filesListed.get(), Summary.size(progress.bytesScanned.get()), progress.findings.get()))) {
             result = runner.run(roots, displayBase, progress);
         }
-        reporting.write(result.findings(), spec.commandLine().getOut());
+        reporting.write(result.findings(), spec.commandLine().getOut(), err);
         if (!reporting.quiet) {
             double secs = (System.nanoTime() - t0) / 1e9;
             Summary.printSkips(result.skipped(), verbose, err);
@@ -103,7 +103,7 @@ public final class ScanCommand implements Callable<Integer> {
     private int scanStdin(java.io.PrintWriter err) throws IOException {
         Engine engine = engineOptions.engine(Path.of("."));
         List<Finding> findings = scanStream(engine, stdin, stdinName);
-        reporting.write(findings, spec.commandLine().getOut());
+        reporting.write(findings, spec.commandLine().getOut(), err);
         if (!reporting.quiet) err.println("akguard: " + Summary.findings(findings) + " in standard input");
         return reporting.exitCode(findings);
     }

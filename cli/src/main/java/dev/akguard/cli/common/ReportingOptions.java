@@ -49,8 +49,6 @@ public final class ReportingOptions {
     @Option(names = "--only-verified", description = "With --verify: report only the pairs Alibaba Cloud accepted (VALID).")
     public boolean onlyVerified;
 
-    /** How --verify checks pairs; replaceable in tests. */
-    java.util.function.Supplier<LiveVerification> verification = LiveVerification::fromEnvironment;
 
     /** Validity verdicts of this run (empty without --verify), and the findings actually reported. */
     private Map<String, String> verdicts = Map.of();
@@ -69,7 +67,7 @@ public final class ReportingOptions {
      */
     List<Finding> verified(List<Finding> findings, PrintWriter err) {
         if (!verify || findings.isEmpty()) return findings;
-        verdicts = verification.get().verify(findings);
+        verdicts = LiveVerification.fromEnvironment().verify(findings);
         if (!quiet && err != null) {
             err.println("akguard: " + LiveVerification.summary(verdicts));
             err.flush();

@@ -2,9 +2,6 @@ package dev.akguard.cli.git;
 
 import dev.akguard.cli.common.EngineOptions;
 import dev.akguard.cli.common.ReportingOptions;
-import dev.akguard.cli.common.UserException;
-import dev.akguard.core.suppress.ConfigException;
-import dev.akguard.git.GitException;
 import dev.akguard.git.GitRepos;
 
 import java.io.PrintWriter;
@@ -43,16 +40,8 @@ public final class HookFastPath {
             }
             if ("pre-receive".equals(args[1])) return HookChecks.preReceive(here, reporting, engine, System.in, System.out, err);
             return HookChecks.preCommit(here, reporting, engine, System.out, err);
-        } catch (GitException | ConfigException | UserException | IllegalArgumentException e) {
-            err.println("akguard: " + e.getMessage());
-            return 2;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            err.println("akguard: I/O error: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("akguard: internal error: " + e + " (this is a bug; rerun with AKGUARD_DEBUG=1 for details and report it)");
-            if ("1".equals(System.getenv("AKGUARD_DEBUG"))) e.printStackTrace(err);
-            return 2;
+        } catch (Exception | Error e) {
+            return dev.akguard.cli.common.ErrorHandler.report(e, err);
         } finally {
             try { jgitCleanup.close(); } catch (Exception ignored) { /* best effort, like a shutdown hook */ }
             err.flush();

@@ -72,7 +72,7 @@ public final class ScanHistoryCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         GitRepos.useLargePackCaches();
         try (Repository repo = GitRepos.open(repoDir)) {
-            HistoryScanner scanner = new HistoryScanner(repo, engineOptions.engine(RepoOption.root(repo)), engineOptions.threads);
+            HistoryScanner scanner = new HistoryScanner(repo, engineOptions.engine(RepoOption.root(repo)), engineOptions.threads());
             AtomicInteger done = new AtomicInteger(), total = new AtomicInteger(), found = new AtomicInteger();
             AtomicReference<String> phase = new AtomicReference<>("commits");
             ScanResult result;

@@ -1,5 +1,6 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.core.text.Untrusted;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.act.KeyHandler;
 import dev.akguard.monitor.alibaba.RamAdminException;
@@ -42,8 +43,8 @@ final class ApplyHandling {
             throw new UserException(e.getMessage(), e);
         }
         String action = method == HandlingMethod.DISABLED ? "disabled (RAM UpdateAccessKey Inactive)" : "deleted (RAM DeleteAccessKey)";
-        out.println("AccessKey " + a.accessKeyId() + " of RAM user " + r.key().userName() + " " + action + ".");
-        out.println("Re-verified: " + r.validityAfter() + " (" + r.proof() + ").");
+        out.println(Untrusted.inline("AccessKey " + a.accessKeyId() + " of RAM user " + r.key().userName() + " " + action + "."));
+        out.println(Untrusted.inline("Re-verified: " + r.validityAfter() + " (" + r.proof() + ")."));
         out.println("Alert " + id + ": " + r.alert().status().json() + ", " + method.label() + ".");
         out.flush();
         if (!r.proven()) {

@@ -83,7 +83,7 @@ public final class ScanCommand implements Callable<Integer> {
         Path settingsRoot = roots.size() == 1 && Files.isDirectory(roots.get(0)) ? roots.get(0) : Path.of(".");
         Engine engine = engineOptions.engine(settingsRoot);
         Path displayBase = roots.size() == 1 && Files.isDirectory(roots.get(0)) ? roots.get(0) : Path.of(".");
-        ScanRunner runner = new ScanRunner(engine, engineOptions.threads, followSymlinks, !noGitignore);
+        ScanRunner runner = new ScanRunner(engine, engineOptions.threads(), followSymlinks, !noGitignore);
         ScanRunner.Progress progress = new ScanRunner.Progress();
         ScanRunner.Result result;
         try (ProgressLine ignored = new ProgressLine(err, () -> String.format("akguard: %d/%d files, %s, %d findings",

@@ -1,5 +1,6 @@
 package dev.akguard.monitor.github;
 
+import dev.akguard.core.text.UriPaths;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -65,7 +66,7 @@ public final class GitHubApi {
 
     /** {@code GET /repos/{repo}/compare/{base}...{head}}; {@link Change#incomplete()} when GitHub cut it. */
     public Change compare(String repo, String base, String head) throws InterruptedException {
-        JsonObject o = client.get("/repos/" + repo + "/compare/" + base + "..." + head, null).body().getAsJsonObject();
+        JsonObject o = client.get("/repos/" + UriPaths.path(repo) + "/compare/" + UriPaths.segment(base) + "..." + UriPaths.segment(head), null).body().getAsJsonObject();
         JsonArray commits = o.has("commits") && o.get("commits").isJsonArray() ? o.getAsJsonArray("commits") : new JsonArray();
         JsonObject headCommit = commits.isEmpty() ? null : commits.get(commits.size() - 1).getAsJsonObject();
         List<String> shas = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class GitHubApi {
 
     /** {@code GET /repos/{repo}/commits/{sha}}: the commit against its first parent, every page of its files. */
     public Change commit(String repo, String sha) throws InterruptedException {
-        GitHubResponse r = client.get("/repos/" + repo + "/commits/" + sha, null);
+        GitHubResponse r = client.get("/repos/" + UriPaths.path(repo) + "/commits/" + UriPaths.segment(sha), null);
         JsonObject o = r.body().getAsJsonObject();
         JsonArray files = asArray(o.get("files")).deepCopy();
         for (int page = 1; r.nextUrl() != null && page < COMMIT_MAX_FILE_PAGES; page++) {
@@ -90,7 +91,7 @@ public final class GitHubApi {
 
     /** A file's bytes at a ref, through the contents API (base64), falling back to the raw download URL. */
     public byte[] content(String repo, String path, String ref) throws InterruptedException {
-        String url = "/repos/" + repo + "/contents/" + encodePath(path) + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+        String url = "/repos/" + UriPaths.path(repo) + "/contents/" + UriPaths.path(path) + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
         return contentAt(url);
     }
 
@@ -154,7 +155,7 @@ public final class GitHubApi {
         String b = client.baseUrl();
         if (b.endsWith("/api/v3")) b = b.substring(0, b.length() - "/api/v3".length());
         b = b.replace("://api.github.com", "://github.com");
-        return b + "/" + repo;
+        return b + "/" + UriPaths.path(repo);
     }
 
     private static PushEvent pushEvent(JsonObject e) {
@@ -181,14 +182,5 @@ public final class GitHubApi {
     static String str(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
-    }
-
-    private static String encodePath(String path) {
-        StringBuilder sb = new StringBuilder();
-        for (String seg : path.split("/", -1)) {
-            if (sb.length() > 0) sb.append('/');
-            sb.append(URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.akguard.monitor.watch;
 
+import dev.akguard.core.text.UriPaths;
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.Change;
 import dev.akguard.monitor.github.ChangedFile;
@@ -283,7 +284,8 @@ public final class Watcher {
 
     private Sighting sighting(Leak leak, String repo, String actor, Change change, String source) {
         String author = change.authorLogin() != null ? change.authorLogin() : change.authorName() != null ? change.authorName() : actor;
-        String url = change.htmlUrlBase() + "/blob/" + leak.commit() + "/" + leak.path() + "#L" + leak.line();
+        // the path is anyone's choice: each segment encoded, so '#', '?', spaces or newlines cannot break the link
+        String url = change.htmlUrlBase() + "/blob/" + UriPaths.segment(leak.commit()) + "/" + UriPaths.path(leak.path()) + "#L" + leak.line();
         return new Sighting(leak.finding().accessKeyId(), leak.finding().secretRedacted(), leak.finding().secretSha256(), repo,
                 leak.path(), leak.line(), leak.commit(), author, url, clock.instant(), source);
     }

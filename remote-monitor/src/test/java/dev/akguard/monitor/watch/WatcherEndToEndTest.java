@@ -75,6 +75,20 @@ class WatcherEndToEndTest {
     }
 
     @Test
+    void hostilePathsAreEncodedInTheOccurrenceUrl() throws Exception {
+        TestKeys.Pair key = TestKeys.pair(random);
+        Watcher w = watcher();
+        EmulatedRepo repo = gh.createRepo("acme/evil");
+        repo.change().author("alice").put("README.md", "hello\n").push();
+        String path = "deploy/a b#c?d\u001b[2J(x).yml";
+        EmulatedRepo.PushResult leak = repo.change().author("mallory\u001b]0;t\u0007").put(path, config(key)).push();
+        cycle(w);
+        Occurrence o = alerts.list(null).get(0).occurrences().get(0);
+        assertEquals(path, o.path(), "stored as it is; escaped only when shown");
+        assertEquals(gh.baseUrl() + "/acme/evil/blob/" + leak.head() + "/deploy/a%20b%23c%3Fd%1B%5B2J%28x%29.yml#L3", o.url());
+    }
+
+    @Test
     void leakPushedRaisesOneAlertWithItsOccurrence() throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
         Watcher w = watcher();

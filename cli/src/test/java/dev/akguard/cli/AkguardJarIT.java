@@ -200,13 +200,15 @@ class AkguardJarIT {
     @Test
     void launcherFindsTheJarAndMapsItsCdsArchive() throws Exception {
         Path launcher = MODULE.resolve("../bin/akguard").normalize();
-        Path archive = MODULE.resolve("target/akguard.jsa");
-        Files.deleteIfExists(archive);
+        for (Path old : archives()) Files.delete(old);
         Files.writeString(Files.createDirectories(dir.resolve("small")).resolve("a.txt"), "nothing to see\n");
         Map<String, String> env = Map.of("AKGUARD_JAR", "", "AKGUARD_HOME", "", "AKGUARD_CDS", "auto");
         Run training = run(env, launcher.toString(), "scan", dir.resolve("small").toString());
         assertEquals(0, training.exit(), training.err());
-        assertTrue(Files.size(archive) > 0, "the first run writes the CDS archive next to the jar");
+        List<Path> written = archives();
+        assertEquals(1, written.size(), "the first run writes one CDS archive (for this runtime) next to the jar: " + written);
+        Path archive = written.get(0);
+        assertTrue(Files.size(archive) > 0, archive.toString());
         // -Xshare:on refuses to start unless the archive maps: it matches this jar and this JVM.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Run mapped = run(Map.of(), java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-jar", JAR.toString(), "--version");
@@ -214,6 +216,13 @@ class AkguardJarIT {
         Run again = run(env, launcher.toString(), "scan", dir.resolve("small").toString());
         assertEquals(0, again.exit(), again.err());
         assertFalse(again.err().contains("warning"), "the launcher's run with the archive is quiet: " + again.err());
+    }
+
+    /** The launcher's archives for scans next to the jar (akguard-jre&lt;runtime key&gt;.jsa; hooks have their own). */
+    private static List<Path> archives() throws IOException {
+        try (var files = Files.list(JAR.getParent())) {
+            return files.filter(f -> f.getFileName().toString().matches("akguard(-jre[0-9]+)?\\.jsa")).toList();
+        }
     }
 
     /** The two emulators, a leaked key with one call in the trail, and a config; prints nothing secret. */

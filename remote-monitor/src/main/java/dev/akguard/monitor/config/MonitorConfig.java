@@ -5,6 +5,7 @@ import dev.akguard.monitor.calls.CallsSettings;
 import dev.akguard.monitor.runtime.IntegrationConfig;
 import dev.akguard.monitor.settings.SettingsException;
 import dev.akguard.monitor.settings.SettingsJson;
+import dev.akguard.monitor.watch.CloneLimits;
 import dev.akguard.monitor.watch.Source;
 import dev.akguard.monitor.watch.WatchSettings;
 
@@ -21,7 +22,9 @@ import java.util.List;
  * wrongly typed values and numbers out of range are refused with the file and the key named.
  * <pre>{@code
  * { "watch": { "publicEvents": true, "orgs": ["acme"], "users": ["bob"], "repos": ["acme/app"],
- *              "search": { "queries": ["LTAI"], "intervalMinutes": 30 }, "minPollIntervalSeconds": 60 },
+ *              "search": { "queries": ["LTAI"], "intervalMinutes": 30 }, "minPollIntervalSeconds": 60,
+ *              "maxFileBytes": 33554432, "maxAlertsPerPush": 100, "maxPushAttempts": 8,
+ *              "clone": { "maxBytes": 1073741824, "timeoutSeconds": 600, "workDir": "/var/tmp/akguard", "threads": 2 } },
  *   "calls": { "regions": ["cn-hangzhou", "cn-shanghai"], "refreshMinutes": 15, "lookbackHours": 168 },
  *   "anomalies": { "threatIp": { "listFile": "threats.txt" }, "rateSpike": { "k": 6 } } }
  * }</pre>
@@ -45,6 +48,21 @@ public final class MonitorConfig {
         public Search search = new Search();
         /** Never poll a feed more often than this, whatever GitHub's X-Poll-Interval allows. */
         public long minPollIntervalSeconds = WatchSettings.defaults(List.of()).minPollInterval().toSeconds();
+        /** Files fetched whole are read this far; the rest is recorded as "not scanned: too large". */
+        public long maxFileBytes = WatchSettings.defaults(List.of()).maxFileBytes();
+        /** New alerts one push may raise; the rest are grouped into one alert that says how many. */
+        public long maxAlertsPerPush = WatchSettings.defaults(List.of()).maxAlertsPerPush();
+        /** A push that stopped the watcher this often is parked with its reason. */
+        public long maxPushAttempts = WatchSettings.defaults(List.of()).maxPushAttempts();
+        public Clone clone = new Clone();
+    }
+
+    /** Whole-history scans by cloning: bounds per repository. */
+    public static final class Clone {
+        public long maxBytes = CloneLimits.defaults().maxBytes();
+        public long timeoutSeconds = CloneLimits.defaults().timeout().toSeconds();
+        public String workDir;
+        public long threads = CloneLimits.defaults().threads();
     }
 
     /** Code-search sweeps. */
@@ -64,6 +82,7 @@ public final class MonitorConfig {
     static final long MAX_POLL_SECONDS = Duration.ofDays(1).toSeconds();
     static final long MAX_SEARCH_MINUTES = Duration.ofDays(7).toMinutes();
     static final long MAX_REFRESH_MINUTES = Duration.ofDays(7).toMinutes();
+    static final long MAX_CLONE_SECONDS = Duration.ofDays(1).toSeconds();
     static final long MAX_LOOKBACK_HOURS = Duration.ofDays(90).toHours(); // ActionTrail keeps 90 days
 
     public static MonitorConfig defaults() { return new MonitorConfig(); }
@@ -87,6 +106,7 @@ public final class MonitorConfig {
         c.file = file;
         if (c.watch == null) c.watch = new Watch();
         if (c.watch.search == null) c.watch.search = new Search();
+        if (c.watch.clone == null) c.watch.clone = new Clone();
         if (c.calls == null) c.calls = new Calls();
         if (c.anomalies == null) c.anomalies = AnomalySettings.defaults();
         c.validate(what);
@@ -97,6 +117,13 @@ public final class MonitorConfig {
         List<String> problems = new ArrayList<>();
         range(problems, "watch.minPollIntervalSeconds", watch.minPollIntervalSeconds, 0, MAX_POLL_SECONDS);
         range(problems, "watch.search.intervalMinutes", watch.search.intervalMinutes, 1, MAX_SEARCH_MINUTES);
+        range(problems, "watch.maxFileBytes", watch.maxFileBytes, 1, Long.MAX_VALUE);
+        range(problems, "watch.maxAlertsPerPush", watch.maxAlertsPerPush, 1, Integer.MAX_VALUE);
+        range(problems, "watch.maxPushAttempts", watch.maxPushAttempts, 1, Integer.MAX_VALUE);
+        range(problems, "watch.clone.maxBytes", watch.clone.maxBytes, 1, Long.MAX_VALUE);
+        range(problems, "watch.clone.timeoutSeconds", watch.clone.timeoutSeconds, 1, MAX_CLONE_SECONDS);
+        range(problems, "watch.clone.threads", watch.clone.threads, 1, 64);
+        if (watch.clone.workDir != null && watch.clone.workDir.isBlank()) problems.add("'watch.clone.workDir' must not be empty");
         range(problems, "calls.refreshMinutes", calls.refreshMinutes, 0, MAX_REFRESH_MINUTES);
         range(problems, "calls.lookbackHours", calls.lookbackHours, 0, MAX_LOOKBACK_HOURS);
         noBlanks(problems, "watch.orgs", watch.orgs);
@@ -144,8 +171,15 @@ public final class MonitorConfig {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("Config file " + file + ": '" + at + "': " + e.getMessage(), e);
         }
+        CloneLimits defaults = CloneLimits.defaults();
+        CloneLimits clone = new CloneLimits(watch.clone.maxBytes, Duration.ofSeconds(watch.clone.timeoutSeconds),
+                watch.clone.workDir == null ? defaults.workDir() : Path.of(watch.clone.workDir), (int) watch.clone.threads);
         return WatchSettings.defaults(sources).withSearchInterval(Duration.ofMinutes(watch.search.intervalMinutes))
-                .withMinPollInterval(Duration.ofSeconds(watch.minPollIntervalSeconds));
+                .withMinPollInterval(Duration.ofSeconds(watch.minPollIntervalSeconds))
+                .withMaxFileBytes(watch.maxFileBytes)
+                .withMaxAlertsPerPush((int) watch.maxAlertsPerPush)
+                .withMaxPushAttempts((int) watch.maxPushAttempts)
+                .withClone(clone);
     }
 
     /** Call fetching and anomaly rules, with relative paths anchored at the file's folder. */

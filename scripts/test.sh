@@ -40,7 +40,7 @@ bash scripts/validate-sarif.sh
 
 if [ -f vscode-client/scripts/ci.sh ]; then
   log "vscode-client: npm tests and packaging"
-  AKGUARD_JAR="$PWD/cli/target/akguard.jar" bash vscode-client/scripts/ci.sh
+  AKGUARD_JAR="$PWD/lsp-server/target/akguard-lsp.jar" bash vscode-client/scripts/ci.sh
 fi
 
 log "dogfood: akguard scan . on this repository must find nothing"

@@ -200,12 +200,21 @@ class AkguardJarIT {
     @Test
     void launcherFindsTheJarAndMapsItsCdsArchive() throws Exception {
         Path launcher = MODULE.resolve("../bin/akguard").normalize();
-        Path archive = MODULE.resolve("target/akguard.jsa");
-        Files.deleteIfExists(archive);
+        // one archive per Java runtime: akguard-jre<key>.jsa (scan and the like), akguard-hook-jre<key>.jsa (hooks)
+        try (var old = Files.newDirectoryStream(MODULE.resolve("target"), "akguard-jre*.jsa")) {
+            for (Path p : old) Files.delete(p);
+        }
         Files.writeString(Files.createDirectories(dir.resolve("small")).resolve("a.txt"), "nothing to see\n");
-        Map<String, String> env = Map.of("AKGUARD_JAR", "", "AKGUARD_HOME", "", "AKGUARD_CDS", "auto");
+        Map<String, String> env = Map.of("AKGUARD_JAR", "", "AKGUARD_HOME", "", "AKGUARD_CDS", "auto",
+                "JAVA_HOME", System.getProperty("java.home"));
         Run training = run(env, launcher.toString(), "scan", dir.resolve("small").toString());
         assertEquals(0, training.exit(), training.err());
+        List<Path> trained = new ArrayList<>();
+        try (var made = Files.newDirectoryStream(MODULE.resolve("target"), "akguard-jre*.jsa")) {
+            made.forEach(trained::add);
+        }
+        assertEquals(1, trained.size(), "the first run writes the CDS archive of this runtime next to the jar: " + trained);
+        Path archive = trained.get(0);
         assertTrue(Files.size(archive) > 0, "the first run writes the CDS archive next to the jar");
         // -Xshare:on refuses to start unless the archive maps: it matches this jar and this JVM.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -74,6 +74,15 @@ public final class ShowCommand implements Callable<Integer> {
                     o.author(), o.url());
         }
         occ.print(out);
+        List<dev.akguard.monitor.store.ScanGapStore.Gap> notScanned = extras.gapsFor(a);
+        if (!notScanned.isEmpty()) {
+            out.println();
+            out.println("Not scanned in the same repositories (" + notScanned.size() + ")");
+            TextTable gaps = new TextTable("REPOSITORY", "COMMIT", "PATH", "REASON");
+            for (var g : notScanned) gaps.row(g.repo(), g.commit().isEmpty() ? "(all)" : g.commit(),
+                    g.path().isEmpty() ? "(whole repository)" : g.path(), g.reason());
+            gaps.print(out);
+        }
         out.println();
         out.println("History");
         TextTable hist = new TextTable("AT", "BY", "ACTION", "NOTE");

@@ -24,14 +24,15 @@ import java.util.concurrent.Callable;
         description = {"Write the baseline of accepted findings. A baseline entry is keyed by fingerprint (rule + SHA-256 "
             + "of the AccessKey ID and secret), so it follows the key through edits and moves and never stores the "
             + "secret. Every surface (scan, hooks, editor) honours it. Commit the file.", ""},
-        subcommands = {BaselineCommand.Create.class, BaselineCommand.Update.class})
+        subcommands = {BaselineCommand.Create.class, BaselineCommand.Update.class, BaselineEntryCommand.Add.class,
+            BaselineEntryCommand.Remove.class})
 public final class BaselineCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create or update");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, update, add or remove");
     }
 
     /** Options shared by create and update. */

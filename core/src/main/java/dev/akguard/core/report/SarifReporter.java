@@ -45,7 +45,12 @@ public final class SarifReporter implements Reporter {
         run.add("invocations", invocations);
         run.addProperty("columnKind", "utf16CodeUnits");
         JsonArray results = new JsonArray();
-        for (Finding f : findings) results.add(result(f, options.showSecrets()));
+        for (Finding f : findings) {
+            JsonObject r = result(f, options.showSecrets());
+            String validity = options.validityOf(f);
+            if (validity != null) r.getAsJsonObject("properties").addProperty("validity", validity);
+            results.add(r);
+        }
         run.add("results", results);
         JsonArray runs = new JsonArray();
         runs.add(run);

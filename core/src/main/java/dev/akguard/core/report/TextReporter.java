@@ -29,6 +29,8 @@ public final class TextReporter implements Reporter {
                         + (f.git().email() == null ? "" : " <" + f.git().email() + ">")
                         + (f.git().date() == null ? "" : " on " + f.git().date())) + "\n");
             }
+            String validity = options.validityOf(f);
+            if (validity != null) out.write("    validity: " + validity + " (checked with STS GetCallerIdentity)\n");
             out.write("    fix: " + f.rule().remediation() + "\n");
             out.write("    docs: " + f.rule().docPath() + "\n");
         }

@@ -101,6 +101,37 @@ public final class Baseline {
         return new Baseline(map);
     }
 
+    /** A fingerprint as akguard prints it: {@code <ruleId>:<64 hex digits>}. */
+    public static boolean isFingerprint(String fp) {
+        return fp != null && fp.matches("alibaba-[a-z0-9-]+:[0-9a-f]{64}");
+    }
+
+    /**
+     * This baseline plus one fingerprint, accepted by hand (e.g. from a report or a blocked push); an entry that is
+     * already there keeps its date and gets the new note only when it had none.
+     */
+    public Baseline withFingerprint(String fingerprint, String note) {
+        if (!isFingerprint(fingerprint)) throw new IllegalArgumentException("'" + fingerprint + "' is not an akguard fingerprint "
+                + "(<rule id>:<64 hex digits>, as in the `fingerprint` field of `--format json`)");
+        Map<String, Entry> map = new LinkedHashMap<>(entries);
+        Entry old = map.get(fingerprint);
+        if (old == null) {
+            map.put(fingerprint, new Entry(fingerprint, fingerprint.substring(0, fingerprint.indexOf(':')), null, null, null, 0,
+                    Instant.now().toString(), note));
+        } else if (old.note() == null && note != null) {
+            map.put(fingerprint, new Entry(old.fingerprint(), old.rule(), old.accessKeyIdMasked(), old.secretRedacted(), old.path(),
+                    old.line(), old.addedAt(), note));
+        }
+        return new Baseline(map);
+    }
+
+    /** This baseline without the fingerprint (unchanged when it is not there). */
+    public Baseline withoutFingerprint(String fingerprint) {
+        Map<String, Entry> map = new LinkedHashMap<>(entries);
+        map.remove(fingerprint);
+        return new Baseline(map);
+    }
+
     public static String maskId(String id) {
         if (id == null || id.length() < 8) return id;
         return id.substring(0, 4) + "…" + id.substring(id.length() - 4);

@@ -170,7 +170,7 @@ public final class HookInstaller {
     }
 
     /** Writes via a temp file and rename, so git never runs a half-written hook. */
-    private static void writeExecutable(Path hook, String content) throws IOException {
+    static void writeExecutable(Path hook, String content) throws IOException {
         Path tmp = Files.createTempFile(hook.getParent(), "." + hook.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);

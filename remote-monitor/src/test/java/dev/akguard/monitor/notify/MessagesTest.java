@@ -23,6 +23,17 @@ class MessagesTest {
     }
 
     @Test
+    void anInvalidPairsMessageNeverTellsPeopleToActOnTheKey() {
+        String text = MessageRenderer.plainText(Messages.leak(alert(Validity.INVALID), NOW));
+        assertFalse(text.contains("--apply"), text);
+        assertTrue(text.contains("do not disable or delete the key"), text);
+        for (Validity v : List.of(Validity.UNKNOWN, Validity.UNVERIFIED)) {
+            String t = MessageRenderer.plainText(Messages.leak(alert(v), NOW));
+            assertTrue(t.contains("akguard monitor verify 42"), "verify first: " + t);
+        }
+    }
+
+    @Test
     void leakMessageCarriesEveryFactAndOnlyTheRedactedSecret() {
         Message m = Messages.leak(alert(Validity.VALID), NOW);
         assertEquals("leak", m.kind());

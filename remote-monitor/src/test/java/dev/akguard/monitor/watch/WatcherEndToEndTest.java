@@ -226,8 +226,10 @@ class WatcherEndToEndTest {
         cycle(w);
 
         assertEquals(2, alerts.list(null).size());
-        assertEquals(1, gh.requests("/repos/acme/app/commits/" + branch.head()).size(), "new branch: the head commit");
-        assertEquals(1, gh.requests("/repos/acme/app/compare/").size(), "force push: compare from the merge base");
+        assertEquals(1, gh.requests("/repos/acme/app/compare/main..." + branch.head()).size(), "new branch: compared with the default branch");
+        assertEquals(2, gh.requests("/repos/acme/app/compare/").size(), "force push: compare from the merge base");
+        // The branch is compared with main as it is now (already rewritten): main's dropped commit is listed too.
+        assertEquals(0, gh.requests("/repos/acme/app/commits/" + repo.head("main")).size(), "one plain commit: the compare is its diff");
     }
 
     @Test

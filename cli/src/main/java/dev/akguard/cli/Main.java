@@ -7,8 +7,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (dev.akguard.cli.git.HookFastPath.handles(args)) System.exit(dev.akguard.cli.git.HookFastPath.run(args)); // no picocli: hooks start fast
-        System.exit(run(args));
+        int code = 2;
+        try {
+            code = dev.akguard.cli.git.HookFastPath.handles(args)
+                    ? dev.akguard.cli.git.HookFastPath.run(args) // no picocli: hooks start fast
+                    : run(args);
+        } catch (Throwable t) { // even reporting failed (e.g. still out of memory): an error, never 1 ("findings")
+            code = 2;
+        } finally {
+            System.exit(code);
+        }
     }
 
     /** Runs a command line and returns its exit code (0 clean, 1 findings, 2 usage or fatal error). */

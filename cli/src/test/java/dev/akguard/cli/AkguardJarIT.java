@@ -202,7 +202,8 @@ class AkguardJarIT {
         Path launcher = MODULE.resolve("../bin/akguard").normalize();
         for (Path old : archives()) Files.delete(old);
         Files.writeString(Files.createDirectories(dir.resolve("small")).resolve("a.txt"), "nothing to see\n");
-        Map<String, String> env = Map.of("AKGUARD_JAR", "", "AKGUARD_HOME", "", "AKGUARD_CDS", "auto");
+        Map<String, String> env = Map.of("AKGUARD_JAR", "", "AKGUARD_HOME", "", "AKGUARD_CDS", "auto",
+                "JAVA_HOME", System.getProperty("java.home"));
         Run training = run(env, launcher.toString(), "scan", dir.resolve("small").toString());
         assertEquals(0, training.exit(), training.err());
         // Java 25+ gets an AOT cache, assembled in the background after the run; older runtimes a CDS archive.

@@ -251,10 +251,23 @@ final class SecretContext {
         return -1;
     }
 
+    /** How far the line-shaped checks look for the start or end of a line: a longer line is not that shape. */
+    private static final int MAX_LINE_LOOK = 1024;
+
+    /**
+     * The start of the line holding {@code p}, or {@code floor} when it is further back than {@link #MAX_LINE_LOOK}
+     * (so a minified file's one huge line costs no more per value than a short one).
+     */
+    private static int lineStartWithin(byte[] a, int p, int floor) {
+        int limit = Math.max(floor, p - MAX_LINE_LOOK);
+        int ls = p;
+        while (ls > limit && a[ls - 1] != '\n') ls--;
+        return ls > floor && a[ls - 1] != '\n' ? floor : ls;
+    }
+
     /** The previous line labels this one (a comment such as "// AccessKey Secret" or "# 阿里云密钥"). */
     static boolean labelledByPreviousLine(byte[] a, int valueStart, int floor) {
-        int lineStart = valueStart;
-        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        int lineStart = lineStartWithin(a, valueStart, floor);
         if (lineStart <= floor) return false;
         int prevEnd = lineStart - 1;
         int prevStart = prevEnd;
@@ -271,8 +284,7 @@ final class SecretContext {
      * ({@code variable "secret_key" {} / {@code default = …}). Only a SECRET-strength name counts.
      */
     static boolean namedByPreviousLine(byte[] a, int valueStart, int floor) {
-        int lineStart = valueStart;
-        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        int lineStart = lineStartWithin(a, valueStart, floor);
         if (lineStart <= floor) return false;
         int keyEnd = skipSeparatorsBackward(a, valueStart, Math.max(lineStart, valueStart - MAX_SEPARATOR));
         int k = keyEnd;
@@ -320,11 +332,10 @@ final class SecretContext {
      * The label line must be short and name a secret by itself.
      */
     static boolean underLabelLine(byte[] a, int valueStart, int valueEnd, int floor, int to) {
-        int lineStart = valueStart;
-        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        int lineStart = lineStartWithin(a, valueStart, floor);
         if (lineStart <= floor || !onlyPunctuation(a, lineStart, valueStart)) return false;
         int lineEnd = valueEnd;
-        while (lineEnd < to && a[lineEnd] != '\n') lineEnd++;
+        while (lineEnd < to && a[lineEnd] != '\n' && lineEnd - valueEnd <= MAX_LINE_LOOK) lineEnd++;
         if (!onlyPunctuation(a, valueEnd, lineEnd)) return false;
         int prevEnd = lineStart - 1;
         while (prevEnd > floor && (a[prevEnd - 1] == '\r' || a[prevEnd - 1] == ' ' || a[prevEnd - 1] == ':' || a[prevEnd - 1] == '\t')) prevEnd--;

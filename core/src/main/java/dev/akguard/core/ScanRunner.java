@@ -70,6 +70,7 @@ public final class ScanRunner {
                     FileScanner.Result r = scanner.scan(f);
                     if (r.skip() != null) skips.add(r.skip());
                     else scanned.incrementAndGet();
+                    skips.addAll(r.inner());
                     bytes.addAndGet(r.bytes());
                     findings.addAll(r.findings());
                     progress.filesScanned.incrementAndGet();

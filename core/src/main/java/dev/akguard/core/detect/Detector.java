@@ -17,8 +17,6 @@ import java.util.List;
  * are found with positions mapped back onto the encoded text.
  */
 public final class Detector {
-    private static final int MAX_DECODE_DEPTH = 2;
-
     private final DetectorOptions options;
     private final ValueScanner values;
 
@@ -36,6 +34,24 @@ public final class Detector {
         return out;
     }
 
+    /**
+     * Matches in a binary file's {@code a[from, to)}: the same stages over its printable runs
+     * ({@link BinaryStrings}), with offsets in the binary; encoding "binary" for keys written as plain text there.
+     */
+    public List<Match> detectBinary(byte[] a, int from, int to) {
+        BinaryStrings strings = BinaryStrings.of(a, from, to);
+        if (strings.length() == 0) return new ArrayList<>();
+        List<Match> out = new ArrayList<>();
+        for (Match m : detect(strings.bytes(), 0, strings.length(), 0)) {
+            int[] id = strings.toOriginal(m.idStart(), m.idEnd());
+            int[] sec = m.hasSecret() ? strings.toOriginal(m.secretStart(), m.secretEnd()) : new int[] {-1, -1};
+            String enc = m.encoding().equals("plain") ? "binary" : m.encoding();
+            out.add(new Match(m.rule(), id[0], id[1], m.accessKeyId(), sec[0], sec[1], m.secret(), enc));
+        }
+        out.sort(Comparator.comparingInt(Match::idStart));
+        return out;
+    }
+
     private List<Match> detect(byte[] a, int from, int to, int depth) {
         IntList ltai = new IntList(), sts = new IntList(), b64 = new IntList();
         Prefilter pf = Prefilter.DEFAULT;
@@ -49,7 +65,7 @@ public final class Detector {
         if (ltai.size == 0 && sts.size == 0 && b64.size == 0) return new ArrayList<>();
         List<IdHit> ids = IdFinder.find(a, from, to, ltai, sts);
         List<Match> matches = ids.isEmpty() ? new ArrayList<>() : pairUp(a, from, to, ids, "plain");
-        if (b64.size > 0 && depth < MAX_DECODE_DEPTH) merge(matches, decodeBase64(a, from, to, b64, depth));
+        if (b64.size > 0 && depth < options.maxDecodeDepth()) merge(matches, decodeBase64(a, from, to, b64, depth));
         return matches;
     }
 
@@ -61,7 +77,9 @@ public final class Detector {
         for (ValueHit v : found) (v.label() == SecretContext.Label.TOKEN && v.end() - v.start() >= ValueScanner.STS_TOKEN_MIN ? tokens : secrets).add(v);
         int[] idLines = relativeLines(a, from, ids);
         int window = options.windowBytes();
-        int[] pairs = Pairing.pair(ids.size(), secrets.size(),
+        int[] lo = new int[ids.size()], hi = new int[ids.size()];
+        band(ids, idLines, secrets, lo, hi);
+        int[] pairs = Pairing.pair(ids.size(), secrets.size(), lo, hi,
                 (i, j) -> {
                     IdHit id = ids.get(i);
                     ValueHit s = secrets.get(j);
@@ -92,13 +110,41 @@ public final class Detector {
         return out;
     }
 
+    /**
+     * For each ID, the secrets within the pairing window by bytes and by lines, as an index range: both lists are
+     * in offset order, so the range only moves forward (two pointers, linear).
+     */
+    private void band(List<IdHit> ids, int[] idLines, List<ValueHit> secrets, int[] lo, int[] hi) {
+        int window = options.windowBytes(), lines = options.windowLines();
+        int l = 0, h = -1;
+        for (int i = 0; i < ids.size(); i++) {
+            int at = ids.get(i).start(), line = idLines[i];
+            while (l < secrets.size() && (secrets.get(l).start() < at - window || secrets.get(l).line() < line - lines)) l++;
+            while (h + 1 < secrets.size() && secrets.get(h + 1).start() <= at + window && secrets.get(h + 1).line() <= line + lines) h++;
+            lo[i] = l;
+            hi[i] = h;
+        }
+    }
+
+    /** The token nearest the ID within the window (the earlier one on a tie); tokens are in offset order. */
     private ValueHit nearestToken(List<ValueHit> tokens, IdHit id, int idLine) {
         ValueHit best = null;
-        for (ValueHit t : tokens) {
+        int k = firstAtOrAfter(tokens, id.start() - options.windowBytes());
+        for (; k < tokens.size() && tokens.get(k).start() <= id.start() + options.windowBytes(); k++) {
+            ValueHit t = tokens.get(k);
             if (Math.abs(t.start() - id.start()) > options.windowBytes() || Math.abs(t.line() - idLine) > options.windowLines()) continue;
             if (best == null || Math.abs(t.start() - id.start()) < Math.abs(best.start() - id.start())) best = t;
         }
         return best;
+    }
+
+    private static int firstAtOrAfter(List<ValueHit> values, int offset) {
+        int lo = 0, hi = values.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values.get(mid).start() < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private static int[] relativeLines(byte[] a, int from, List<IdHit> ids) {
@@ -155,17 +201,17 @@ public final class Detector {
 
     /** Adds decoded matches; a decoded pair supersedes a raw ID-only match for the same ID occurrence. */
     private static void merge(List<Match> raw, List<Match> decoded) {
+        if (decoded.isEmpty()) return;
+        java.util.Map<Integer, Integer> byStart = new java.util.HashMap<>();
+        for (int k = 0; k < raw.size(); k++) byStart.putIfAbsent(raw.get(k).idStart(), k);
         for (Match d : decoded) {
-            boolean duplicate = false;
-            for (int k = 0; k < raw.size(); k++) {
-                Match r = raw.get(k);
-                if (r.idStart() == d.idStart() && r.accessKeyId().equals(d.accessKeyId())) {
-                    if (!r.hasSecret() && d.hasSecret()) raw.set(k, d);
-                    duplicate = true;
-                    break;
-                }
+            Integer k = byStart.get(d.idStart());
+            if (k != null && raw.get(k).accessKeyId().equals(d.accessKeyId())) {
+                if (!raw.get(k).hasSecret() && d.hasSecret()) raw.set(k, d);
+                continue;
             }
-            if (!duplicate) raw.add(d);
+            if (k == null) byStart.put(d.idStart(), raw.size());
+            raw.add(d);
         }
     }
 }

@@ -179,6 +179,10 @@ public final class Config {
         return new Config(excludePatterns, allowedIds, allowPatterns, severities, disabled, size, detectorOptions);
     }
 
+    public Config withDetectorOptions(DetectorOptions o) {
+        return new Config(excludePatterns, allowedIds, allowPatterns, severities, disabled, maxFileSize, o);
+    }
+
     public Config withExtraExcludes(List<String> more) {
         List<String> all = new ArrayList<>(excludePatterns);
         all.addAll(more);

@@ -326,4 +326,25 @@ class DetectorTest {
         assertNull(pairedSecret("AccessKey ID\n" + id + "\n\n\n\n\nif (secret)\n" + TestKeys.secret(r) + "\n"), "code is no label line");
         assertNull(pairedSecret("AccessKey ID\n" + id + "\n\n\n\n\nAccessKey Secret\nx = " + TestKeys.secret(r) + "\n"), "the value must be alone");
     }
+
+    @Test
+    void denseFilesPairEachIdWithItsOwnSecretInEveryLayout() {
+        int n = 400;
+        String[] ids = new String[n], secrets = new String[n];
+        for (int i = 0; i < n; i++) { ids[i] = TestKeys.id(r); secrets[i] = TestKeys.secret(r); }
+        StringBuilder idsFirst = new StringBuilder(), secretFirst = new StringBuilder(), oneLine = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            idsFirst.append("access_key_id = \"").append(ids[i]).append("\"\naccess_key_secret = \"").append(secrets[i]).append("\"\n");
+            secretFirst.append("access_key_secret = \"").append(secrets[i]).append("\"\naccess_key_id = \"").append(ids[i]).append("\"\n");
+            oneLine.append(i == 0 ? "" : ",").append("{\"accessKeyId\":\"").append(ids[i]).append("\",\"accessKeySecret\":\"").append(secrets[i]).append("\"}");
+        }
+        for (StringBuilder layout : List.of(idsFirst, secretFirst, oneLine)) {
+            List<Match> ms = detect(layout.toString());
+            assertEquals(n, ms.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals(ids[i], ms.get(i).accessKeyId());
+                assertEquals(secrets[i], ms.get(i).secret(), "pair " + i);
+            }
+        }
+    }
 }

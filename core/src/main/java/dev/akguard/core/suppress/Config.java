@@ -122,6 +122,19 @@ public final class Config {
                 throw new ConfigException(origin + ": pairing: " + ex.getMessage());
             }
         }
+        try {
+            if (root.has("decoding")) {
+                JsonObject d = object(root, "decoding", origin);
+                if (d.has("maxDepth")) opts = opts.withMaxDecodeDepth(d.get("maxDepth").getAsInt());
+            }
+            if (root.has("archives")) {
+                JsonObject ar = object(root, "archives", origin);
+                opts = opts.withArchives(ar.has("maxDepth") ? ar.get("maxDepth").getAsInt() : opts.archiveDepth(),
+                        ar.has("maxSize") ? parseSize(ar.get("maxSize").getAsString(), origin + ": archives.maxSize") : opts.archiveMaxBytes());
+            }
+        } catch (IllegalArgumentException | UnsupportedOperationException | IllegalStateException ex) {
+            throw new ConfigException(origin + ": decoding/archives: " + ex.getMessage());
+        }
         return new Config(exclude, ids, patterns, severities, disabled, maxSize, opts);
     }
 

@@ -53,19 +53,25 @@ public final class Detector {
     }
 
     private List<Match> detect(byte[] a, int from, int to, int depth) {
-        IntList ltai = new IntList(), sts = new IntList(), b64 = new IntList();
+        IntList ltai = new IntList(), sts = new IntList(), b64 = new IntList(), hex = new IntList(), uesc = new IntList();
         Prefilter pf = Prefilter.DEFAULT;
         pf.find(a, from, to, (off, n) -> {
             switch (pf.kind(n)) {
                 case ACCESS_KEY_ID -> ltai.add(off);
                 case STS_ID -> sts.add(off);
                 case BASE64 -> b64.add(off);
+                case HEX -> hex.add(off);
+                case UNICODE_ESCAPE -> uesc.add(off);
             }
         });
-        if (ltai.size == 0 && sts.size == 0 && b64.size == 0) return new ArrayList<>();
+        if (ltai.size == 0 && sts.size == 0 && b64.size == 0 && hex.size == 0 && uesc.size == 0) return new ArrayList<>();
         List<IdHit> ids = IdFinder.find(a, from, to, ltai, sts);
         List<Match> matches = ids.isEmpty() ? new ArrayList<>() : pairUp(a, from, to, ids, "plain");
-        if (b64.size > 0 && depth < options.maxDecodeDepth()) merge(matches, decodeBase64(a, from, to, b64, depth));
+        if (depth < options.maxDecodeDepth()) {
+            if (b64.size > 0) merge(matches, decodeAround(a, from, to, b64, depth, Base64Codec::decodeRegion, "base64"));
+            if (hex.size > 0) merge(matches, decodeAround(a, from, to, hex, depth, HexCodec::decodeRegion, "hex"));
+            if (uesc.size > 0) merge(matches, decodeAround(a, from, to, uesc, depth, UnicodeEscapeCodec::decodeRegion, "unicode-escape"));
+        }
         return matches;
     }
 
@@ -160,7 +166,12 @@ public final class Detector {
 
     // ---------------------------------------------------------------- decoded views
 
-    private List<Match> decodeBase64(byte[] a, int from, int to, IntList hits, int depth) {
+    /** Decodes one encoding's runs in {@code a[rs, re)} into a view, or null when nothing there decodes to text. */
+    @FunctionalInterface
+    private interface Codec { DecodedView decodeRegion(byte[] a, int to, int rs, int re); }
+
+    /** Decodes the lines within the window around each encoded hit and runs the detector on what they decode to. */
+    private List<Match> decodeAround(byte[] a, int from, int to, IntList hits, int depth, Codec codec, String encoding) {
         int[] sorted = hits.sorted();
         List<Match> out = new ArrayList<>();
         int window = options.windowBytes();
@@ -171,8 +182,8 @@ public final class Detector {
             while (k + 1 < sorted.length && sorted[k + 1] - window <= re) { k++; re = Math.min(to, sorted[k] + window); }
             k++;
             re = lineEnd(a, to, re);
-            DecodedView view = Base64Codec.decodeRegion(a, to, rs, re);
-            if (view != null) mapBack(view, detect(view.bytes(), 0, view.bytes().length, depth + 1), "base64", out);
+            DecodedView view = codec.decodeRegion(a, to, rs, re);
+            if (view != null) mapBack(view, detect(view.bytes(), 0, view.bytes().length, depth + 1), encoding, out);
         }
         return out;
     }

@@ -347,4 +347,48 @@ class DetectorTest {
             }
         }
     }
+
+    private static String hex(String s, boolean upper) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) sb.append(String.format(upper ? "%02X" : "%02x", b));
+        return sb.toString();
+    }
+
+    private static String unicodeEscaped(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) sb.append(String.format("\\u%04x", (int) c));
+        return sb.toString();
+    }
+
+    @Test
+    void hexAndUnicodeEscapedKeysAreDecodedUpToTheConfiguredDepth() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        String config = "accessKeyId=" + id + "\naccessKeySecret=" + secret + "\n";
+        for (String encoded : List.of("blob = \"" + hex(config, false) + "\"\n", "BLOB=" + hex(config, true) + "\n",
+                "var k = \"" + unicodeEscaped(config) + "\";\n")) {
+            List<Match> ms = detect(encoded);
+            assertEquals(1, ms.size(), encoded);
+            assertEquals(secret, ms.get(0).secret());
+            assertTrue(ms.get(0).encoding().equals("hex") || ms.get(0).encoding().equals("unicode-escape"));
+        }
+        // Escaped ID and secret in separate literals, the way obfuscators write them.
+        List<Match> split = detect("const ak = \"" + unicodeEscaped(id) + "\";\nconst sk = \"" + unicodeEscaped(secret) + "\";\n");
+        assertEquals(1, split.size());
+        assertEquals(secret, split.get(0).secret());
+        // Hex inside base64: two layers, found at the default depth of 2, not at depth 1.
+        String twice = "data: " + Base64.getEncoder().encodeToString(hex(config, false).getBytes(StandardCharsets.US_ASCII)) + "\n";
+        assertEquals(1, detect(twice).size());
+        byte[] tb = twice.getBytes(StandardCharsets.UTF_8);
+        assertEquals(0, new Detector(DetectorOptions.DEFAULT.withMaxDecodeDepth(1)).detect(tb, 0, tb.length).size());
+        byte[] hb = ("x=" + hex(config, false)).getBytes(StandardCharsets.UTF_8);
+        assertEquals(0, new Detector(DetectorOptions.DEFAULT.withMaxDecodeDepth(0)).detect(hb, 0, hb.length).size());
+    }
+
+    @Test
+    void hexDigestsAndEscapedProseAreNotKeys() {
+        StringBuilder sha = new StringBuilder();
+        for (int i = 0; i < 64; i++) sha.append("0123456789abcdef".charAt(r.nextInt(16)));
+        assertEquals(List.of(), detect("sha256 = " + sha + "4c544149" + sha + "\n"));
+        assertEquals(List.of(), detect("msg = \"" + unicodeEscaped("LTAI is the prefix of an AccessKey ID") + "\"\n"));
+    }
 }

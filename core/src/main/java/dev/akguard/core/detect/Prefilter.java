@@ -43,7 +43,7 @@ public final class Prefilter {
         for (String once : base64Needles("LTAI")) if (once.length() >= 5) twice.addAll(base64Needles(once));
         encoded.addAll(twice);
         for (String b64 : encoded) add(ns, ks, b64, Kind.BASE64);
-        // "LTAI" hex-encoded (either case) and \u-escaped (either case of the hex digits).
+        // "LTAI" hex-encoded (either case) and written as backslash-u escapes (either case of the hex digits).
         add(ns, ks, "4c544149", Kind.HEX);
         add(ns, ks, "4C544149", Kind.HEX);
         add(ns, ks, "\\u004c\\u0054", Kind.UNICODE_ESCAPE);

@@ -375,8 +375,9 @@ class DetectorTest {
         List<Match> split = detect("const ak = \"" + unicodeEscaped(id) + "\";\nconst sk = \"" + unicodeEscaped(secret) + "\";\n");
         assertEquals(1, split.size());
         assertEquals(secret, split.get(0).secret());
-        // Hex inside base64: two layers, found at the default depth of 2, not at depth 1.
-        String twice = "data: " + Base64.getEncoder().encodeToString(hex(config, false).getBytes(StandardCharsets.US_ASCII)) + "\n";
+        // Base64 inside base64: two layers, found at the default depth of 2, not at depth 1.
+        String once = Base64.getEncoder().encodeToString(config.getBytes(StandardCharsets.UTF_8));
+        String twice = "data: " + Base64.getEncoder().encodeToString(("secret.env: " + once).getBytes(StandardCharsets.US_ASCII)) + "\n";
         assertEquals(1, detect(twice).size());
         byte[] tb = twice.getBytes(StandardCharsets.UTF_8);
         assertEquals(0, new Detector(DetectorOptions.DEFAULT.withMaxDecodeDepth(1)).detect(tb, 0, tb.length).size());

@@ -392,4 +392,31 @@ class DetectorTest {
         assertEquals(List.of(), detect("sha256 = " + sha + "4c544149" + sha + "\n"));
         assertEquals(List.of(), detect("msg = \"" + unicodeEscaped("LTAI is the prefix of an AccessKey ID") + "\"\n"));
     }
+
+    @Test
+    void placeholdersThatLookRandomAreNotKeys() {
+        String p = TestKeys.PREFIX;
+        // Setup guides: alternating-case alphabet runs, keyboard walks, repeated blocks.
+        assertEquals(List.of(), detect("ALIBABA_CLOUD_ACCESS_KEY_ID=" + p + "5tAbCdEfGhIjK1mNpQxX\n"
+                + "ALIBABA_CLOUD_ACCESS_KEY_SECRET=3xK9mPqR5sTvW7yZ1aBcDeFgHiJkLmNo\n"));
+        assertEquals(List.of(), detect("access_key_id: " + p + "5tQwErTyUiOp12345x\naccess_key_secret: zXcVbNm7Qp2Lk9Rt4Yw3Hs8Df6Gj1Ka\n"));
+        assertEquals(List.of(), detect("ak = \"" + p + "5tX7kP9mX7kP9mX7kP9m\"\nsk = \"Ab3dE9Ab3dE9Ab3dE9Ab3dE9Ab3dE9\"\n"));
+        // A real key next to a placeholder secret is still an ID alone.
+        String id = TestKeys.id(r);
+        List<Match> ms = detect("ak = \"" + id + "\"\nsk = \"3xK9mPqR5sTvW7yZ1aBcDeFgHiJkLmNo\"\n");
+        assertEquals(1, ms.size());
+        assertNull(ms.get(0).secret());
+    }
+
+    @Test
+    void placeholderShapesAlmostNeverRejectARandomKey() {
+        Random rnd = new Random(99);
+        int rejected = 0, n = 200_000;
+        for (int i = 0; i < n; i++) {
+            byte[] k = TestKeys.any(rnd, 30).getBytes(StandardCharsets.US_ASCII);
+            if (Plausibility.hasPlaceholderShape(k, 0, k.length)) rejected++;
+        }
+        // The shapes cost about 1e-6 each per key, the old placeholder words more: a handful in 200,000 at most.
+        assertTrue(rejected <= 20, "random keys rejected: " + rejected);
+    }
 }

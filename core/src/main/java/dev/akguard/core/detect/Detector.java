@@ -89,7 +89,8 @@ public final class Detector {
                 (i, j) -> {
                     IdHit id = ids.get(i);
                     ValueHit s = secrets.get(j);
-                    if (s.length() != 30) return false;
+                    boolean stsLength = s.length() >= ValueScanner.STS_SECRET_MIN && s.length() <= ValueScanner.STS_SECRET_MAX;
+                    if (s.length() != 30 && !(id.sts() && stsLength && s.label() == SecretContext.Label.SECRET)) return false;
                     if (Math.abs(s.start() - id.start()) > window || Math.abs(s.line() - idLines[i]) > options.windowLines()) return false;
                     return s.label() == SecretContext.Label.SECRET || s.adjacentTo() == i
                             || (s.label() == SecretContext.Label.WEAK && Math.abs(s.line() - idLines[i]) <= SecretContext.WEAK_LINES);

@@ -11,15 +11,18 @@ import java.util.List;
  */
 final class ValueScanner {
     static final int STS_TOKEN_MIN = 100;
+    /** STS AccessKey secrets (AssumeRole responses) are longer than a RAM user's 30 characters. */
+    static final int STS_SECRET_MIN = 40, STS_SECRET_MAX = 44;
     private static final int MAX_PIECES = 8;
 
     private final DetectorOptions options;
 
     ValueScanner(DetectorOptions options) { this.options = options; }
 
-    /** 30-character labelled or adjacent values, and STS tokens, within the window around each ID; in offset order. */
+    /** 30-character labelled or adjacent values (40 to 44 when there is an STS ID), and STS tokens, within the window around each ID; in offset order. */
     List<ValueHit> find(byte[] a, int from, int to, List<IdHit> ids) {
         List<ValueHit> out = new ArrayList<>();
+        boolean stsSecrets = ids.stream().anyMatch(IdHit::sts);
         int window = options.windowBytes();
         int[] lineCursor = {from, 0}; // offset and line reached so far: regions come in order, so counting is one pass
         int regionStart = -1, regionEnd = -1;
@@ -29,7 +32,7 @@ final class ValueScanner {
                 regionEnd = Math.min(to, Math.max(regionEnd, ids.get(k).end() + window));
                 continue;
             }
-            if (regionStart >= 0) scanRegion(a, from, to, regionStart, regionEnd, ids, out, lineCursor);
+            if (regionStart >= 0) scanRegion(a, from, to, regionStart, regionEnd, ids, out, lineCursor, stsSecrets);
             if (k < ids.size()) {
                 regionStart = s;
                 regionEnd = Math.min(to, ids.get(k).end() + window);
@@ -38,7 +41,7 @@ final class ValueScanner {
         return out;
     }
 
-    private void scanRegion(byte[] a, int from, int to, int rs, int re, List<IdHit> ids, List<ValueHit> out, int[] lineCursor) {
+    private void scanRegion(byte[] a, int from, int to, int rs, int re, List<IdHit> ids, List<ValueHit> out, int[] lineCursor, boolean stsSecrets) {
         int line = lineCursor[1];
         for (int p = lineCursor[0]; p < rs; p++) if (a[p] == '\n') line++;
         int i = rs;
@@ -57,7 +60,8 @@ final class ValueScanner {
                 // is 30 characters long in about one token in seventy and must not pass for a secret.
                 out.add(new ValueHit(i, tokEnd, SecretContext.Label.TOKEN, -1, line));
                 end = tokEnd;
-            } else if (run == 30 && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
+            } else if ((run == 30 || (stsSecrets && run >= STS_SECRET_MIN && run <= STS_SECRET_MAX))
+                    && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
                 ValueHit v = labelled(a, from, to, i, end, ids, line, null);
                 if (v != null) out.add(v);
             } else if (run < 30 && end < to && (a[end] == '"' || a[end] == '\'') && continuesLiteral(a, end, to) && Bytes.leftBoundary(a, i, from)) {

@@ -248,11 +248,14 @@ class DetectorTest {
         String sts = "ST" + "S." + TestKeys.body(r, 21);
         String token = "CA" + "ES" + TestKeys.body(r, 26) + "+" + TestKeys.any(r, 200) + "==";
         // The token's first alphanumeric run is exactly 30 characters: it must not pass for the secret.
-        List<Match> ms = detect("\"AccessKeySecret\": \"" + TestKeys.body(r, 40) + "\",\n\"AccessKeyId\": \"" + sts
+        String stsSecret = TestKeys.body(r, 40);
+        List<Match> ms = detect("\"AccessKeySecret\": \"" + stsSecret + "\",\n\"AccessKeyId\": \"" + sts
                 + "\",\n\"SecurityToken\": \"" + token + "\"\n");
         assertEquals(1, ms.size());
         assertEquals(Rule.STS_CREDENTIALS, ms.get(0).rule());
-        assertEquals(token, ms.get(0).secret());
+        assertEquals(stsSecret, ms.get(0).secret(), "the STS secret (40 characters) pairs, not the token's first run");
+        List<Match> tokenOnly = detect("\"AccessKeyId\": \"" + sts + "\",\n\"SecurityToken\": \"" + token + "\"\n");
+        assertEquals(token, tokenOnly.get(0).secret());
     }
     @Test
     void cliPromptWithAMaskedOldValueLabelsTheNewValue() {
@@ -418,5 +421,24 @@ class DetectorTest {
         }
         // The shapes cost about 1e-6 each per key, the old placeholder words more: a handful in 200,000 at most.
         assertTrue(rejected <= 20, "random keys rejected: " + rejected);
+    }
+
+    @Test
+    void assumeRoleResponsesWithTheSecretFirstAndLongStsSecretsPair() {
+        String sts = "ST" + "S.NT" + TestKeys.body(r, 26);
+        String secret = TestKeys.body(r, 44);
+        String token = "CA" + "IS" + TestKeys.any(r, 300);
+        String json = "{\n  \"Credentials\": {\n    \"AccessKeySecret\": \"" + secret + "\",\n    \"Expiration\": \"2026-12-05T06:00:00Z\",\n"
+                + "    \"AccessKeyId\": \"" + sts + "\",\n    \"SecurityToken\": \"" + token + "\"\n  }\n}\n";
+        List<Match> ms = detect(json);
+        assertEquals(1, ms.size());
+        assertEquals(Rule.STS_CREDENTIALS, ms.get(0).rule());
+        assertEquals(secret, ms.get(0).secret());
+        // A 44-character value never pairs with a RAM user's ID (their secrets are 30), nor without a secret label.
+        String id = TestKeys.id(r);
+        List<Match> ram = detect("AccessKeyId: " + id + "\nAccessKeySecret: " + secret + "\n");
+        assertNull(ram.get(0).secret());
+        List<Match> unlabelled = detect("AccessKeyId: " + sts + "\nChecksum: " + secret + "\n");
+        assertEquals(List.of(), unlabelled);
     }
 }

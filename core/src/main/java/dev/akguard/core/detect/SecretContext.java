@@ -171,8 +171,17 @@ final class SecretContext {
                 }
                 case '<' -> {
                     int tagEnd = tagEndForward(a, k, valueStart);
-                    if (tagEnd < 0) return false;
-                    k = tagEnd - 1;
+                    if (tagEnd < 0) {
+                        // Spring XML: the next constructor argument of the same bean, <constructor-arg [index="2"] value="…"/>.
+                        if (!xmlValueAttribute(a, k, valueStart)) return false;
+                        k = valueStart - 1;
+                    } else {
+                        if (Bytes.regionMatches(a, k, valueStart, END_BEAN)) return false; // the next bean is another object
+                        k = tagEnd - 1;
+                    }
+                }
+                case '>' -> {
+                    if (k == idEnd || a[k - 1] != '/') return false; // only the end of a self-closing element: "…"/>
                 }
                 case '&' -> {
                     int entityEnd = entityEndForward(a, k, valueStart);
@@ -187,6 +196,15 @@ final class SecretContext {
             }
         }
         return true;
+    }
+
+    private static final byte[] END_BEAN = utf8("</bean");
+
+    /** {@code a[at, valueStart)} is {@code <constructor-arg}, {@code <arg} or {@code <value} with attributes ending in {@code value="}. */
+    private static boolean xmlValueAttribute(byte[] a, int at, int valueStart) {
+        String tag = ascii(a, at, valueStart);
+        if (tag.length() > 96 || tag.indexOf('>') >= 0 || tag.indexOf('\n') >= 0) return false;
+        return (tag.startsWith("<constructor-arg ") || tag.startsWith("<arg ")) && (tag.endsWith("value=\"") || tag.endsWith("value='"));
     }
 
     /** Full-width punctuation between an ID and its secret in Chinese text: "AK/SK：LTAI…，…". */
@@ -338,13 +356,22 @@ final class SecretContext {
         while (lineEnd < to && a[lineEnd] != '\n' && lineEnd - valueEnd <= MAX_LINE_LOOK) lineEnd++;
         if (!onlyPunctuation(a, valueEnd, lineEnd)) return false;
         int prevEnd = lineStart - 1;
-        while (prevEnd > floor && (a[prevEnd - 1] == '\r' || a[prevEnd - 1] == ' ' || a[prevEnd - 1] == ':' || a[prevEnd - 1] == '\t')) prevEnd--;
-        for (byte[] colon : WIDE_PUNCTUATION) {
-            if (prevEnd - colon.length >= floor && Bytes.regionMatches(a, prevEnd - colon.length, prevEnd, colon)) prevEnd -= colon.length;
+        while (prevEnd > floor && (a[prevEnd - 1] == '\r' || a[prevEnd - 1] == ' ' || a[prevEnd - 1] == '\t')) prevEnd--;
+        boolean colon = prevEnd > floor && a[prevEnd - 1] == ':';
+        while (prevEnd > floor && (a[prevEnd - 1] == ' ' || a[prevEnd - 1] == ':' || a[prevEnd - 1] == '\t')) prevEnd--;
+        for (byte[] c : WIDE_PUNCTUATION) {
+            if (prevEnd - c.length >= floor && Bytes.regionMatches(a, prevEnd - c.length, prevEnd, c)) { prevEnd -= c.length; colon = true; }
         }
         int prevStart = prevEnd;
         while (prevStart > floor && a[prevStart - 1] != '\n' && prevEnd - prevStart <= 40) prevStart--;
-        if (prevStart > floor && a[prevStart - 1] != '\n') return false; // too long for a label
+        if (prevStart > floor && a[prevStart - 1] != '\n') {
+            // Too long for a label line, unless it ends in a label and a colon after a tab: "LTAI…<TAB>AccessKeySecret："
+            // (block comments listing an ID and, on the next line, its secret).
+            int tab = prevEnd;
+            while (tab > prevStart && a[tab - 1] != '\t') tab--;
+            if (!colon || tab <= prevStart) return false;
+            prevStart = tab;
+        }
         while (prevStart < prevEnd && (a[prevStart] == ' ' || a[prevStart] == '\t' || a[prevStart] == '-' || a[prevStart] == '#')) prevStart++;
         for (int p = prevStart; p < prevEnd; p++) {
             byte b = a[p];

@@ -441,4 +441,31 @@ class DetectorTest {
         List<Match> unlabelled = detect("AccessKeyId: " + sts + "\nChecksum: " + secret + "\n");
         assertEquals(List.of(), unlabelled);
     }
+
+    @Test
+    void springXmlConstructorArgsAndProperties() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        String ctor = "<bean id=\"ossClient\" class=\"com.aliyun.oss.OSSClient\">\n"
+                + "    <constructor-arg value=\"http://oss-cn-hangzhou.aliyuncs.com\"/>\n"
+                + "    <constructor-arg value=\"" + id + "\"/>\n"
+                + "    <constructor-arg index=\"2\" value=\"" + secret + "\"/>\n</bean>\n";
+        assertEquals(secret, detect(ctor).get(0).secret());
+        String props = "<bean class=\"com.aliyun.oss.OSSClientBuilder\">\n    <property name=\"accessKeyId\" value=\"" + id + "\"/>\n"
+                + "    <property name=\"accessKeySecret\" value=\"" + secret + "\"/>\n</bean>\n";
+        assertEquals(secret, detect(props).get(0).secret());
+        // Another bean's unrelated value after the ID stays unpaired.
+        String other = "<constructor-arg value=\"" + id + "\"/>\n</bean>\n<bean id=\"x\">\n  <constructor-arg value=\"" + secret + "\"/>\n";
+        assertNull(detect(other).get(0).secret());
+    }
+
+    @Test
+    void aLabelAtTheEndOfTheIdsLineNamesTheSecretOnTheNextLine() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        List<Match> ms = detect("/*\n * 测试账号\n * " + id + "\tAccessKeySecret：\n * " + secret + "\n */\n");
+        assertEquals(secret, ms.get(0).secret());
+        List<Match> ascii = detect("# " + id + "\tAccessKey Secret:\n" + secret + "\n");
+        assertEquals(secret, ascii.get(0).secret());
+        // Without the label the lone value below is not taken.
+        assertNull(detect("# " + id + "\tnotes:\n" + secret + "\n").get(0).secret());
+    }
 }

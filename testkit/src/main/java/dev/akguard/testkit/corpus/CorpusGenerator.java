@@ -704,6 +704,23 @@ public final class CorpusGenerator {
                 + "\0" + binaryNoise(600), k)),
         new Template("binary-utf16-strings", "dll", k -> pair(binaryNoise(300) + "\0\0" + utf16le("AccessKeyId=" + k.id + ";AccessKeySecret=" + k.secret)
                 + "\0\0" + binaryNoise(300), k)), // .NET and Windows string tables: NUL-terminated UTF-16
+        new Template("spring-xml-constructor-args", "xml", k -> pair("""
+                <beans>
+                    <bean id="ossClient" class="com.aliyun.oss.OSSClient" destroy-method="shutdown">
+                        <constructor-arg value="https://oss-cn-shanghai.aliyuncs.com"/>
+                        <constructor-arg value="%s"/>
+                        <constructor-arg index="2" value="%s"/>
+                    </bean>
+                </beans>
+                """.formatted(k.id, k.secret), k)),
+        new Template("spring-xml-properties", "xml", k -> pair("""
+                <bean id="stsClient" class="com.example.AliyunClientFactory">
+                    <property name="accessKeyId" value="%s"/>
+                    <property name="accessKeySecret" value="%s"/>
+                </bean>
+                """.formatted(k.id, k.secret), k)),
+        new Template("label-at-end-of-id-line", "java", k -> pair("/*\n * 测试环境\n * %s\tAccessKeySecret：\n * %s\n */\npublic class Keys {}\n"
+                .formatted(k.id, k.secret), k)),
         new Template("hex-encoded", "txt", k -> pair("PAYLOAD=" + hexOf("accessKeyId=" + k.id + "\naccessKeySecret=" + k.secret + "\n") + "\n", k)),
         new Template("unicode-escaped-literals", "js", k -> pair("var _0x1a2b = [\"" + unicodeEscaped(k.id) + "\", \"" + unicodeEscaped(k.secret)
                 + "\"];\nclient = new OSS({ accessKeyId: _0x1a2b[0], accessKeySecret: _0x1a2b[1] });\n", k))

@@ -380,6 +380,94 @@ final class SecretContext {
         return classify(a, prevStart, prevEnd) == Label.SECRET;
     }
 
+    /**
+     * Structure instead of a name: the value's line and a neighbouring line holding an ID are declarations of the
+     * same shape (same text before the name, same punctuation between name and value, same ending), as in
+     * {@code ACCESS_KEY = "LTAI…"} / {@code ACCESS_SECRT = "…"}, {@code AS = …}, {@code ali_sec: …}: abbreviated or
+     * misspelled names that no word list knows. {@code idStarts}: every ID's offset, ascending.
+     */
+    static boolean sameShapeAsIdLine(byte[] a, int valueStart, int valueEnd, int floor, int to, int[] idStarts) {
+        int ls = lineStartWithin(a, valueStart, floor);
+        if (ls < floor || (ls == floor && ls > 0 && a[ls - 1] != '\n')) return false;
+        int le = valueEnd;
+        while (le < to && a[le] != '\n' && le - valueEnd <= 64) le++;
+        if (le < to && a[le] != '\n') return false;
+        String shape = shape(a, ls, le, valueStart, valueEnd);
+        if (shape == null) return false;
+        // The line above and the line below.
+        int prevEnd = ls - 1, nextStart = le + 1;
+        if (prevEnd > floor) {
+            int ps = prevEnd;
+            while (ps > floor && a[ps - 1] != '\n' && prevEnd - ps <= 256) ps--;
+            if (shapeWithId(a, ps, prevEnd, idStarts, shape)) return true;
+        }
+        if (nextStart < to) {
+            int ne = nextStart;
+            while (ne < to && a[ne] != '\n' && ne - nextStart <= 256) ne++;
+            return shapeWithId(a, nextStart, ne, idStarts, shape);
+        }
+        return false;
+    }
+
+    private static boolean shapeWithId(byte[] a, int ls, int le, int[] idStarts, String shape) {
+        int k = java.util.Arrays.binarySearch(idStarts, ls);
+        int i = k >= 0 ? k : -k - 1;
+        if (i >= idStarts.length || idStarts[i] >= le) return false;
+        int idStart = idStarts[i], idEnd = idStart + Bytes.alnumRun(a, idStart + 4, le) + 4;
+        return shape.equals(shape(a, ls, le, idStart, idEnd));
+    }
+
+    /** "indent|separator|ending" of a one-value declaration line, or null when it is not one: the name must be short. */
+    private static String shape(byte[] a, int ls, int le, int vs, int ve) {
+        int sepStart = vs;
+        while (sepStart > ls && (a[sepStart - 1] == ' ' || a[sepStart - 1] == '"' || a[sepStart - 1] == '\'' || a[sepStart - 1] == '='
+                || a[sepStart - 1] == ':' || a[sepStart - 1] == '\t')) sepStart--;
+        int nameStart = sepStart;
+        while (nameStart > ls && isNameByte(a[nameStart - 1])) nameStart--;
+        int nameLen = sepStart - nameStart;
+        if (nameLen == 0 || nameLen > 24 || sepStart == vs) return null;
+        for (int p = ve; p < le; p++) if (Bytes.alnum(a[p])) return null; // nothing else on the line (a comment would differ anyway)
+        String name = ascii(a, nameStart, sepStart);
+        for (String w : NOT_SECRETS) if (name.contains(w)) return null;
+        // The names start alike (ACCESS_KEY / ACCESS_SECRT / AS, ali_key / ali_sec): "id" and "checksum" are not a pair.
+        return ascii(a, ls, nameStart) + "|" + name.charAt(0) + "|" + ascii(a, sepStart, vs) + "|" + ascii(a, ve, le);
+    }
+
+    /**
+     * The value is a string argument of a signing or client call, where SDK samples pass the secret positionally
+     * without a name: {@code computeSignature($params, '…')}, {@code new DefaultProfile(region, ak, "…")},
+     * {@code hmac_sha1("…", data)}, {@code Auth(ak, '…')}.
+     */
+    static boolean signingCallArgument(byte[] a, int valueStart, int valueEnd, int floor, int to) {
+        if (valueStart - 1 < floor || valueEnd >= to) return false;
+        byte q = a[valueStart - 1];
+        if ((q != '"' && q != '\'') || a[valueEnd] != q) return false;
+        int k = valueEnd + 1;
+        while (k < to && a[k] == ' ') k++;
+        if (k >= to || (a[k] != ')' && a[k] != ',')) return false;
+        // Back to the call's open parenthesis on the same line, over the other arguments.
+        int depth = 0, p = valueStart - 2;
+        int limit = Math.max(floor, valueStart - 160);
+        for (; p >= limit; p--) {
+            byte b = a[p];
+            if (b == '\n') return false;
+            if (b == ')') depth++;
+            else if (b == '(') { if (depth == 0) break; depth--; }
+        }
+        if (p < limit) return false;
+        int nameEnd = p;
+        int nameStart = nameEnd;
+        while (nameStart > limit && (isNameByte(a[nameStart - 1]) || a[nameStart - 1] == '$')) nameStart--;
+        String callee = ascii(a, nameStart, nameEnd);
+        for (String w : SIGNING_CALLS) if (callee.contains(w)) return true;
+        return false;
+    }
+
+    /** Names of values that are random and 30 characters long without being secrets. */
+    private static final String[] NOT_SECRETS = {"checksum", "hash", "digest", "md5", "sha", "etag", "uuid", "nonce", "salt", "crc"};
+
+    private static final String[] SIGNING_CALLS = {"sign", "hmac", "credential", "auth", "profile", "acsclient", "ossclient", "accesskey"};
+
     private static boolean onlyPunctuation(byte[] a, int from, int to) {
         for (int p = from; p < to; p++) {
             byte b = a[p];

@@ -23,6 +23,7 @@ final class ValueScanner {
     List<ValueHit> find(byte[] a, int from, int to, List<IdHit> ids) {
         List<ValueHit> out = new ArrayList<>();
         boolean stsSecrets = ids.stream().anyMatch(IdHit::sts);
+        int[] idStarts = idStarts(ids);
         int window = options.windowBytes();
         int[] lineCursor = {from, 0}; // offset and line reached so far: regions come in order, so counting is one pass
         int regionStart = -1, regionEnd = -1;
@@ -32,7 +33,7 @@ final class ValueScanner {
                 regionEnd = Math.min(to, Math.max(regionEnd, ids.get(k).end() + window));
                 continue;
             }
-            if (regionStart >= 0) scanRegion(a, from, to, regionStart, regionEnd, ids, out, lineCursor, stsSecrets);
+            if (regionStart >= 0) scanRegion(a, from, to, regionStart, regionEnd, ids, idStarts, out, lineCursor, stsSecrets);
             if (k < ids.size()) {
                 regionStart = s;
                 regionEnd = Math.min(to, ids.get(k).end() + window);
@@ -41,7 +42,7 @@ final class ValueScanner {
         return out;
     }
 
-    private void scanRegion(byte[] a, int from, int to, int rs, int re, List<IdHit> ids, List<ValueHit> out, int[] lineCursor, boolean stsSecrets) {
+    private void scanRegion(byte[] a, int from, int to, int rs, int re, List<IdHit> ids, int[] idStarts, List<ValueHit> out, int[] lineCursor, boolean stsSecrets) {
         int line = lineCursor[1];
         for (int p = lineCursor[0]; p < rs; p++) if (a[p] == '\n') line++;
         int i = rs;
@@ -62,14 +63,14 @@ final class ValueScanner {
                 end = tokEnd;
             } else if ((run == 30 || (stsSecrets && run >= STS_SECRET_MIN && run <= STS_SECRET_MAX))
                     && Bytes.leftBoundary(a, i, from) && Bytes.rightBoundary(a, end, to) && Plausibility.plausibleSecret(a, i, end)) {
-                ValueHit v = labelled(a, from, to, i, end, ids, line, null);
+                ValueHit v = labelled(a, from, to, i, end, ids, idStarts, line, null);
                 if (v != null) out.add(v);
             } else if (run < 30 && end < to && (a[end] == '"' || a[end] == '\'') && continuesLiteral(a, end, to) && Bytes.leftBoundary(a, i, from)) {
                 StringBuilder joined = new StringBuilder(30);
                 int joinedEnd = joinedLiteral(a, i, end, to, joined);
                 byte[] jb = joinedEnd < 0 ? null : joined.toString().getBytes(StandardCharsets.US_ASCII);
                 if (jb != null && Plausibility.plausibleSecret(jb, 0, jb.length)) {
-                    ValueHit v = labelled(a, from, to, i, joinedEnd, ids, line, joined.toString());
+                    ValueHit v = labelled(a, from, to, i, joinedEnd, ids, idStarts, line, joined.toString());
                     if (v != null) {
                         out.add(v);
                         end = joinedEnd;
@@ -88,7 +89,7 @@ final class ValueScanner {
     }
 
     /** The value at [start, end) with why it is a secret, or null if nothing says it is one. */
-    private static ValueHit labelled(byte[] a, int from, int to, int start, int end, List<IdHit> ids, int line, String joined) {
+    private static ValueHit labelled(byte[] a, int from, int to, int start, int end, List<IdHit> ids, int[] idStarts, int line, String joined) {
         SecretContext.Label label = SecretContext.labelOf(a, start, from);
         if (label == SecretContext.Label.TOKEN) label = SecretContext.Label.SECRET; // a 30-char value is no token
         int adjacent = adjacentId(a, ids, start);
@@ -99,6 +100,10 @@ final class ValueScanner {
         }
         if (label == SecretContext.Label.NONE && adjacent < 0 && SecretContext.labelledAfter(a, end, to)) {
             label = SecretContext.Label.WEAK; // a trailing comment: trusted only right next to an ID
+        }
+        if (label == SecretContext.Label.NONE && adjacent < 0 && joined == null) {
+            if (SecretContext.signingCallArgument(a, start, end, from, to)) label = SecretContext.Label.SECRET;
+            else if (SecretContext.sameShapeAsIdLine(a, start, end, from, to, idStarts)) label = SecretContext.Label.WEAK; // structure: near an ID only
         }
         return label != SecretContext.Label.NONE || adjacent >= 0 ? new ValueHit(start, end, label, adjacent, line, joined) : null;
     }
@@ -158,6 +163,12 @@ final class ValueScanner {
             if (n == 'u' && i + 5 < limit && Bytes.hex(a[i + 2]) && Bytes.hex(a[i + 3]) && Bytes.hex(a[i + 4]) && Bytes.hex(a[i + 5])) return 6;
         }
         return 1;
+    }
+
+    private static int[] idStarts(List<IdHit> ids) {
+        int[] starts = new int[ids.size()];
+        for (int k = 0; k < starts.length; k++) starts[k] = ids.get(k).start();
+        return starts;
     }
 
     /** The closest ID ending before the value, if only argument punctuation lies between them; else -1. */

@@ -468,4 +468,29 @@ class DetectorTest {
         // Without the label the lone value below is not taken.
         assertNull(detect("# " + id + "\tnotes:\n" + secret + "\n").get(0).secret());
     }
+
+    @Test
+    void abbreviatedNamesPairByTheShapeOfTheIdsDeclaration() {
+        for (String name : List.of("ACCESS_SECRT", "AS", "ali_sec")) {
+            String id = TestKeys.id(r), secret = TestKeys.secret(r);
+            List<Match> ms = detect("ACCESS_KEY = \"" + id + "\"\n" + name + " = \"" + secret + "\"\nREGION = \"cn-hangzhou\"\n");
+            assertEquals(secret, ms.get(0).secret(), name);
+        }
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        // A different shape (a call, not a declaration like the ID's) is not enough.
+        assertNull(detect("ACCESS_KEY = \"" + id + "\"\nlog(\"" + secret + "\")\n").get(0).secret());
+        // Far from the ID, the same shape says nothing.
+        assertNull(detect("ACCESS_KEY = \"" + id + "\"\n" + "X = 1\n".repeat(6) + "CHECKSUM = \"" + secret + "\"\n").get(0).secret());
+    }
+
+    @Test
+    void aSecretPassedPositionallyToASigningCallPairs() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        String php = "<?php\n$params['AccessKeyId'] = '" + id + "';\n$params['Timestamp'] = gmdate('c');\n\n"
+                + "$params['Signature'] = computeSignature($params, '" + secret + "');\n";
+        assertEquals(secret, detect(php).get(0).secret());
+        String java = "String ak = \"" + id + "\";\nDefaultProfile profile = DefaultProfile.getProfile(region, ak, \"" + secret + "\");\n";
+        assertEquals(secret, detect(java).get(0).secret());
+        assertNull(detect("String ak = \"" + id + "\";\nprintln(\"" + secret + "\");\n").get(0).secret());
+    }
 }

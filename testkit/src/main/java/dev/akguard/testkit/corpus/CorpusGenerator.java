@@ -721,6 +721,19 @@ public final class CorpusGenerator {
                 """.formatted(k.id, k.secret), k)),
         new Template("label-at-end-of-id-line", "java", k -> pair("/*\n * 测试环境\n * %s\tAccessKeySecret：\n * %s\n */\npublic class Keys {}\n"
                 .formatted(k.id, k.secret), k)),
+        new Template("abbreviated-names-same-shape", "py", k -> pair("""
+                ACCESS_KEY = "%s"
+                ACCESS_SECRT = "%s"
+                BUCKET = "media-prod"
+                """.formatted(k.id, k.secret), k)),
+        new Template("positional-signing-argument", "php", k -> pair("""
+                <?php
+                $params['AccessKeyId'] = '%s';
+                $params['SignatureMethod'] = 'HMAC-SHA1';
+                $params['Timestamp'] = gmdate('Y-m-d\\TH:i:s\\Z');
+
+                $params['Signature'] = computeSignature($params, '%s');
+                """.formatted(k.id, k.secret), k)),
         new Template("hex-encoded", "txt", k -> pair("PAYLOAD=" + hexOf("accessKeyId=" + k.id + "\naccessKeySecret=" + k.secret + "\n") + "\n", k)),
         new Template("unicode-escaped-literals", "js", k -> pair("var _0x1a2b = [\"" + unicodeEscaped(k.id) + "\", \"" + unicodeEscaped(k.secret)
                 + "\"];\nclient = new OSS({ accessKeyId: _0x1a2b[0], accessKeySecret: _0x1a2b[1] });\n", k))
@@ -806,7 +819,12 @@ public final class CorpusGenerator {
         new Template("negative:repeated-block-placeholders", "properties", k -> none("aliyun.access-key-id=" + FakeKeys.ID_PREFIX
                 + "5tX7kP9mX7kP9mX7kP9m\naliyun.access-key-secret=Ab3dE9Ab3dE9Ab3dE9Ab3dE9Ab3dE9\n")),
         new Template("negative:binary-noise", "so", k -> none(binaryNoise(20_000))),
-        new Template("negative:hex-digest", "txt", k -> none("sha256=" + hex(64) + "\nmd5=" + hex(32) + "\n"))
+        new Template("negative:hex-digest", "txt", k -> none("sha256=" + hex(64) + "\nmd5=" + hex(32) + "\n")),
+        new Template("negative:same-shape-other-names", "py", k -> new Made("""
+                ACCESS_KEY = "%s"
+                CHECKSUM = "%s"
+                LOG_ID = "%s"
+                """.formatted(k.id, k.secret, k.secret2), List.of(Expected.idOnly(k.id))))
     );
 
     private static Made none(String text) { return new Made(text, List.of()); }

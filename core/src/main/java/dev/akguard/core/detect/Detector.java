@@ -12,9 +12,11 @@ import java.util.List;
  *
  * <p>Stages, cheapest first: the {@link Prefilter} finds the few places worth a look; {@link IdFinder} validates
  * each literal hit as an ID; only then does {@link ValueScanner} look for secrets and tokens, and only within
- * the pairing window around the IDs; {@link Pairing} matches them. Encoded hits are decoded into a
- * {@link DecodedView} in which the same stages run again, so keys inside Kubernetes Secrets and encoded blobs
- * are found with positions mapped back onto the encoded text.
+ * the pairing window around the IDs; {@link Pairing} matches them. Encoded hits (base64, hex, backslash-u
+ * escapes) are decoded into a {@link DecodedView} in which the same stages run again, up to
+ * {@link DetectorOptions#maxDecodeDepth()} layers, so keys inside Kubernetes Secrets and encoded blobs are found
+ * with positions mapped back onto the encoded text. {@link #detectBinary} runs the same over a binary's
+ * printable runs ({@link BinaryStrings}).
  */
 public final class Detector {
     private final DetectorOptions options;

@@ -15,6 +15,7 @@ python3 - "$bytes" "$corpus" <<'PY'
 import json, sys
 b = int(sys.argv[1])
 r = json.load(open("target-archive-bench.json"))[0]["primaryMetric"]
-print(f"archives, 1 thread, {sys.argv[2].split()[0]} jars/zips ({b/1e6:.1f} MB on disk): {r['score']*b/1e6:.0f} MB/s  (±{r['scoreError']*b/1e6:.0f})")
+err = r['scoreError'] if isinstance(r['scoreError'], (int, float)) else float('nan')
+print(f"archives, 1 thread, {sys.argv[2].split()[0]} jars/zips ({b/1e6:.1f} MB on disk): {r['score']*b/1e6:.0f} MB/s  (±{err*b/1e6:.0f})")
 PY
 rm -f target-archive-bench.json

@@ -1,6 +1,5 @@
 package dev.akguard.core.detect;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
@@ -36,40 +35,48 @@ final class BinaryStrings {
     private static boolean printable(int c) { return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r'; }
 
     static BinaryStrings of(byte[] a, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, (to - from) / 4));
+        byte[] out = new byte[Math.max(64, (to - from) / 2)];
+        int size = 0;
         int cap = 64;
         int[] vs = new int[cap], os = new int[cap], sc = new int[cap];
         int n = 0;
         int i = from;
         while (i < to) {
-            if (!printable(a[i] & 0xff)) { i++; continue; }
+            if (!PRINTABLE[a[i] & 0xff]) { i++; continue; }
             int j = i;
-            while (j < to && printable(a[j] & 0xff)) j++;
-            int wide = wideRun(a, i, to);
-            if (wide >= MIN_WIDE_RUN) {
+            while (j < to && PRINTABLE[a[j] & 0xff]) j++;
+            int wide = j - i == 1 ? wideRun(a, i, to) : 0; // a UTF-16 run shows as one printable byte, then NUL
+            int chars = wide >= MIN_WIDE_RUN ? wide : j - i >= MIN_RUN ? j - i : 0;
+            if (chars > 0) {
                 if (n == cap) { cap *= 2; vs = Arrays.copyOf(vs, cap); os = Arrays.copyOf(os, cap); sc = Arrays.copyOf(sc, cap); }
-                vs[n] = out.size(); os[n] = i; sc[n] = 2; n++;
-                for (int k = 0; k < wide; k++) out.write(a[i + 2 * k]);
-                out.write('\n');
-                i += 2 * wide;
+                if (size + chars + 1 > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, size + chars + 1));
+                vs[n] = size; os[n] = i; sc[n] = wide >= MIN_WIDE_RUN ? 2 : 1; n++;
+                if (sc[n - 1] == 2) {
+                    for (int k = 0; k < wide; k++) out[size++] = a[i + 2 * k];
+                    i += 2 * wide;
+                } else {
+                    System.arraycopy(a, i, out, size, chars);
+                    size += chars;
+                    i = j;
+                }
+                out[size++] = '\n';
                 continue;
-            }
-            if (j - i >= MIN_RUN) {
-                if (n == cap) { cap *= 2; vs = Arrays.copyOf(vs, cap); os = Arrays.copyOf(os, cap); sc = Arrays.copyOf(sc, cap); }
-                vs[n] = out.size(); os[n] = i; sc[n] = 1; n++;
-                out.write(a, i, j - i);
-                out.write('\n');
             }
             i = j;
         }
-        byte[] v = out.toByteArray();
-        return new BinaryStrings(v, v.length, vs, os, sc, n);
+        return new BinaryStrings(out, size, vs, os, sc, n);
+    }
+
+    private static final boolean[] PRINTABLE = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) PRINTABLE[c] = printable(c);
     }
 
     /** Characters of the UTF-16LE run of printable ASCII starting at {@code i}. */
     private static int wideRun(byte[] a, int i, int to) {
         int k = 0;
-        while (i + 2 * k + 1 < to && printable(a[i + 2 * k] & 0xff) && a[i + 2 * k + 1] == 0) k++;
+        while (i + 2 * k + 1 < to && PRINTABLE[a[i + 2 * k] & 0xff] && a[i + 2 * k + 1] == 0) k++;
         return k;
     }
 

@@ -80,6 +80,10 @@ public final class ArchiveScanner {
         final List<Skip> skips = new ArrayList<>();
         long expanded;
         boolean exhausted;
+        /** One copy buffer per walk: jars hold thousands of small entries. */
+        final byte[] buf = new byte[64 << 10];
+        /** The next entry's declared size, when the archive says (a hint for the buffer only, never trusted). */
+        long sizeHint = -1;
 
         void scan(InputStream in, Format f, String path, int depth) {
             try {
@@ -107,6 +111,7 @@ public final class ArchiveScanner {
                     skips.add(new Skip(inner, Skip.Reason.UNREADABLE, "encrypted or unsupported compression"));
                     continue;
                 }
+                sizeHint = e.getSize();
                 byte[] bytes = read(ar, inner);
                 if (bytes != null) content(bytes, inner, depth, false);
             }
@@ -132,8 +137,8 @@ public final class ArchiveScanner {
         private byte[] read(InputStream in, String path) throws IOException {
             long budget = maxBytes - expanded;
             long limit = Math.min(maxEntry, budget);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[64 << 10];
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(sizeHint, 256), Math.min(limit, 1 << 20)));
+            sizeHint = -1;
             long total = 0;
             int r;
             while ((r = in.read(buf)) > 0) {

@@ -73,16 +73,31 @@ final class Plausibility {
         "1qaz2wsx3edc4rfv", "0987654321"};
     private static final int WALK = 6;
 
+    /** NEXT_KEY[c][d]: d follows c on a keyboard row (either direction), both folded to lower case. */
+    private static final boolean[][] NEXT_KEY = new boolean[128][128];
+
+    static {
+        for (String row : ROWS) for (int i = 0; i + 1 < row.length(); i++) NEXT_KEY[row.charAt(i)][row.charAt(i + 1)] = true;
+    }
+
+    /** One pass: the longest stretch in which each key follows the one before on a row. */
     private static boolean keyboardWalk(byte[] s, int from, int to) {
-        for (int i = from; i + WALK <= to; i++) {
-            int c0 = fold(s[i]);
-            for (String row : ROWS) {
-                int at = row.indexOf(c0);
-                if (at < 0 || at + WALK > row.length()) continue;
-                int k = 1;
-                while (k < WALK && fold(s[i + k]) == row.charAt(at + k)) k++;
-                if (k == WALK) return true;
-            }
+        int run = 1;
+        for (int i = from + 1; i < to; i++) {
+            int c = fold(s[i - 1]) & 0x7f, d = fold(s[i]) & 0x7f;
+            run = NEXT_KEY[c][d] ? run + 1 : 1;
+            if (run >= WALK && onOneRow(s, i - WALK + 1)) return true; // the table joins rows; a walk stays on one
+        }
+        return false;
+    }
+
+    private static boolean onOneRow(byte[] s, int at) {
+        for (String row : ROWS) {
+            int k = row.indexOf(fold(s[at]));
+            if (k < 0 || k + WALK > row.length()) continue;
+            int m = 1;
+            while (m < WALK && fold(s[at + m]) == row.charAt(k + m)) m++;
+            if (m == WALK) return true;
         }
         return false;
     }

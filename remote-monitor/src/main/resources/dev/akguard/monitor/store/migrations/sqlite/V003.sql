@@ -1,0 +1,1 @@
+-- reserved for the store reshaping (V003 comes from the internals branch; this placeholder keeps the numbering gapless until it lands)

@@ -43,6 +43,49 @@ class ScanCommandTest {
     }
 
     @Test
+    void aNamedFileThatCannotBeScannedIsAnErrorLikeGrep(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.log");
+        Files.writeString(big, "x".repeat(4096));
+        CliRunner.Run tooLarge = CliRunner.run("scan", "--max-file-size", "1k", big.toString());
+        assertEquals(2, tooLarge.exit(), tooLarge.err());
+        assertTrue(tooLarge.err().contains("cannot scan") && tooLarge.err().contains("larger than --max-file-size"), tooLarge.err());
+        // Inside a folder the same file is a reported skip, not an error.
+        assertEquals(0, CliRunner.run("scan", "--max-file-size", "1k", dir.toString()).exit());
+        Path locked = dir.resolve("locked.txt");
+        Files.writeString(locked, "nothing\n");
+        if (locked.toFile().setReadable(false) && !Files.isReadable(locked)) { // root reads anything: then there is nothing to test
+            CliRunner.Run unreadable = CliRunner.run("scan", locked.toString());
+            assertEquals(2, unreadable.exit(), unreadable.err());
+            assertTrue(unreadable.err().contains("cannot scan"), unreadable.err());
+        }
+    }
+
+    @Test
+    void binariesAndArchivesAreScannedNotSkipped(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream bin = new java.io.ByteArrayOutputStream();
+        bin.writeBytes(new byte[] {0, 1, 2, 3, 0});
+        bin.writeBytes(("\0accessKeyId\0" + id + "\0accessKeySecret\0" + secret + "\0\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("tool.bin"), bin.toByteArray());
+        CliRunner.Run run = CliRunner.run("scan", dir.resolve("tool.bin").toString());
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.out().contains("binary"), run.out());
+        Files.delete(dir.resolve("tool.bin"));
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("in/app.properties"));
+            z.write(("aliyun.access-key-id=" + id + "\naliyun.access-key-secret=" + secret + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.write(dir.resolve("bundle.zip"), zip.toByteArray());
+        CliRunner.Run inZip = CliRunner.run("scan", dir.toString());
+        assertEquals(1, inZip.exit(), inZip.err());
+        assertTrue(inZip.out().startsWith("bundle.zip!/in/app.properties:1:22: error: alibaba-access-key-pair"), inZip.out());
+        assertEquals(0, CliRunner.run("scan", "--archive-depth", "0", dir.toString()).exit());
+        CliRunner.Run badDepth = CliRunner.run("scan", "--archive-depth", "99", dir.toString());
+        assertEquals(2, badDepth.exit());
+        assertTrue(badDepth.err().contains("archive depth"), badDepth.err());
+    }
+
+    @Test
     void secretsOnlyWithShowSecrets(@TempDir Path dir) throws Exception {
         project(dir);
         for (String format : new String[] {"text", "json", "sarif"}) {

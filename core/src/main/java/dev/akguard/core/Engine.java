@@ -24,6 +24,8 @@ public final class Engine {
     /** Put this on the line of the ID or the secret to accept a finding. */
     public static final String IGNORE_MARKER = "akguard:ignore";
     private static final byte[] MARKER = IGNORE_MARKER.getBytes(StandardCharsets.US_ASCII);
+    /** How far a finding's "line" reaches for the marker and allow patterns: a minified file is one huge line. */
+    private static final int LINE_LOOK = 4096;
 
     private final ScanSettings settings;
     private final Detector detector;
@@ -59,17 +61,26 @@ public final class Engine {
     /** True when the config's exclude globs cover this root-relative, '/'-separated path. */
     public boolean isExcluded(String relativePath) { return settings.config().exclude().excludes(relativePath); }
 
-    /** Scans a whole file's bytes (any encoding; binary content yields nothing). */
+    /** Scans a whole file's bytes (any encoding; binary content through its printable runs). */
     public List<Finding> scan(byte[] content, String path) { return scan(content, 0, content.length, path); }
 
     public List<Finding> scan(byte[] content, int from, int to, String path) {
         return scan(TextContent.of(content, from, to), path);
     }
 
-    /** Scans content already classified by {@link TextContent#of}; binary content yields nothing. */
+    /**
+     * Scans content already classified by {@link TextContent#of}. Binary content is scanned through its printable
+     * runs, as {@code strings} shows them; its findings have encoding "binary" and their offsets are the binary's.
+     */
     public List<Finding> scan(TextContent t, String path) {
-        if (t.binary()) return List.of();
+        if (t.binary()) return scanBinary(t.bytes(), t.from(), t.to(), t.from(), t.to(), path, new LineIndex(t.bytes(), t.from()));
         return scanText(t.bytes(), t.from(), t.to(), t.from(), t.to(), path, new LineIndex(t.bytes(), t.from()));
+    }
+
+    /** As {@link #scanText} for a window of a binary file. */
+    public List<Finding> scanBinary(byte[] a, int from, int to, int ownFrom, int ownTo, String path, LineIndex lines) {
+        List<Match> matches = detector.detectBinary(a, from, to);
+        return matches.isEmpty() ? List.of() : findings(matches, a, from, to, ownFrom, ownTo, path, lines);
     }
 
     /** Scans an editor buffer or other in-memory text; columns are UTF-16 units as LSP and SARIF expect. */
@@ -84,14 +95,18 @@ public final class Engine {
      */
     public List<Finding> scanText(byte[] a, int from, int to, int ownFrom, int ownTo, String path, LineIndex lines) {
         List<Match> matches = detector.detect(a, from, to);
-        if (matches.isEmpty()) return List.of();
+        return matches.isEmpty() ? List.of() : findings(matches, a, from, to, ownFrom, ownTo, path, lines);
+    }
+
+    private List<Finding> findings(List<Match> matches, byte[] a, int from, int to, int ownFrom, int ownTo, String path, LineIndex lines) {
         Config cfg = settings.config();
         List<Finding> out = new ArrayList<>(matches.size());
+        int[] markers = markers(a, from, to);
         for (Match m : matches) {
             if (m.idStart() < ownFrom || m.idStart() >= ownTo) continue;
             if (!cfg.enabled(m.rule()) || cfg.allowsId(m.accessKeyId())) continue;
-            if (honourInlineIgnore && (hasMarker(a, from, to, m.idStart()) || (m.hasSecret() && hasMarker(a, from, to, m.secretStart())))) continue;
-            if (cfg.allowsLine(m.accessKeyId(), lineText(a, from, to, m.idStart()))) continue;
+            if (honourInlineIgnore && (hasMarker(a, markers, m.idStart()) || (m.hasSecret() && hasMarker(a, markers, m.secretStart())))) continue;
+            if (cfg.allowsLine(m.accessKeyId(), new LazyLine(a, from, to, m.idStart()))) continue;
             Position id = lines.span(m.idStart(), m.idEnd());
             Position sp = m.hasSecret() ? lines.span(m.secretStart(), m.secretEnd()) : null;
             Finding f = new Finding(m.rule(), cfg.severity(m.rule()), path, id, m.accessKeyId(), sp,
@@ -102,22 +117,64 @@ public final class Engine {
         return out;
     }
 
-    private static boolean hasMarker(byte[] a, int from, int to, int offset) {
-        int s = offset, e = offset;
-        while (s > from && a[s - 1] != '\n' && a[s - 1] != '\r') s--;
-        while (e < to && a[e] != '\n' && a[e] != '\r') e++;
+    /** Where the ignore marker occurs in {@code a[from, to)}: one pass per buffer, not one per finding. */
+    private static int[] markers(byte[] a, int from, int to) {
+        int[] found = new int[4];
+        int n = 0;
         outer:
-        for (int i = s; i + MARKER.length <= e; i++) {
-            for (int j = 0; j < MARKER.length; j++) if (a[i + j] != MARKER[j]) continue outer;
-            return true;
+        for (int i = from; i + MARKER.length <= to; i++) {
+            if (a[i] != 'a') continue;
+            for (int j = 1; j < MARKER.length; j++) if (a[i + j] != MARKER[j]) continue outer;
+            if (n == found.length) found = java.util.Arrays.copyOf(found, n * 2);
+            found[n++] = i;
+        }
+        return java.util.Arrays.copyOf(found, n);
+    }
+
+    /** A marker on the line of {@code offset}, at most {@link #LINE_LOOK} bytes away (a minified file is one line). */
+    private static boolean hasMarker(byte[] a, int[] markers, int offset) {
+        if (markers.length == 0) return false;
+        int k = java.util.Arrays.binarySearch(markers, offset);
+        int i = k >= 0 ? k : -k - 1; // first marker at or after offset
+        for (int c = Math.max(0, i - 1); c <= Math.min(markers.length - 1, i); c++) {
+            int m = markers[c];
+            if (Math.abs(m - offset) > LINE_LOOK) continue;
+            int lo = Math.min(m, offset), hi = Math.max(m, offset);
+            boolean sameLine = true;
+            for (int p = lo; p < hi && sameLine; p++) sameLine = a[p] != '\n' && a[p] != '\r';
+            if (sameLine) return true;
         }
         return false;
     }
 
+    /** The text of a finding's line, built only if an allow pattern reads it. */
+    private static final class LazyLine implements CharSequence {
+        private final byte[] a;
+        private final int from, to, offset;
+        private String text;
+
+        LazyLine(byte[] a, int from, int to, int offset) {
+            this.a = a;
+            this.from = from;
+            this.to = to;
+            this.offset = offset;
+        }
+
+        private String text() {
+            if (text == null) text = lineText(a, from, to, offset);
+            return text;
+        }
+
+        @Override public int length() { return text().length(); }
+        @Override public char charAt(int i) { return text().charAt(i); }
+        @Override public CharSequence subSequence(int s, int e) { return text().subSequence(s, e); }
+        @Override public String toString() { return text(); }
+    }
+
     private static String lineText(byte[] a, int from, int to, int offset) {
         int s = offset, e = offset;
-        while (s > from && a[s - 1] != '\n' && offset - s < 4096) s--;
-        while (e < to && a[e] != '\n' && e - offset < 4096) e++;
+        while (s > from && a[s - 1] != '\n' && offset - s < LINE_LOOK) s--;
+        while (e < to && a[e] != '\n' && e - offset < LINE_LOOK) e++;
         return new String(a, s, e - s, StandardCharsets.UTF_8);
     }
 }

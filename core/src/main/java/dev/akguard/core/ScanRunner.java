@@ -38,8 +38,16 @@ public final class ScanRunner {
         public volatile boolean listingDone;
     }
 
-    /** Everything a report needs: the findings and what was not read. */
-    public record Result(List<Finding> findings, List<Skip> skipped, int filesScanned, long bytesScanned) { }
+    /**
+     * Everything a report needs: the findings and what was not read; {@code operandsSkipped}: those of the
+     * skipped paths that were named as roots (a file, or a directory that cannot be listed), which a command
+     * treats as an error, as grep does.
+     */
+    public record Result(List<Finding> findings, List<Skip> skipped, int filesScanned, long bytesScanned, List<Skip> operandsSkipped) {
+        public Result(List<Finding> findings, List<Skip> skipped, int filesScanned, long bytesScanned) {
+            this(findings, skipped, filesScanned, bytesScanned, List.of());
+        }
+    }
 
     public ScanRunner(Engine engine, int threads, boolean followSymlinks, boolean useGitignore) {
         this.engine = engine;
@@ -58,6 +66,7 @@ public final class ScanRunner {
         // bound and scanning is CPU bound, so overlapping them hides most of the walk.
         BlockingQueue<SourceFile> queue = new LinkedBlockingQueue<>(4096);
         List<Skip> skips = Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<String> operands = new java.util.HashSet<>();
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger scanned = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
@@ -70,6 +79,7 @@ public final class ScanRunner {
                     FileScanner.Result r = scanner.scan(f);
                     if (r.skip() != null) skips.add(r.skip());
                     else scanned.incrementAndGet();
+                    skips.addAll(r.inner());
                     bytes.addAndGet(r.bytes());
                     findings.addAll(r.findings());
                     progress.filesScanned.incrementAndGet();
@@ -90,6 +100,8 @@ public final class ScanRunner {
             for (int k = 0; k < threads; k++) workers.add(pool.submit(worker));
             FileWalker walker = new FileWalker(engine.config().exclude(), followSymlinks, useGitignore);
             for (Path root : roots) {
+                operands.add(displayPath(root, displayBase));
+                operands.add(root.toString());
                 boolean single = root.toFile().isFile();
                 String prefix = prefixFor(root, roots.size(), displayBase);
                 walker.walk(root, f -> {
@@ -102,7 +114,8 @@ public final class ScanRunner {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted while listing files", e);
                     }
-                }, s -> skips.add(single || s.path().equals(".") || s.path().startsWith("/") ? s : new Skip(join(prefix, s.path()), s.reason(), s.detail())));
+                }, s -> skips.add(s.path().equals(".") ? new Skip(displayPath(root, displayBase), s.reason(), s.detail()) // the root itself
+                        : single || s.path().startsWith("/") ? s : new Skip(join(prefix, s.path()), s.reason(), s.detail())));
             }
             progress.listingDone = true;
             queue.put(END);
@@ -118,7 +131,8 @@ public final class ScanRunner {
         sorted.sort(ORDER);
         List<Skip> sortedSkips = new ArrayList<>(skips);
         sortedSkips.sort(Comparator.comparing(Skip::path));
-        return new Result(sorted, sortedSkips, scanned.get(), bytes.get());
+        List<Skip> named = sortedSkips.stream().filter(sk -> operands.contains(sk.path())).toList();
+        return new Result(sorted, sortedSkips, scanned.get(), bytes.get(), named);
     }
 
     /** Marks the end of the work queue; each worker puts it back for the next one. */

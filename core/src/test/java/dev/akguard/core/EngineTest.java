@@ -94,9 +94,12 @@ class EngineTest {
     }
 
     @Test
-    void binaryContentYieldsNothingButUtf16IsScanned() {
+    void binaryContentIsScannedAsStringsAndUtf16AsText() {
         byte[] bin = ("\0\0\0PNG" + pairText).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertEquals(0, Engine.defaults().scan(bin, "x.bin").size());
+        List<Finding> inBinary = Engine.defaults().scan(bin, "x.bin");
+        assertEquals(1, inBinary.size());
+        assertEquals("binary", inBinary.get(0).encoding());
+        assertEquals(pairText.indexOf(inBinary.get(0).accessKeyId()) + 6, inBinary.get(0).id().offset());
         byte[] utf16 = ("\uFEFF" + pairText).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
         List<Finding> f = Engine.defaults().scan(utf16, "x.txt");
         assertEquals(1, f.size());

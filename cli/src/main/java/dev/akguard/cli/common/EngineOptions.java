@@ -2,6 +2,7 @@ package dev.akguard.cli.common;
 
 import dev.akguard.core.Engine;
 import dev.akguard.core.ScanSettings;
+import dev.akguard.core.detect.DetectorOptions;
 import dev.akguard.core.suppress.Config;
 import picocli.CommandLine.Option;
 
@@ -37,6 +38,18 @@ public final class EngineOptions {
             description = "Skip files larger than this, e.g. 100m or 2g (default: 1g, or the config's maxFileSize).")
     public Long maxFileSize;
 
+    @Option(names = "--max-decode-depth", paramLabel = "N",
+            description = "Layers of encoding (base64, hex, \\uXXXX) decoded to find keys, 0-8 (default: 2, or the config's decoding.maxDepth).")
+    public Integer maxDecodeDepth;
+
+    @Option(names = "--archive-depth", paramLabel = "N",
+            description = "Levels of nested archives (zip, jar, war, apk, docx, tar, tar.gz) opened, 0 to not open them (default: 3, or the config's archives.maxDepth).")
+    public Integer archiveDepth;
+
+    @Option(names = "--archive-max-size", paramLabel = "SIZE",
+            description = "Bytes one archive may expand to, nested ones included, before its scan stops (zip bombs), e.g. 1g (default: 256m, or the config's archives.maxSize).")
+    public String archiveMaxSize;
+
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching this .gitignore-style glob (repeatable).")
     public List<String> excludes = new ArrayList<>();
 
@@ -55,6 +68,17 @@ public final class EngineOptions {
         Config c = s.config();
         if (maxFileSize != null) c = c.withMaxFileSize(maxFileSize);
         if (!excludes.isEmpty()) c = c.withExtraExcludes(excludes);
+        DetectorOptions o = c.detectorOptions();
+        try {
+            if (maxDecodeDepth != null) o = o.withMaxDecodeDepth(maxDecodeDepth);
+            if (archiveDepth != null || archiveMaxSize != null) {
+                o = o.withArchives(archiveDepth != null ? archiveDepth : o.archiveDepth(),
+                        archiveMaxSize != null ? Config.parseSize(archiveMaxSize, "--archive-max-size") : o.archiveMaxBytes());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        c = c.withDetectorOptions(o);
         return s.withConfig(c);
     }
 

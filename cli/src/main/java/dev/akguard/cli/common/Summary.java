@@ -47,6 +47,8 @@ public final class Summary {
         return switch (r) {
             case TOO_LARGE -> "; raise --max-file-size to scan them";
             case UNREADABLE -> "; check permissions";
+            case ARCHIVE_LIMIT -> "; raise --archive-max-size to scan all of it";
+            case ARCHIVE_DEPTH -> "; raise --archive-depth to open them";
             default -> "";
         };
     }

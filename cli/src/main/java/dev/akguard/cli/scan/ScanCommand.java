@@ -28,14 +28,17 @@ import java.util.concurrent.Callable;
 /** `akguard scan [PATH...]`: files, folders or standard input. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Scan files and folders (default: the current folder) for Alibaba Cloud AccessKeys. "
-            + "Honours .gitignore, skips .git, binary files and files over --max-file-size, and never follows "
-            + "symbolic links unless asked. Use `-` to read standard input, e.g. `git diff | akguard scan -`.", ""},
+            + "Honours .gitignore, skips .git and files over --max-file-size, and never follows symbolic links unless asked. "
+            + "Binary files are scanned through their printable strings (findings give the byte offset), archives "
+            + "(zip, jar, war, apk, docx, xlsx, tar, tar.gz) inside, nested up to --archive-depth; findings inside "
+            + "are named archive.zip!/inner/path. Use `-` to read standard input, e.g. `git diff | akguard scan -`.", ""},
         footer = {"", "Examples:",
             "  akguard scan                      scan the current folder",
             "  akguard scan src config.yml        scan a folder and a file",
             "  akguard scan -f sarif -o out.sarif upload to GitHub code scanning",
             "  git diff --cached | akguard scan - --stdin-name staged.diff",
-            "", "Exit codes: 0 nothing found, 1 findings, 2 usage or fatal error."})
+            "", "Exit codes: 0 nothing found, 1 findings, 2 usage or fatal error, or a file named on the command line",
+            "could not be scanned (unreadable, too large, not a regular file)."})
 public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -96,6 +99,12 @@ public final class ScanCommand implements Callable<Integer> {
             Summary.printSkips(result.skipped(), verbose, err);
             err.printf("akguard: %s in %d %s (%s) in %.2f s%n", Summary.findings(result.findings()), result.filesScanned(),
                     result.filesScanned() == 1 ? "file" : "files", Summary.size(result.bytesScanned()), secs);
+        }
+        if (!result.operandsSkipped().isEmpty()) {
+            // A path named on the command line that could not be scanned is an error, whatever else was found (as grep).
+            for (var s : result.operandsSkipped()) err.println("akguard: error: cannot scan " + s);
+            err.flush();
+            return 2;
         }
         return reporting.exitCode(result.findings());
     }

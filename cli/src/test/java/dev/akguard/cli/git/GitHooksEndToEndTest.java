@@ -171,6 +171,54 @@ class GitHooksEndToEndTest {
         assertEquals(2, Integer.parseInt(git.git(work, "rev-list", "--count", "HEAD").out().trim()));
     }
 
+    /** A compiled program's shape, built here (no binary is committed): noise, NULs, and the key as string constants. */
+    byte[] binaryWithKey() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] noise = new byte[4096];
+        rnd.nextBytes(noise);
+        out.writeBytes(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+        out.writeBytes(noise);
+        out.writeBytes(("\0access_key_id\0" + id + "\0access_key_secret\0" + secret + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(noise);
+        return out.toByteArray();
+    }
+
+    byte[] jarWithKey() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bo)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("config/application.properties"));
+            z.write(keyFile().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return bo.toByteArray();
+    }
+
+    @Test
+    void aBinaryOrAnArchiveWithAKeyInsideIsBlockedLikeText() throws Exception {
+        install("--pre-commit", "--pre-push");
+        Files.write(work.resolve("agent"), binaryWithKey());
+        git.git(work, "add", "agent");
+        GitFixture.Result blocked = git.tryGit(work, "commit", "-m", "add the agent binary");
+        assertNotEquals(0, blocked.exit());
+        String msg = blocked.out() + blocked.err();
+        assertTrue(msg.contains("commit blocked") && msg.contains("agent:") && msg.contains(id), msg);
+        assertTrue(msg.contains("binary"), "says the key is in a binary: " + msg);
+        assertFalse(msg.contains(secret), "never prints the secret");
+        assertEquals(1, Integer.parseInt(git.git(work, "rev-list", "--count", "HEAD").out().trim()), "no commit was made");
+        git.git(work, "rm", "-q", "--cached", "agent");
+        Files.delete(work.resolve("agent"));
+
+        // Committed with --no-verify, the jar is still stopped at the push, named down to the entry.
+        Files.write(work.resolve("lib.jar"), jarWithKey());
+        git.git(work, "add", "lib.jar");
+        git.git(work, "commit", "-q", "--no-verify", "-m", "add a jar");
+        String before = remoteRef("refs/heads/main");
+        GitFixture.Result push = git.tryGit(work, "push", "origin", "main");
+        assertNotEquals(0, push.exit(), push.err());
+        assertEquals(before, remoteRef("refs/heads/main"), "the remote must not receive the jar");
+        assertTrue((push.out() + push.err()).contains("lib.jar!/config/application.properties:2:"), push.err());
+    }
+
     @Test
     void installChainsAnExistingHookKeepsItsStdinAndRespectsCoreHooksPath() throws Exception {
         git.git(work, "config", "core.hooksPath", ".githooks");

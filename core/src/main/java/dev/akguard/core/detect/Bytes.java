@@ -23,6 +23,9 @@ final class Bytes {
 
     static boolean hex(byte b) { return HEX[b & 0xff]; }
 
+    /** The standard base64 alphabet with padding (no URL-safe characters). */
+    static boolean stdBase64(byte b) { return ALNUM[b & 0xff] || b == '+' || b == '/' || b == '='; }
+
     /** Length of the run of alphanumerics starting at {@code from}, stopping at {@code limit}. */
     static int alnumRun(byte[] a, int from, int limit) {
         int i = from;

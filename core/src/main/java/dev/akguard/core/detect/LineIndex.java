@@ -35,9 +35,9 @@ public final class LineIndex {
 
     public LineIndex(byte[] a, int from) { this(a, from, from, 1, 0); }
 
-    /** Advances to {@code offset}; going backwards restarts the count from the beginning. */
+    /** Advances to {@code offset}; going backwards walks back (a secret before its ID), never from the beginning. */
     private void advance(int offset) {
-        if (offset < pos) { pos = startPos; line = startLine; column = startCol; }
+        if (offset < pos) retreat(offset);
         for (; pos < offset; pos++) {
             int b = a[pos] & 0xff;
             if (b == '\n') {
@@ -49,6 +49,35 @@ public final class LineIndex {
             if ((b & 0xC0) == 0x80) continue;          // UTF-8 continuation byte
             column += b >= 0xF0 ? 2 : 1;               // 4-byte sequences are surrogate pairs in UTF-16
         }
+    }
+
+    /**
+     * Moves back to {@code offset < pos}: the line breaks in between are uncounted, and the column is counted
+     * again from the start of that line. Costs the distance plus one line, so findings whose secret comes before
+     * the ID stay linear.
+     */
+    private void retreat(int offset) {
+        int breaks = 0, units = 0;
+        for (int p = offset; p < pos; p++) {
+            int b = a[p] & 0xff;
+            if (b == '\r' || (b == '\n' && (p == startPos || a[p - 1] != '\r'))) breaks++;
+            else if (b != '\n' && (b & 0xC0) != 0x80) units += b >= 0xF0 ? 2 : 1;
+        }
+        if (breaks == 0) { // same line: only the columns in between go (one huge minified line stays cheap)
+            column -= units;
+            pos = offset;
+            return;
+        }
+        line -= breaks;
+        int ls = offset;
+        while (ls > startPos && a[ls - 1] != '\n' && a[ls - 1] != '\r') ls--;
+        column = ls == startPos ? startCol : 0;
+        for (int p = ls; p < offset; p++) {
+            int b = a[p] & 0xff;
+            if ((b & 0xC0) == 0x80) continue;
+            column += b >= 0xF0 ? 2 : 1;
+        }
+        pos = offset;
     }
 
     public int line() { return line; }

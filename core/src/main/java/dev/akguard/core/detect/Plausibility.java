@@ -49,16 +49,71 @@ final class Plausibility {
      * real key in 30,000), five or more repeats of one character, or a five-long ascending run (12345, abcde).
      */
     static boolean hasPlaceholderShape(byte[] s, int from, int to) {
-        int run = 1, asc = 1;
+        int run = 1, asc = 1, foldedAsc = 1;
         for (int i = from + 1; i < to; i++) {
             run = s[i] == s[i - 1] ? run + 1 : 1;
             asc = s[i] == s[i - 1] + 1 ? asc + 1 : 1;
-            if (run >= 5 || asc >= 5) return true;
+            foldedAsc = fold(s[i]) == fold(s[i - 1]) + 1 ? foldedAsc + 1 : 1;
+            // Alternating case through the alphabet ("AbCdEf", "aBcDeFgH"): six in a row is about 1e-6 per random key.
+            if (run >= 5 || asc >= 5 || foldedAsc >= 6) return true;
         }
+        if (keyboardWalk(s, from, to) || repeatedBlock(s, from, to)) return true;
         String text = new String(s, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
         for (String w : PLACEHOLDER_WORDS) {
             if (text.contains(w) || text.contains(w.toUpperCase(Locale.ROOT))
                     || text.contains(Character.toUpperCase(w.charAt(0)) + w.substring(1))) return true;
+        }
+        return false;
+    }
+
+    private static int fold(byte b) { return b >= 'A' && b <= 'Z' ? b + 32 : b; }
+
+    /** Keyboard rows, walked either way; six keys of one in a row, any case, is a walk ("qwerty", "ASDFGH", "mnbvcx"). */
+    private static final String[] ROWS = {"qwertyuiop", "asdfghjkl", "zxcvbnm", "poiuytrewq", "lkjhgfdsa", "mnbvcxz",
+        "1qaz2wsx3edc4rfv", "0987654321"};
+    private static final int WALK = 6;
+
+    /** NEXT_KEY[c][d]: d follows c on a keyboard row (either direction), both folded to lower case. */
+    private static final boolean[][] NEXT_KEY = new boolean[128][128];
+
+    static {
+        for (String row : ROWS) for (int i = 0; i + 1 < row.length(); i++) NEXT_KEY[row.charAt(i)][row.charAt(i + 1)] = true;
+    }
+
+    /** One pass: the longest stretch in which each key follows the one before on a row. */
+    private static boolean keyboardWalk(byte[] s, int from, int to) {
+        int run = 1;
+        for (int i = from + 1; i < to; i++) {
+            int c = fold(s[i - 1]) & 0x7f, d = fold(s[i]) & 0x7f;
+            run = NEXT_KEY[c][d] ? run + 1 : 1;
+            if (run >= WALK && onOneRow(s, i - WALK + 1)) return true; // the table joins rows; a walk stays on one
+        }
+        return false;
+    }
+
+    private static boolean onOneRow(byte[] s, int at) {
+        for (String row : ROWS) {
+            int k = row.indexOf(fold(s[at]));
+            if (k < 0 || k + WALK > row.length()) continue;
+            int m = 1;
+            while (m < WALK && fold(s[at + m]) == row.charAt(k + m)) m++;
+            if (m == WALK) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A block repeated: three copies of 2 to 10 characters in a row ("x7x7x7", "Ab12Ab12Ab12") or two of 5 or more
+     * ("K9pQzK9pQz"). By chance that is below one random key in ten million.
+     */
+    private static boolean repeatedBlock(byte[] s, int from, int to) {
+        for (int len = 2; len <= 10; len++) {
+            int needed = len >= 5 ? 2 * len : 3 * len;
+            for (int i = from; i + needed <= to; i++) {
+                int k = len;
+                while (k < needed && s[i + k] == s[i + k - len]) k++;
+                if (k == needed) return true;
+            }
         }
         return false;
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class Prefilter {
     /** What a needle means to the detector. */
-    public enum Kind { ACCESS_KEY_ID, STS_ID, BASE64 }
+    public enum Kind { ACCESS_KEY_ID, STS_ID, BASE64, HEX, UNICODE_ESCAPE }
 
     private final byte[][] needles;
     private final Kind[] kinds;
@@ -43,6 +43,11 @@ public final class Prefilter {
         for (String once : base64Needles("LTAI")) if (once.length() >= 5) twice.addAll(base64Needles(once));
         encoded.addAll(twice);
         for (String b64 : encoded) add(ns, ks, b64, Kind.BASE64);
+        // "LTAI" hex-encoded (either case) and written as backslash-u escapes (either case of the hex digits).
+        add(ns, ks, "4c544149", Kind.HEX);
+        add(ns, ks, "4C544149", Kind.HEX);
+        add(ns, ks, "\\u004c\\u0054", Kind.UNICODE_ESCAPE);
+        add(ns, ks, "\\u004C\\u0054", Kind.UNICODE_ESCAPE);
         needles = ns.toArray(new byte[0][]);
         kinds = ks.toArray(new Kind[0]);
         for (int n = 0; n < needles.length; n++) {

@@ -171,8 +171,17 @@ final class SecretContext {
                 }
                 case '<' -> {
                     int tagEnd = tagEndForward(a, k, valueStart);
-                    if (tagEnd < 0) return false;
-                    k = tagEnd - 1;
+                    if (tagEnd < 0) {
+                        // Spring XML: the next constructor argument of the same bean, <constructor-arg [index="2"] value="…"/>.
+                        if (!xmlValueAttribute(a, k, valueStart)) return false;
+                        k = valueStart - 1;
+                    } else {
+                        if (Bytes.regionMatches(a, k, valueStart, END_BEAN)) return false; // the next bean is another object
+                        k = tagEnd - 1;
+                    }
+                }
+                case '>' -> {
+                    if (k == idEnd || a[k - 1] != '/') return false; // only the end of a self-closing element: "…"/>
                 }
                 case '&' -> {
                     int entityEnd = entityEndForward(a, k, valueStart);
@@ -187,6 +196,15 @@ final class SecretContext {
             }
         }
         return true;
+    }
+
+    private static final byte[] END_BEAN = utf8("</bean");
+
+    /** {@code a[at, valueStart)} is {@code <constructor-arg}, {@code <arg} or {@code <value} with attributes ending in {@code value="}. */
+    private static boolean xmlValueAttribute(byte[] a, int at, int valueStart) {
+        String tag = ascii(a, at, valueStart);
+        if (tag.length() > 96 || tag.indexOf('>') >= 0 || tag.indexOf('\n') >= 0) return false;
+        return (tag.startsWith("<constructor-arg ") || tag.startsWith("<arg ")) && (tag.endsWith("value=\"") || tag.endsWith("value='"));
     }
 
     /** Full-width punctuation between an ID and its secret in Chinese text: "AK/SK：LTAI…，…". */
@@ -251,10 +269,23 @@ final class SecretContext {
         return -1;
     }
 
+    /** How far the line-shaped checks look for the start or end of a line: a longer line is not that shape. */
+    private static final int MAX_LINE_LOOK = 1024;
+
+    /**
+     * The start of the line holding {@code p}, or {@code floor} when it is further back than {@link #MAX_LINE_LOOK}
+     * (so a minified file's one huge line costs no more per value than a short one).
+     */
+    private static int lineStartWithin(byte[] a, int p, int floor) {
+        int limit = Math.max(floor, p - MAX_LINE_LOOK);
+        int ls = p;
+        while (ls > limit && a[ls - 1] != '\n') ls--;
+        return ls > floor && a[ls - 1] != '\n' ? floor : ls;
+    }
+
     /** The previous line labels this one (a comment such as "// AccessKey Secret" or "# 阿里云密钥"). */
     static boolean labelledByPreviousLine(byte[] a, int valueStart, int floor) {
-        int lineStart = valueStart;
-        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        int lineStart = lineStartWithin(a, valueStart, floor);
         if (lineStart <= floor) return false;
         int prevEnd = lineStart - 1;
         int prevStart = prevEnd;
@@ -271,8 +302,7 @@ final class SecretContext {
      * ({@code variable "secret_key" {} / {@code default = …}). Only a SECRET-strength name counts.
      */
     static boolean namedByPreviousLine(byte[] a, int valueStart, int floor) {
-        int lineStart = valueStart;
-        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        int lineStart = lineStartWithin(a, valueStart, floor);
         if (lineStart <= floor) return false;
         int keyEnd = skipSeparatorsBackward(a, valueStart, Math.max(lineStart, valueStart - MAX_SEPARATOR));
         int k = keyEnd;
@@ -320,20 +350,28 @@ final class SecretContext {
      * The label line must be short and name a secret by itself.
      */
     static boolean underLabelLine(byte[] a, int valueStart, int valueEnd, int floor, int to) {
-        int lineStart = valueStart;
-        while (lineStart > floor && a[lineStart - 1] != '\n') lineStart--;
+        int lineStart = lineStartWithin(a, valueStart, floor);
         if (lineStart <= floor || !onlyPunctuation(a, lineStart, valueStart)) return false;
         int lineEnd = valueEnd;
-        while (lineEnd < to && a[lineEnd] != '\n') lineEnd++;
+        while (lineEnd < to && a[lineEnd] != '\n' && lineEnd - valueEnd <= MAX_LINE_LOOK) lineEnd++;
         if (!onlyPunctuation(a, valueEnd, lineEnd)) return false;
         int prevEnd = lineStart - 1;
-        while (prevEnd > floor && (a[prevEnd - 1] == '\r' || a[prevEnd - 1] == ' ' || a[prevEnd - 1] == ':' || a[prevEnd - 1] == '\t')) prevEnd--;
-        for (byte[] colon : WIDE_PUNCTUATION) {
-            if (prevEnd - colon.length >= floor && Bytes.regionMatches(a, prevEnd - colon.length, prevEnd, colon)) prevEnd -= colon.length;
+        while (prevEnd > floor && (a[prevEnd - 1] == '\r' || a[prevEnd - 1] == ' ' || a[prevEnd - 1] == '\t')) prevEnd--;
+        boolean colon = prevEnd > floor && a[prevEnd - 1] == ':';
+        while (prevEnd > floor && (a[prevEnd - 1] == ' ' || a[prevEnd - 1] == ':' || a[prevEnd - 1] == '\t')) prevEnd--;
+        for (byte[] c : WIDE_PUNCTUATION) {
+            if (prevEnd - c.length >= floor && Bytes.regionMatches(a, prevEnd - c.length, prevEnd, c)) { prevEnd -= c.length; colon = true; }
         }
         int prevStart = prevEnd;
         while (prevStart > floor && a[prevStart - 1] != '\n' && prevEnd - prevStart <= 40) prevStart--;
-        if (prevStart > floor && a[prevStart - 1] != '\n') return false; // too long for a label
+        if (prevStart > floor && a[prevStart - 1] != '\n') {
+            // Too long for a label line, unless it ends in a label and a colon after a tab: "LTAI…<TAB>AccessKeySecret："
+            // (block comments listing an ID and, on the next line, its secret).
+            int tab = prevEnd;
+            while (tab > prevStart && a[tab - 1] != '\t') tab--;
+            if (!colon || tab <= prevStart) return false;
+            prevStart = tab;
+        }
         while (prevStart < prevEnd && (a[prevStart] == ' ' || a[prevStart] == '\t' || a[prevStart] == '-' || a[prevStart] == '#')) prevStart++;
         for (int p = prevStart; p < prevEnd; p++) {
             byte b = a[p];
@@ -341,6 +379,94 @@ final class SecretContext {
         }
         return classify(a, prevStart, prevEnd) == Label.SECRET;
     }
+
+    /**
+     * Structure instead of a name: the value's line and a neighbouring line holding an ID are declarations of the
+     * same shape (same text before the name, same punctuation between name and value, same ending), as in
+     * {@code ACCESS_KEY = "LTAI…"} / {@code ACCESS_SECRT = "…"}, {@code AS = …}, {@code ali_sec: …}: abbreviated or
+     * misspelled names that no word list knows. {@code idStarts}: every ID's offset, ascending.
+     */
+    static boolean sameShapeAsIdLine(byte[] a, int valueStart, int valueEnd, int floor, int to, int[] idStarts) {
+        int ls = lineStartWithin(a, valueStart, floor);
+        if (ls < floor || (ls == floor && ls > 0 && a[ls - 1] != '\n')) return false;
+        int le = valueEnd;
+        while (le < to && a[le] != '\n' && le - valueEnd <= 64) le++;
+        if (le < to && a[le] != '\n') return false;
+        String shape = shape(a, ls, le, valueStart, valueEnd);
+        if (shape == null) return false;
+        // The line above and the line below.
+        int prevEnd = ls - 1, nextStart = le + 1;
+        if (prevEnd > floor) {
+            int ps = prevEnd;
+            while (ps > floor && a[ps - 1] != '\n' && prevEnd - ps <= 256) ps--;
+            if (shapeWithId(a, ps, prevEnd, idStarts, shape)) return true;
+        }
+        if (nextStart < to) {
+            int ne = nextStart;
+            while (ne < to && a[ne] != '\n' && ne - nextStart <= 256) ne++;
+            return shapeWithId(a, nextStart, ne, idStarts, shape);
+        }
+        return false;
+    }
+
+    private static boolean shapeWithId(byte[] a, int ls, int le, int[] idStarts, String shape) {
+        int k = java.util.Arrays.binarySearch(idStarts, ls);
+        int i = k >= 0 ? k : -k - 1;
+        if (i >= idStarts.length || idStarts[i] >= le) return false;
+        int idStart = idStarts[i], idEnd = idStart + Bytes.alnumRun(a, idStart + 4, le) + 4;
+        return shape.equals(shape(a, ls, le, idStart, idEnd));
+    }
+
+    /** "indent|separator|ending" of a one-value declaration line, or null when it is not one: the name must be short. */
+    private static String shape(byte[] a, int ls, int le, int vs, int ve) {
+        int sepStart = vs;
+        while (sepStart > ls && (a[sepStart - 1] == ' ' || a[sepStart - 1] == '"' || a[sepStart - 1] == '\'' || a[sepStart - 1] == '='
+                || a[sepStart - 1] == ':' || a[sepStart - 1] == '\t')) sepStart--;
+        int nameStart = sepStart;
+        while (nameStart > ls && isNameByte(a[nameStart - 1])) nameStart--;
+        int nameLen = sepStart - nameStart;
+        if (nameLen == 0 || nameLen > 24 || sepStart == vs) return null;
+        for (int p = ve; p < le; p++) if (Bytes.alnum(a[p])) return null; // nothing else on the line (a comment would differ anyway)
+        String name = ascii(a, nameStart, sepStart);
+        for (String w : NOT_SECRETS) if (name.contains(w)) return null;
+        // The names start alike (ACCESS_KEY / ACCESS_SECRT / AS, ali_key / ali_sec): "id" and "checksum" are not a pair.
+        return ascii(a, ls, nameStart) + "|" + name.charAt(0) + "|" + ascii(a, sepStart, vs) + "|" + ascii(a, ve, le);
+    }
+
+    /**
+     * The value is a string argument of a signing or client call, where SDK samples pass the secret positionally
+     * without a name: {@code computeSignature($params, '…')}, {@code new DefaultProfile(region, ak, "…")},
+     * {@code hmac_sha1("…", data)}, {@code Auth(ak, '…')}.
+     */
+    static boolean signingCallArgument(byte[] a, int valueStart, int valueEnd, int floor, int to) {
+        if (valueStart - 1 < floor || valueEnd >= to) return false;
+        byte q = a[valueStart - 1];
+        if ((q != '"' && q != '\'') || a[valueEnd] != q) return false;
+        int k = valueEnd + 1;
+        while (k < to && a[k] == ' ') k++;
+        if (k >= to || (a[k] != ')' && a[k] != ',')) return false;
+        // Back to the call's open parenthesis on the same line, over the other arguments.
+        int depth = 0, p = valueStart - 2;
+        int limit = Math.max(floor, valueStart - 160);
+        for (; p >= limit; p--) {
+            byte b = a[p];
+            if (b == '\n') return false;
+            if (b == ')') depth++;
+            else if (b == '(') { if (depth == 0) break; depth--; }
+        }
+        if (p < limit) return false;
+        int nameEnd = p;
+        int nameStart = nameEnd;
+        while (nameStart > limit && (isNameByte(a[nameStart - 1]) || a[nameStart - 1] == '$')) nameStart--;
+        String callee = ascii(a, nameStart, nameEnd);
+        for (String w : SIGNING_CALLS) if (callee.contains(w)) return true;
+        return false;
+    }
+
+    /** Names of values that are random and 30 characters long without being secrets. */
+    private static final String[] NOT_SECRETS = {"checksum", "hash", "digest", "md5", "sha", "etag", "uuid", "nonce", "salt", "crc"};
+
+    private static final String[] SIGNING_CALLS = {"sign", "hmac", "credential", "auth", "profile", "acsclient", "ossclient", "accesskey"};
 
     private static boolean onlyPunctuation(byte[] a, int from, int to) {
         for (int p = from; p < to; p++) {

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scans one file. Files up to {@link #WHOLE_FILE_LIMIT} are read at once into a per-thread buffer that is
+ * Scans one file: text, a binary's printable runs, or an archive's entries ({@link ArchiveScanner}). Files up to {@link #WHOLE_FILE_LIMIT} are read at once into a per-thread buffer that is
  * reused from file to file; larger ones stream through a fixed window whose neighbours overlap by more than
  * the pairing window, so a file of any size runs in a few megabytes of heap and a key at its very end is
  * still found and paired.
@@ -32,16 +32,23 @@ public final class FileScanner {
     static final int CHUNK = 8 << 20;
 
     private final Engine engine;
+    private final ArchiveScanner archives;
     private final long maxFileSize;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[64 << 10]);
 
     public FileScanner(Engine engine) {
         this.engine = engine;
+        this.archives = new ArchiveScanner(engine);
         this.maxFileSize = engine.config().maxFileSize();
     }
 
-    /** What scanning a file produced: findings, or the reason it was skipped. */
-    public record Result(List<Finding> findings, Skip skip, long bytes) { }
+    /**
+     * What scanning a file produced: findings, or the reason it was skipped; {@code inner}: what could not be
+     * scanned inside it (archive entries over the limits, nesting too deep, corrupt parts).
+     */
+    public record Result(List<Finding> findings, Skip skip, long bytes, List<Skip> inner) {
+        public Result(List<Finding> findings, Skip skip, long bytes) { this(findings, skip, bytes, List.of()); }
+    }
 
     public Result scan(SourceFile source) {
         String rel = source.relativePath();
@@ -79,8 +86,12 @@ public final class FileScanner {
                 buf = bigger;
             }
         }
+        ArchiveScanner.Format archive = ArchiveScanner.detect(buf, 0, n);
+        if (archive != null) {
+            ArchiveScanner.Result r = archives.scan(new java.io.ByteArrayInputStream(buf, 0, n), archive, rel);
+            return new Result(r.findings(), null, n, r.skipped());
+        }
         TextContent content = TextContent.of(buf, 0, n);
-        if (content.binary()) return new Result(List.of(), new Skip(rel, Skip.Reason.BINARY, null), n);
         return new Result(engine.scan(content, rel), null, n);
     }
 
@@ -89,8 +100,13 @@ public final class FileScanner {
         int hn = ch.read(ByteBuffer.wrap(head));
         ch.position(0);
         TextContent.Kind kind = TextContent.sniff(head, 0, Math.max(hn, 0));
-        if (kind == TextContent.Kind.BINARY) return new Result(List.of(), new Skip(rel, Skip.Reason.BINARY, null), 0);
         InputStream raw = Channels.newInputStream(ch);
+        ArchiveScanner.Format archive = ArchiveScanner.detect(head, 0, Math.max(hn, 0));
+        if (archive != null) {
+            ArchiveScanner.Result r = archives.scan(new java.io.BufferedInputStream(raw, 1 << 16), archive, rel);
+            return new Result(r.findings(), null, size, r.skipped());
+        }
+        if (kind == TextContent.Kind.BINARY) return new Result(scanStream(raw, rel, true), null, size);
         if (kind == TextContent.Kind.UTF16) {
             boolean be = TextContent.isBigEndian(head, 0, Math.max(hn, 0));
             // Java's "UTF-16" decoder consumes a BOM; without one, pick the byte order the sniffer saw.
@@ -101,7 +117,10 @@ public final class FileScanner {
     }
 
     /** Streams UTF-8 (or ASCII-compatible) text through overlapping windows. */
-    public List<Finding> scanStream(InputStream in, String rel) throws IOException {
+    public List<Finding> scanStream(InputStream in, String rel) throws IOException { return scanStream(in, rel, false); }
+
+    /** Streams text, or a binary's printable runs, through overlapping windows. */
+    public List<Finding> scanStream(InputStream in, String rel, boolean binary) throws IOException {
         int margin = engine.config().detectorOptions().windowBytes() + 4096;
         byte[] buf = new byte[CHUNK + 2 * margin];
         List<Finding> out = new ArrayList<>();
@@ -118,11 +137,12 @@ public final class FileScanner {
                 total += r;
             }
             int start = 0;
-            if (first && total >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
+            if (!binary && first && total >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
             int ownFrom = first ? start : margin;
             int ownTo = eof ? total : total - margin;
             LineIndex lines = new LineIndex(buf, start, bufAbs + start, lineAtBuf, colAtBuf);
-            out.addAll(engine.scanText(buf, start, total, ownFrom, ownTo, rel, lines));
+            out.addAll(binary ? engine.scanBinary(buf, start, total, ownFrom, ownTo, rel, lines)
+                    : engine.scanText(buf, start, total, ownFrom, ownTo, rel, lines));
             if (eof) break;
             int next = ownTo - margin;
             LineIndex counter = new LineIndex(buf, start, bufAbs + start, lineAtBuf, colAtBuf);

@@ -3,7 +3,8 @@ package dev.akguard.core.source;
 /** A path the scan did not read, and why; reported so a user never mistakes "skipped" for "clean". */
 public record Skip(String path, Reason reason, String detail) {
     public enum Reason {
-        BINARY("binary file"),
+        ARCHIVE_LIMIT("archive expands past --archive-max-size"),
+        ARCHIVE_DEPTH("archive nested deeper than --archive-depth"),
         TOO_LARGE("larger than --max-file-size"),
         UNREADABLE("cannot be read"),
         SPECIAL("not a regular file (FIFO, socket or device)"),

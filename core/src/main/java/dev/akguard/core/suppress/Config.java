@@ -82,7 +82,7 @@ public final class Config {
         } catch (JsonParseException | IOException e) {
             throw new ConfigException(origin + ": not valid JSON: " + e.getMessage());
         }
-        TypedJson cfg = TypedJson.root(root, origin).allowOnly("exclude", "allow", "rules", "maxFileSize", "pairing");
+        TypedJson cfg = TypedJson.root(root, origin).allowOnly("exclude", "allow", "rules", "maxFileSize", "pairing", "decoding", "archives");
         List<String> exclude = cfg.strings("exclude");
         Set<String> ids = Set.of();
         List<Pattern> patterns = new ArrayList<>();
@@ -126,6 +126,15 @@ public final class Config {
             int bytes = p.has("windowBytes") ? (int) p.integer("windowBytes", 64, MAX_WINDOW_BYTES) : opts.windowBytes();
             opts = new DetectorOptions(lines, bytes);
         }
+        if (cfg.has("decoding")) {
+            TypedJson d = cfg.object("decoding").allowOnly("maxDepth");
+            if (d.has("maxDepth")) opts = opts.withMaxDecodeDepth((int) d.integer("maxDepth", 0, 8));
+        }
+        if (cfg.has("archives")) {
+            TypedJson ar = cfg.object("archives").allowOnly("maxDepth", "maxSize");
+            opts = opts.withArchives(ar.has("maxDepth") ? (int) ar.integer("maxDepth", 0, 16) : opts.archiveDepth(),
+                    ar.has("maxSize") ? parseSize(ar.stringOrNumber("maxSize"), origin + ": 'archives.maxSize'") : opts.archiveMaxBytes());
+        }
         return new Config(exclude, ids, patterns, severities, disabled, maxSize, opts);
     }
 
@@ -167,6 +176,10 @@ public final class Config {
 
     public Config withMaxFileSize(long size) {
         return new Config(excludePatterns, allowedIds, allowPatterns, severities, disabled, size, detectorOptions);
+    }
+
+    public Config withDetectorOptions(DetectorOptions o) {
+        return new Config(excludePatterns, allowedIds, allowPatterns, severities, disabled, maxFileSize, o);
     }
 
     public Config withExtraExcludes(List<String> more) {

@@ -248,11 +248,14 @@ class DetectorTest {
         String sts = "ST" + "S." + TestKeys.body(r, 21);
         String token = "CA" + "ES" + TestKeys.body(r, 26) + "+" + TestKeys.any(r, 200) + "==";
         // The token's first alphanumeric run is exactly 30 characters: it must not pass for the secret.
-        List<Match> ms = detect("\"AccessKeySecret\": \"" + TestKeys.body(r, 40) + "\",\n\"AccessKeyId\": \"" + sts
+        String stsSecret = TestKeys.body(r, 40);
+        List<Match> ms = detect("\"AccessKeySecret\": \"" + stsSecret + "\",\n\"AccessKeyId\": \"" + sts
                 + "\",\n\"SecurityToken\": \"" + token + "\"\n");
         assertEquals(1, ms.size());
         assertEquals(Rule.STS_CREDENTIALS, ms.get(0).rule());
-        assertEquals(token, ms.get(0).secret());
+        assertEquals(stsSecret, ms.get(0).secret(), "the STS secret (40 characters) pairs, not the token's first run");
+        List<Match> tokenOnly = detect("\"AccessKeyId\": \"" + sts + "\",\n\"SecurityToken\": \"" + token + "\"\n");
+        assertEquals(token, tokenOnly.get(0).secret());
     }
     @Test
     void cliPromptWithAMaskedOldValueLabelsTheNewValue() {
@@ -325,5 +328,169 @@ class DetectorTest {
         assertEquals(secret, pairedSecret("access_key_id:\n  " + id + "\naccess_key_secret：\n  \"" + secret + "\"\n"));
         assertNull(pairedSecret("AccessKey ID\n" + id + "\n\n\n\n\nif (secret)\n" + TestKeys.secret(r) + "\n"), "code is no label line");
         assertNull(pairedSecret("AccessKey ID\n" + id + "\n\n\n\n\nAccessKey Secret\nx = " + TestKeys.secret(r) + "\n"), "the value must be alone");
+    }
+
+    @Test
+    void denseFilesPairEachIdWithItsOwnSecretInEveryLayout() {
+        int n = 400;
+        String[] ids = new String[n], secrets = new String[n];
+        for (int i = 0; i < n; i++) { ids[i] = TestKeys.id(r); secrets[i] = TestKeys.secret(r); }
+        StringBuilder idsFirst = new StringBuilder(), secretFirst = new StringBuilder(), oneLine = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            idsFirst.append("access_key_id = \"").append(ids[i]).append("\"\naccess_key_secret = \"").append(secrets[i]).append("\"\n");
+            secretFirst.append("access_key_secret = \"").append(secrets[i]).append("\"\naccess_key_id = \"").append(ids[i]).append("\"\n");
+            oneLine.append(i == 0 ? "" : ",").append("{\"accessKeyId\":\"").append(ids[i]).append("\",\"accessKeySecret\":\"").append(secrets[i]).append("\"}");
+        }
+        for (StringBuilder layout : List.of(idsFirst, secretFirst, oneLine)) {
+            List<Match> ms = detect(layout.toString());
+            assertEquals(n, ms.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals(ids[i], ms.get(i).accessKeyId());
+                assertEquals(secrets[i], ms.get(i).secret(), "pair " + i);
+            }
+        }
+    }
+
+    private static String hex(String s, boolean upper) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) sb.append(String.format(upper ? "%02X" : "%02x", b));
+        return sb.toString();
+    }
+
+    private static String unicodeEscaped(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) sb.append(String.format("\\u%04x", (int) c));
+        return sb.toString();
+    }
+
+    @Test
+    void hexAndUnicodeEscapedKeysAreDecodedUpToTheConfiguredDepth() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        String config = "accessKeyId=" + id + "\naccessKeySecret=" + secret + "\n";
+        for (String encoded : List.of("blob = \"" + hex(config, false) + "\"\n", "BLOB=" + hex(config, true) + "\n",
+                "var k = \"" + unicodeEscaped(config) + "\";\n")) {
+            List<Match> ms = detect(encoded);
+            assertEquals(1, ms.size(), encoded);
+            assertEquals(secret, ms.get(0).secret());
+            assertTrue(ms.get(0).encoding().equals("hex") || ms.get(0).encoding().equals("unicode-escape"));
+        }
+        // Escaped ID and secret in separate literals, the way obfuscators write them.
+        List<Match> split = detect("const ak = \"" + unicodeEscaped(id) + "\";\nconst sk = \"" + unicodeEscaped(secret) + "\";\n");
+        assertEquals(1, split.size());
+        assertEquals(secret, split.get(0).secret());
+        // Base64 inside base64: two layers, found at the default depth of 2, not at depth 1.
+        String once = Base64.getEncoder().encodeToString(config.getBytes(StandardCharsets.UTF_8));
+        String twice = "data: " + Base64.getEncoder().encodeToString(("secret.env: " + once).getBytes(StandardCharsets.US_ASCII)) + "\n";
+        assertEquals(1, detect(twice).size());
+        byte[] tb = twice.getBytes(StandardCharsets.UTF_8);
+        assertEquals(0, new Detector(DetectorOptions.DEFAULT.withMaxDecodeDepth(1)).detect(tb, 0, tb.length).size());
+        byte[] hb = ("x=" + hex(config, false)).getBytes(StandardCharsets.UTF_8);
+        assertEquals(0, new Detector(DetectorOptions.DEFAULT.withMaxDecodeDepth(0)).detect(hb, 0, hb.length).size());
+    }
+
+    @Test
+    void hexDigestsAndEscapedProseAreNotKeys() {
+        StringBuilder sha = new StringBuilder();
+        for (int i = 0; i < 64; i++) sha.append("0123456789abcdef".charAt(r.nextInt(16)));
+        assertEquals(List.of(), detect("sha256 = " + sha + "4c544149" + sha + "\n"));
+        assertEquals(List.of(), detect("msg = \"" + unicodeEscaped("LTAI is the prefix of an AccessKey ID") + "\"\n"));
+    }
+
+    @Test
+    void placeholdersThatLookRandomAreNotKeys() {
+        String p = TestKeys.PREFIX;
+        // Setup guides: alternating-case alphabet runs, keyboard walks, repeated blocks.
+        assertEquals(List.of(), detect("ALIBABA_CLOUD_ACCESS_KEY_ID=" + p + "5tAbCdEfGhIjK1mNpQxX\n"
+                + "ALIBABA_CLOUD_ACCESS_KEY_SECRET=3xK9mPqR5sTvW7yZ1aBcDeFgHiJkLmNo\n"));
+        assertEquals(List.of(), detect("access_key_id: " + p + "5tQwErTyUiOp12345x\naccess_key_secret: zXcVbNm7Qp2Lk9Rt4Yw3Hs8Df6Gj1Ka\n"));
+        assertEquals(List.of(), detect("ak = \"" + p + "5tX7kP9mX7kP9mX7kP9m\"\nsk = \"Ab3dE9Ab3dE9Ab3dE9Ab3dE9Ab3dE9\"\n"));
+        // A real key next to a placeholder secret is still an ID alone.
+        String id = TestKeys.id(r);
+        List<Match> ms = detect("ak = \"" + id + "\"\nsk = \"3xK9mPqR5sTvW7yZ1aBcDeFgHiJkLmNo\"\n");
+        assertEquals(1, ms.size());
+        assertNull(ms.get(0).secret());
+    }
+
+    @Test
+    void placeholderShapesAlmostNeverRejectARandomKey() {
+        Random rnd = new Random(99);
+        int rejected = 0, n = 200_000;
+        for (int i = 0; i < n; i++) {
+            byte[] k = TestKeys.any(rnd, 30).getBytes(StandardCharsets.US_ASCII);
+            if (Plausibility.hasPlaceholderShape(k, 0, k.length)) rejected++;
+        }
+        // The shapes cost about 1e-6 each per key, the old placeholder words more: a handful in 200,000 at most.
+        assertTrue(rejected <= 20, "random keys rejected: " + rejected);
+    }
+
+    @Test
+    void assumeRoleResponsesWithTheSecretFirstAndLongStsSecretsPair() {
+        String sts = "ST" + "S.NT" + TestKeys.body(r, 26);
+        String secret = TestKeys.body(r, 44);
+        String token = "CA" + "IS" + TestKeys.any(r, 300);
+        String json = "{\n  \"Credentials\": {\n    \"AccessKeySecret\": \"" + secret + "\",\n    \"Expiration\": \"2026-12-05T06:00:00Z\",\n"
+                + "    \"AccessKeyId\": \"" + sts + "\",\n    \"SecurityToken\": \"" + token + "\"\n  }\n}\n";
+        List<Match> ms = detect(json);
+        assertEquals(1, ms.size());
+        assertEquals(Rule.STS_CREDENTIALS, ms.get(0).rule());
+        assertEquals(secret, ms.get(0).secret());
+        // A 44-character value never pairs with a RAM user's ID (their secrets are 30), nor without a secret label.
+        String id = TestKeys.id(r);
+        List<Match> ram = detect("AccessKeyId: " + id + "\nAccessKeySecret: " + secret + "\n");
+        assertNull(ram.get(0).secret());
+        List<Match> unlabelled = detect("AccessKeyId: " + sts + "\nChecksum: " + secret + "\n");
+        assertEquals(List.of(), unlabelled);
+    }
+
+    @Test
+    void springXmlConstructorArgsAndProperties() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        String ctor = "<bean id=\"ossClient\" class=\"com.aliyun.oss.OSSClient\">\n"
+                + "    <constructor-arg value=\"http://oss-cn-hangzhou.aliyuncs.com\"/>\n"
+                + "    <constructor-arg value=\"" + id + "\"/>\n"
+                + "    <constructor-arg index=\"2\" value=\"" + secret + "\"/>\n</bean>\n";
+        assertEquals(secret, detect(ctor).get(0).secret());
+        String props = "<bean class=\"com.aliyun.oss.OSSClientBuilder\">\n    <property name=\"accessKeyId\" value=\"" + id + "\"/>\n"
+                + "    <property name=\"accessKeySecret\" value=\"" + secret + "\"/>\n</bean>\n";
+        assertEquals(secret, detect(props).get(0).secret());
+        // Another bean's unrelated value after the ID stays unpaired.
+        String other = "<constructor-arg value=\"" + id + "\"/>\n</bean>\n<bean id=\"x\">\n  <constructor-arg value=\"" + secret + "\"/>\n";
+        assertNull(detect(other).get(0).secret());
+    }
+
+    @Test
+    void aLabelAtTheEndOfTheIdsLineNamesTheSecretOnTheNextLine() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        List<Match> ms = detect("/*\n * 测试账号\n * " + id + "\tAccessKeySecret：\n * " + secret + "\n */\n");
+        assertEquals(secret, ms.get(0).secret());
+        List<Match> ascii = detect("# " + id + "\tAccessKey Secret:\n" + secret + "\n");
+        assertEquals(secret, ascii.get(0).secret());
+        // Without the label the lone value below is not taken.
+        assertNull(detect("# " + id + "\tnotes:\n" + secret + "\n").get(0).secret());
+    }
+
+    @Test
+    void abbreviatedNamesPairByTheShapeOfTheIdsDeclaration() {
+        for (String name : List.of("ACCESS_SECRT", "AS", "ali_sec")) {
+            String id = TestKeys.id(r), secret = TestKeys.secret(r);
+            List<Match> ms = detect("ACCESS_KEY = \"" + id + "\"\n" + name + " = \"" + secret + "\"\nREGION = \"cn-hangzhou\"\n");
+            assertEquals(secret, ms.get(0).secret(), name);
+        }
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        // A different shape (a call, not a declaration like the ID's) is not enough.
+        assertNull(detect("ACCESS_KEY = \"" + id + "\"\nlog(\"" + secret + "\")\n").get(0).secret());
+        // Far from the ID, the same shape says nothing.
+        assertNull(detect("ACCESS_KEY = \"" + id + "\"\n" + "X = 1\n".repeat(6) + "CHECKSUM = \"" + secret + "\"\n").get(0).secret());
+    }
+
+    @Test
+    void aSecretPassedPositionallyToASigningCallPairs() {
+        String id = TestKeys.id(r), secret = TestKeys.secret(r);
+        String php = "<?php\n$params['AccessKeyId'] = '" + id + "';\n$params['Timestamp'] = gmdate('c');\n\n"
+                + "$params['Signature'] = computeSignature($params, '" + secret + "');\n";
+        assertEquals(secret, detect(php).get(0).secret());
+        String java = "String ak = \"" + id + "\";\nDefaultProfile profile = DefaultProfile.getProfile(region, ak, \"" + secret + "\");\n";
+        assertEquals(secret, detect(java).get(0).secret());
+        assertNull(detect("String ak = \"" + id + "\";\nprintln(\"" + secret + "\");\n").get(0).secret());
     }
 }

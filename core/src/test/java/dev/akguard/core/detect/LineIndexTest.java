@@ -79,4 +79,24 @@ class LineIndexTest {
         }
         assertEquals(3, LineIndex.count("a\nbb\nccccccccccccc\n".getBytes(StandardCharsets.UTF_8), 0, 19, (byte) '\n'));
     }
+
+    @Test
+    void walkingBackAgreesWithAFreshCount() {
+        java.util.Random r = new java.util.Random(11);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            int k = r.nextInt(16);
+            sb.append(k == 0 ? '\n' : k == 1 ? '\r' : k == 2 ? '\u5bc6' : (char) ('a' + k));
+        }
+        byte[] a = sb.toString().getBytes(StandardCharsets.UTF_8);
+        LineIndex moving = new LineIndex(a, 0, 500, 3, 4);
+        for (int q = 0; q < 400; q++) {
+            int at = r.nextInt(a.length);
+            while (at > 0 && (a[at] & 0xC0) == 0x80) at--;
+            Position expected = new LineIndex(a, 0, 500, 3, 4).span(at, at);
+            Position got = moving.span(at, at);
+            assertEquals(expected.line(), got.line(), "query " + q);
+            assertEquals(expected.column(), got.column(), "query " + q);
+        }
+    }
 }

@@ -52,15 +52,94 @@ class FileScannerTest {
     }
 
     @Test
-    void sizeCapAndBinaryAreSkippedWithAReason(@TempDir Path dir) throws Exception {
+    void sizeCapIsSkippedWithAReason(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.txt");
         Files.write(big, new byte[2048]);
         var cfg = ScanSettings.defaults().config().withMaxFileSize(1024);
         FileScanner.Result res = new FileScanner(Engine.create(ScanSettings.defaults().withConfig(cfg))).scan(new SourceFile(big, "big.txt"));
         assertEquals(Skip.Reason.TOO_LARGE, res.skip().reason());
-        Path bin = dir.resolve("x.bin");
-        Files.write(bin, new byte[] {1, 2, 0, 4});
-        assertEquals(Skip.Reason.BINARY, new FileScanner(Engine.defaults()).scan(new SourceFile(bin, "x.bin")).skip().reason());
+    }
+
+    /** A compiled program's layout: noise, then the ID and the secret as NUL-terminated constants beside their names. */
+    static byte[] fakeBinary(Random r, int noise, String id, String secret) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] junk = new byte[noise];
+        r.nextBytes(junk);
+        out.writeBytes(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+        out.writeBytes(junk);
+        out.writeBytes(("\0accessKeyId\0" + id + "\0accessKeySecret\0" + secret + "\0").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(junk);
+        return out.toByteArray();
+    }
+
+    @Test
+    void binaryFilesAreScannedThroughTheirPrintableRunsWithByteOffsets(@TempDir Path dir) throws Exception {
+        String id = TestKeys.id(r), s = TestKeys.secret(r);
+        byte[] bin = fakeBinary(r, 5000, id, s);
+        Path f = dir.resolve("app.bin");
+        Files.write(f, bin);
+        FileScanner.Result res = new FileScanner(Engine.defaults()).scan(new SourceFile(f, "app.bin"));
+        assertNull(res.skip());
+        assertEquals(1, res.findings().size(), res.findings().toString());
+        Finding x = res.findings().get(0);
+        assertEquals(Rule.ACCESS_KEY_PAIR, x.rule());
+        assertEquals(s, x.secret().value());
+        assertEquals("binary", x.encoding());
+        assertEquals(id, new String(bin, (int) x.id().offset(), 24, StandardCharsets.US_ASCII));
+        assertEquals(s, new String(bin, (int) x.secretPosition().offset(), 30, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void utf16StringTablesInBinariesAreRead(@TempDir Path dir) throws Exception {
+        String id = TestKeys.id(r), s = TestKeys.secret(r);
+        byte[] head = new byte[300];
+        r.nextBytes(head);
+        head[0] = 0; // binary for sure
+        byte[] wide = ("AccessKeyId=" + id + ";AccessKeySecret=" + s).getBytes(StandardCharsets.UTF_16LE);
+        Path f = dir.resolve("App.dll");
+        Files.write(f, concat(head, wide, head));
+        List<Finding> found = new FileScanner(Engine.defaults()).scan(new SourceFile(f, "App.dll")).findings();
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(s, found.get(0).secret().value());
+        assertEquals(300 + 2 * "AccessKeyId=".length(), found.get(0).id().offset());
+    }
+
+    @Test
+    void binaryNoiseFlagsNothing(@TempDir Path dir) throws Exception {
+        byte[] noise = new byte[4 << 20];
+        new Random(5).nextBytes(noise);
+        Path f = dir.resolve("noise.bin");
+        Files.write(f, noise);
+        FileScanner.Result res = new FileScanner(Engine.defaults()).scan(new SourceFile(f, "noise.bin"));
+        assertNull(res.skip());
+        assertEquals(List.of(), res.findings());
+    }
+
+    @Test
+    void hugeBinariesStreamToo(@TempDir Path dir) throws Exception {
+        String id = TestKeys.id(r), s = TestKeys.secret(r);
+        Path f = dir.resolve("big.so");
+        byte[] tail = fakeBinary(r, 100, id, s);
+        try (OutputStream out = Files.newOutputStream(f)) {
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 20; i++) { r.nextBytes(block); out.write(block); }
+            out.write(tail);
+        }
+        FileScanner.Result res = new FileScanner(Engine.defaults()).scan(new SourceFile(f, "big.so"));
+        assertNull(res.skip());
+        assertEquals(1, res.findings().size(), res.findings().toString());
+        assertEquals(s, res.findings().get(0).secret().value());
+        try (var ch = java.nio.channels.FileChannel.open(f)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24);
+            ch.read(b, res.findings().get(0).id().offset());
+            assertEquals(id, new String(b.array(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
+        return out.toByteArray();
     }
 
     @Test

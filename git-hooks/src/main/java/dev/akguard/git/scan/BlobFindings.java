@@ -2,11 +2,13 @@ package dev.akguard.git.scan;
 
 import dev.akguard.core.Engine;
 import dev.akguard.core.finding.Finding;
+import dev.akguard.core.source.ArchiveScanner;
 import dev.akguard.core.source.Skip;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,9 @@ public final class BlobFindings {
     private final Engine engine;
     private final ObjectReader reader;
     private final long maxSize;
-    private final Map<ObjectId, List<Finding>> cache = new HashMap<>();
+    private final ArchiveScanner archives;
+    /** Findings by blob, labelled with the path the blob was first scanned under. */
+    private final Map<ObjectId, Cached> cache = new HashMap<>();
     private final List<Skip> skipped = new ArrayList<>();
     private long blobsScanned;
     private long bytesScanned;
@@ -30,18 +34,24 @@ public final class BlobFindings {
         this.engine = engine;
         this.reader = reader;
         this.maxSize = engine.config().maxFileSize();
+        this.archives = new ArchiveScanner(engine);
     }
 
-    /** Findings in the whole blob, labelled with {@code path}; empty for binary, LFS and skipped blobs. */
+    private record Cached(String path, List<Finding> findings) { }
+
+    /**
+     * Findings in the whole blob, labelled with {@code path} (entries of an archive blob as {@code path!/entry});
+     * binaries are scanned through their printable runs; empty for LFS pointers and skipped blobs.
+     */
     public List<Finding> of(AnyObjectId blob, String path) {
-        List<Finding> fs = cache.get(blob);
-        if (fs == null) {
-            fs = scan(blob, path);
-            cache.put(blob.copy(), fs);
+        Cached c = cache.get(blob);
+        if (c == null) {
+            c = new Cached(path, scan(blob, path));
+            cache.put(blob.copy(), c);
         }
-        if (fs.isEmpty()) return fs;
-        List<Finding> out = new ArrayList<>(fs.size());
-        for (Finding f : fs) out.add(f.path().equals(path) ? f : f.withPath(path));
+        if (c.findings().isEmpty() || c.path().equals(path)) return c.findings();
+        List<Finding> out = new ArrayList<>(c.findings().size());
+        for (Finding f : c.findings()) out.add(f.withPath(path + f.path().substring(c.path().length()))); // keeps "!/entry"
         return out;
     }
 
@@ -54,6 +64,12 @@ public final class BlobFindings {
         if (c.bytes() == null) return List.of();
         blobsScanned++;
         bytesScanned += c.bytes().length;
+        ArchiveScanner.Format archive = ArchiveScanner.detect(c.bytes(), 0, c.bytes().length);
+        if (archive != null) {
+            ArchiveScanner.Result r = archives.scan(new ByteArrayInputStream(c.bytes()), archive, path);
+            skipped.addAll(r.skipped());
+            return r.findings().isEmpty() ? List.of() : List.copyOf(r.findings());
+        }
         List<Finding> fs = engine.scan(c.bytes(), path);
         return fs.isEmpty() ? List.of() : List.copyOf(fs);
     }

@@ -675,6 +675,7 @@ public final class CorpusGenerator {
             // Older STS responses: the temporary secret is 40 characters and the token starts with "CAES".
             String stsId = FakeKeys.STS_PREFIX + FakeKeys.random(r, 21);
             String token = "CA" + "ES" + FakeKeys.stsToken(r).substring(4);
+            String stsSecret = FakeKeys.random(r, 40);
             return new Made("""
                     "Credentials": {
                         "AccessKeySecret": "%s",
@@ -682,8 +683,60 @@ public final class CorpusGenerator {
                         "Expiration": "2015-04-09T11:52:19Z",
                         "SecurityToken": "%s"
                     }
-                    """.formatted(FakeKeys.random(r, 40), stsId, token), List.of(Expected.sts(stsId, token)));
-        })
+                    """.formatted(stsSecret, stsId, token), List.of(Expected.sts(stsId, stsSecret)));
+        }),
+        // ---- issue 13: shapes still missed
+        new Template("sts-assume-role-secret-first", "json", k -> {
+            String stsId = FakeKeys.stsId(r), stsSecret = FakeKeys.random(r, 44);
+            return new Made("""
+                    {
+                      "RequestId": "6894B13B-6D71-4EF5-88FA-F32781734A7F",
+                      "Credentials": {
+                        "AccessKeySecret": "%s",
+                        "Expiration": "2026-12-05T06:00:00Z",
+                        "AccessKeyId": "%s",
+                        "SecurityToken": "%s"
+                      }
+                    }
+                    """.formatted(stsSecret, stsId, FakeKeys.stsToken(r)), List.of(Expected.sts(stsId, stsSecret)));
+        }),
+        new Template("binary-strings", "bin", k -> pair(binaryNoise(600) + "\0access_key_id\0" + k.id + "\0access_key_secret\0" + k.secret
+                + "\0" + binaryNoise(600), k)),
+        new Template("binary-utf16-strings", "dll", k -> pair(binaryNoise(300) + "\0\0" + utf16le("AccessKeyId=" + k.id + ";AccessKeySecret=" + k.secret)
+                + "\0\0" + binaryNoise(300), k)), // .NET and Windows string tables: NUL-terminated UTF-16
+        new Template("spring-xml-constructor-args", "xml", k -> pair("""
+                <beans>
+                    <bean id="ossClient" class="com.aliyun.oss.OSSClient" destroy-method="shutdown">
+                        <constructor-arg value="https://oss-cn-shanghai.aliyuncs.com"/>
+                        <constructor-arg value="%s"/>
+                        <constructor-arg index="2" value="%s"/>
+                    </bean>
+                </beans>
+                """.formatted(k.id, k.secret), k)),
+        new Template("spring-xml-properties", "xml", k -> pair("""
+                <bean id="stsClient" class="com.example.AliyunClientFactory">
+                    <property name="accessKeyId" value="%s"/>
+                    <property name="accessKeySecret" value="%s"/>
+                </bean>
+                """.formatted(k.id, k.secret), k)),
+        new Template("label-at-end-of-id-line", "java", k -> pair("/*\n * 测试环境\n * %s\tAccessKeySecret：\n * %s\n */\npublic class Keys {}\n"
+                .formatted(k.id, k.secret), k)),
+        new Template("abbreviated-names-same-shape", "py", k -> pair("""
+                ACCESS_KEY = "%s"
+                ACCESS_SECRT = "%s"
+                BUCKET = "media-prod"
+                """.formatted(k.id, k.secret), k)),
+        new Template("positional-signing-argument", "php", k -> pair("""
+                <?php
+                $params['AccessKeyId'] = '%s';
+                $params['SignatureMethod'] = 'HMAC-SHA1';
+                $params['Timestamp'] = gmdate('Y-m-d\\TH:i:s\\Z');
+
+                $params['Signature'] = computeSignature($params, '%s');
+                """.formatted(k.id, k.secret), k)),
+        new Template("hex-encoded", "txt", k -> pair("PAYLOAD=" + hexOf("accessKeyId=" + k.id + "\naccessKeySecret=" + k.secret + "\n") + "\n", k)),
+        new Template("unicode-escaped-literals", "js", k -> pair("var _0x1a2b = [\"" + unicodeEscaped(k.id) + "\", \"" + unicodeEscaped(k.secret)
+                + "\"];\nclient = new OSS({ accessKeyId: _0x1a2b[0], accessKeySecret: _0x1a2b[1] });\n", k))
     );
 
     private final List<Template> negatives = List.of(
@@ -758,10 +811,48 @@ public final class CorpusGenerator {
                     value: %s
                   - name: BUILD_DIGEST
                     value: %s
-                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id))))
+                """.formatted(k.id, k.secret), List.of(Expected.idOnly(k.id)))),
+        new Template("negative:alternating-case-placeholders", "md", k -> none("```env\nALIBABA_CLOUD_ACCESS_KEY_ID=" + FakeKeys.ID_PREFIX
+                + "5tAbCdEfGhIjK1mNpQxX\nALIBABA_CLOUD_ACCESS_KEY_SECRET=3xK9mPqR5sTvW7yZ1aBcDeFgHiJkLmNo\n```\n")),
+        new Template("negative:keyboard-walk-placeholders", "yml", k -> none("access_key_id: " + FakeKeys.ID_PREFIX
+                + "5tQwErTyUiOp7x9K2mPq\naccess_key_secret: zXcVbNm7Qp2Lk9Rt4Yw3Hs8Df6Gj1Ka\n")),
+        new Template("negative:repeated-block-placeholders", "properties", k -> none("aliyun.access-key-id=" + FakeKeys.ID_PREFIX
+                + "5tX7kP9mX7kP9mX7kP9m\naliyun.access-key-secret=Ab3dE9Ab3dE9Ab3dE9Ab3dE9Ab3dE9\n")),
+        new Template("negative:binary-noise", "so", k -> none(binaryNoise(20_000))),
+        new Template("negative:hex-digest", "txt", k -> none("sha256=" + hex(64) + "\nmd5=" + hex(32) + "\n")),
+        new Template("negative:same-shape-other-names", "py", k -> new Made("""
+                ACCESS_KEY = "%s"
+                CHECKSUM = "%s"
+                LOG_ID = "%s"
+                """.formatted(k.id, k.secret, k.secret2), List.of(Expected.idOnly(k.id))))
     );
 
     private static Made none(String text) { return new Made(text, List.of()); }
+
+    /** Bytes 0-127 with many NULs, as a string (each char one byte in UTF-8): a binary file's filler. */
+    private String binaryNoise(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) sb.append(r.nextInt(3) == 0 ? '\0' : (char) r.nextInt(128));
+        return sb.toString();
+    }
+
+    private static String utf16le(String ascii) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : ascii.toCharArray()) sb.append(c).append('\0');
+        return sb.toString();
+    }
+
+    private static String hexOf(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) sb.append(String.format("%02x", b));
+        return sb.toString();
+    }
+
+    private static String unicodeEscaped(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) sb.append(String.format("\\u%04x", (int) c));
+        return sb.toString();
+    }
 
     private String hex(int n) {
         StringBuilder sb = new StringBuilder();

@@ -1,4 +1,4 @@
-package dev.akguard.cli.monitor;
+package dev.akguard.console.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -15,17 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What `alerts` and `show` add to the DESIGN.md alert shape: the last verification (ARN, when, detail) and the
+ * What `alerts` and `show` (and the REST API) add to the DESIGN.md alert shape: the last verification (ARN, when, detail) and the
  * owner from the RAM inventory ({@code owner: {ours, userName, userId, status, lastUsed, syncedAt}}; {@code ours}
  * is null when the inventory was never synced, so "not ours" is only claimed when it is known), and the ids of the
  * anomalies raised on the key ({@code anomalyIds}).
  */
-final class AlertExtras {
+public final class AlertExtras {
     private final VerificationStore verifications;
     private final Map<String, KeyOwner> inventory;
     private final Map<Long, List<Long>> anomaliesByAlert = new java.util.HashMap<>();
 
-    AlertExtras(Database db) {
+    public AlertExtras(Database db) {
         this.verifications = new VerificationStore(db);
         this.inventory = new InventoryStore(db).all();
         for (StoredAnomaly s : new AnomalyStore(db, Clock.systemUTC()).list(null)) {
@@ -33,14 +33,14 @@ final class AlertExtras {
         }
     }
 
-    String render(List<Alert> alerts) {
+    public String render(List<Alert> alerts) {
         JsonArray arr = new JsonArray();
         for (Alert a : alerts) arr.add(json(a));
-        return Json.GSON.toJson(arr);
+        return MonitorJson.GSON.toJson(arr);
     }
 
-    JsonObject json(Alert a) {
-        JsonObject o = AlertJson.alert(a);
+    public JsonObject json(Alert a) {
+        JsonObject o = MonitorJson.alert(a);
         verifications.details(a.id()).ifPresent(d -> {
             o.addProperty("arn", d.arn());
             o.addProperty("verifiedAt", d.verifiedAt() == null ? null : d.verifiedAt().toString());
@@ -62,28 +62,28 @@ final class AlertExtras {
     }
 
     /** Ids of the anomalies raised on this alert's key, oldest first. */
-    List<Long> anomalyIds(Alert a) {
+    public List<Long> anomalyIds(Alert a) {
         List<Long> ids = new java.util.ArrayList<>(anomaliesByAlert.getOrDefault(a.id(), List.of()));
         java.util.Collections.sort(ids);
         return ids;
     }
 
     /** For tables: "ours: alice", "not ours", or "?" before the first inventory sync. */
-    String ownerLabel(Alert a) {
+    public String ownerLabel(Alert a) {
         if (inventory.isEmpty()) return "?";
         KeyOwner k = inventory.get(a.accessKeyId());
         return k == null ? "not ours" : "ours: " + k.userName();
     }
 
     /** For `show`: owner, status and last use. */
-    String ownerLine(Alert a) {
+    public String ownerLine(Alert a) {
         if (inventory.isEmpty()) return "unknown (run `akguard monitor inventory sync`)";
         KeyOwner k = inventory.get(a.accessKeyId());
         if (k == null) return "not a key of our account (as of the last inventory sync)";
         return "ours: RAM user " + k.userName() + ", " + k.status() + ", last used " + (k.lastUsed() == null ? "never" : k.lastUsed().toString());
     }
 
-    String verificationLine(Alert a) {
+    public String verificationLine(Alert a) {
         return verifications.details(a.id()).map(d -> (d.arn() == null ? "" : "ARN " + d.arn() + "; ")
                 + (d.verifiedAt() == null ? "never verified" : "verified " + d.verifiedAt() + (d.detail() == null ? "" : ": " + d.detail())))
                 .orElse("never verified");

@@ -1,0 +1,1 @@
+-- reserved for the store reshaping (internals' V003); at merge take main's V003.sql in place of this placeholder

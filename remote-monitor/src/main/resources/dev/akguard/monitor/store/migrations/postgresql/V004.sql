@@ -1,0 +1,1 @@
+-- reserved for the store reshaping (internals' V004); at merge take main's V004.sql in place of this placeholder

@@ -117,13 +117,24 @@ public final class ConsoleService {
 
     public List<StoredAnomaly> anomalies(Instant since) { return anomalyStore().list(since); }
 
-    public StoredAnomaly anomaly(long id) { return anomalyStore().find(id).orElseThrow(() -> AnomalyStore.notFound(id)); }
+    public StoredAnomaly anomaly(long id) {
+        return anomalyStore().find(id).orElseThrow(() -> new NotFound(AnomalyStore.notFound(id).getMessage()));
+    }
 
     public StoredAnomaly handleAnomaly(long id, HandlingMethod method, String note, Principal who) {
+        anomaly(id);
         return anomalyStore().handle(id, method, who.actor(), note(note));
     }
 
-    public StoredAnomaly unwhitelistAnomaly(long id, String note, Principal who) { return anomalyStore().unwhitelist(id, who.actor(), note(note)); }
+    public StoredAnomaly unwhitelistAnomaly(long id, String note, Principal who) {
+        anomaly(id);
+        return anomalyStore().unwhitelist(id, who.actor(), note(note));
+    }
+
+    /** Something asked for by id is not there (404). */
+    public static final class NotFound extends RuntimeException {
+        public NotFound(String message) { super(message); }
+    }
 
     private AnomalyStore anomalyStore() { return runtime.anomalyRaiser().store(); }
 

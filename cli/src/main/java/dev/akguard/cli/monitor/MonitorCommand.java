@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
             NotifyCommand.class,
             InboxCommand.class,
             InventoryCommand.class,
+            ServeCommand.class,
+            UsersCommand.class,
+            TokensCommand.class,
         })
 public final class MonitorCommand implements Runnable {
     @CommandLine.Spec

@@ -31,7 +31,7 @@ public final class ConsoleServer implements AutoCloseable {
     private static final Logger ACCESS = Logger.getLogger("dev.akguard.console.access");
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
-    private static final Set<String> PUBLIC = Set.of("/healthz", "/login", "/github/webhook", "/metrics");
+    private static final Set<String> PUBLIC = Set.of("/healthz", "/login", "/github/webhook", "/metrics", "/favicon.ico");
 
     private final ConsoleSettings settings;
     private final ConsoleService service;
@@ -98,6 +98,7 @@ public final class ConsoleServer implements AutoCloseable {
             });
             r.post("/github/webhook", webhook::handle);
             r.get("/static/{name}", assets::serve);
+            r.get("/favicon.ico", ctx -> ctx.status(204));
 
             r.get("/login", pages::loginForm);
             r.post("/login", pages::login);

@@ -57,7 +57,8 @@ final class Errors {
                     .result("{\"error\": " + ConsoleServer.jsonString(message) + "}");
             return;
         }
-        if (status == 401 && "GET".equals(ctx.method().name()) && !path.equals("/live")) {
+        String accept = ctx.header("Accept");
+        if (status == 401 && "GET".equals(ctx.method().name()) && accept != null && accept.contains("text/html")) {
             ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }

@@ -108,6 +108,9 @@ final class WebAuth {
 
     /** A fresh login form token (double-submit: cookie and hidden field must match). */
     String loginToken(Context ctx) {
+        String existing = ctx.cookie(LOGIN_COOKIE);
+        // several tabs (or a browser's background requests) must not invalidate each other's form
+        if (existing != null && existing.matches("[A-Za-z0-9_-]{43}")) return existing;
         String t = RandomTokens.next("");
         ctx.res().addHeader("Set-Cookie", cookie(LOGIN_COOKIE, t, 600));
         return t;

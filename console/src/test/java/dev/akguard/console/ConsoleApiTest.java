@@ -29,15 +29,23 @@ class ConsoleApiTest {
     private long id;
     private String key;
 
+    /** The store under test; {@link PostgresConsoleApiTest} runs the same tests on PostgreSQL. */
+    protected String jdbcUrl() throws Exception { return "jdbc:sqlite:" + dir.resolve("monitor.db"); }
+
+    protected void storeClosed() throws Exception { }
+
     @BeforeEach
     void start() throws Exception {
-        f = ConsoleFixture.builder("jdbc:sqlite:" + dir.resolve("monitor.db")).noWatch().start();
+        f = ConsoleFixture.builder(jdbcUrl()).noWatch().start();
         key = ConsoleFixture.accessKeyId();
         id = f.record(key, "acme/app", "config/app.env", 3, "eve");
     }
 
     @AfterEach
-    void stop() { f.close(); }
+    void stop() throws Exception {
+        f.close();
+        storeClosed();
+    }
 
     private Http api(Role role) { return new Http(f.base).bearer(f.tokens.get(role)); }
 

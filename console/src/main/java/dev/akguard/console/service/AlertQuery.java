@@ -4,6 +4,7 @@ import dev.akguard.monitor.model.AlertStatus;
 import dev.akguard.monitor.model.HandlingMethod;
 import dev.akguard.monitor.model.Validity;
 import dev.akguard.monitor.store.Database;
+import dev.akguard.monitor.store.Dialect;
 import dev.akguard.monitor.store.Occurrence;
 
 import java.sql.Connection;
@@ -41,7 +42,7 @@ public final class AlertQuery {
 
     public Page list(AlertFilter f) {
         List<Object> params = new ArrayList<>();
-        String where = where(f, params);
+        String where = where(f, params, db.dialect() == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "");
         return db.transactionUninterruptibly(c -> {
             long total;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alerts a WHERE " + where)) {
@@ -52,23 +53,37 @@ public final class AlertQuery {
                 }
             }
             String dir = f.ascending() ? " ASC" : " DESC";
-            List<Row> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.access_key_id, a.secret_redacted, a.status, a.handling_method, a.validity, "
-                    + "a.first_seen, a.last_seen, (SELECT COUNT(*) FROM occurrences o WHERE o.alert_id = a.id), k.user_name, k.status "
-                    + "FROM alerts a LEFT JOIN ram_keys k ON k.access_key_id = a.access_key_id WHERE " + where
+            // The page's ids first (an index walk, cheap even deep into the list), then those rows in full.
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id FROM alerts a WHERE " + where
                     + " ORDER BY " + f.sort().column + dir + ", a.id" + dir + " LIMIT ? OFFSET ?")) {
                 int i = bind(ps, params);
                 ps.setInt(i++, f.perPage());
                 ps.setLong(i, (long) (f.page() - 1) * f.perPage());
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String m = rs.getString(5);
-                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), AlertStatus.valueOf(rs.getString(4)),
-                                m == null ? null : HandlingMethod.valueOf(m), Validity.valueOf(rs.getString(6)), Instant.ofEpochMilli(rs.getLong(7)),
-                                Instant.ofEpochMilli(rs.getLong(8)), rs.getInt(9), null, rs.getString(10), rs.getString(11)));
+                    while (rs.next()) ids.add(rs.getLong(1));
+                }
+            }
+            Map<Long, Row> byId = new HashMap<>();
+            if (!ids.isEmpty()) {
+                String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.access_key_id, a.secret_redacted, a.status, a.handling_method, a.validity, "
+                        + "a.first_seen, a.last_seen, (SELECT COUNT(*) FROM occurrences o WHERE o.alert_id = a.id), k.user_name, k.status "
+                        + "FROM alerts a LEFT JOIN ram_keys k ON k.access_key_id = a.access_key_id WHERE a.id IN (" + in + ")")) {
+                    int i = 1;
+                    for (long id : ids) ps.setLong(i++, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String m = rs.getString(5);
+                            byId.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), rs.getString(3), AlertStatus.valueOf(rs.getString(4)),
+                                    m == null ? null : HandlingMethod.valueOf(m), Validity.valueOf(rs.getString(6)), Instant.ofEpochMilli(rs.getLong(7)),
+                                    Instant.ofEpochMilli(rs.getLong(8)), rs.getInt(9), null, rs.getString(10), rs.getString(11)));
+                        }
                     }
                 }
             }
+            List<Row> rows = new ArrayList<>();
+            for (long id : ids) if (byId.containsKey(id)) rows.add(byId.get(id));
             Map<Long, Occurrence> first = firstOccurrences(c, rows);
             List<Row> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
@@ -102,7 +117,12 @@ public final class AlertQuery {
         return out;
     }
 
-    private static String where(AlertFilter f, List<Object> params) {
+    /**
+     * @param bytewise the collation clause that makes repository comparisons byte-wise (PostgreSQL's default collations
+     *                 ignore punctuation, which would break the prefix range; SQLite compares bytes already); V005 indexes
+     *                 {@code occurrences.repo} with it
+     */
+    private static String where(AlertFilter f, List<Object> params, String bytewise) {
         List<String> w = new ArrayList<>();
         w.add("1 = 1");
         if (f.status() != null) { w.add("a.status = ?"); params.add(f.status().name()); }
@@ -113,17 +133,19 @@ public final class AlertQuery {
         if (f.repo() != null) {
             // "owner/name" is one repository; "owner" is every repository of that organisation or user
             if (f.repo().contains("/")) {
-                w.add("EXISTS (SELECT 1 FROM occurrences o WHERE o.alert_id = a.id AND o.repo = ?)");
+                w.add("a.id IN (SELECT o.alert_id FROM occurrences o WHERE o.repo" + bytewise + " = ?)");
                 params.add(f.repo());
             } else {
-                w.add("EXISTS (SELECT 1 FROM occurrences o WHERE o.alert_id = a.id AND o.repo LIKE ? ESCAPE '\\')");
-                params.add(like(f.repo()) + "/%");
+                // "owner/" <= repo < "owner0" ('0' follows '/'): a range on the repo index
+                w.add("a.id IN (SELECT o.alert_id FROM occurrences o WHERE o.repo" + bytewise + " >= ? AND o.repo" + bytewise + " < ?)");
+                params.add(f.repo() + "/");
+                params.add(f.repo() + "0");
             }
         }
         if (f.q() != null) {
             String pattern = "%" + like(f.q().toLowerCase(Locale.ROOT)) + "%";
-            w.add("(LOWER(a.access_key_id) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM occurrences o WHERE o.alert_id = a.id AND "
-                    + "(LOWER(o.repo) LIKE ? ESCAPE '\\' OR LOWER(o.path) LIKE ? ESCAPE '\\' OR LOWER(o.author) LIKE ? ESCAPE '\\')))");
+            w.add("(LOWER(a.access_key_id) LIKE ? ESCAPE '\\' OR a.id IN (SELECT o.alert_id FROM occurrences o WHERE "
+                    + "LOWER(o.repo) LIKE ? ESCAPE '\\' OR LOWER(o.path) LIKE ? ESCAPE '\\' OR LOWER(o.author) LIKE ? ESCAPE '\\'))");
             for (int i = 0; i < 4; i++) params.add(pattern);
         }
         return String.join(" AND ", w);

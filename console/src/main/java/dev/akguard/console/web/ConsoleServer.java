@@ -38,6 +38,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final WebAuth auth;
     private final ConsoleMetrics metrics;
     private final Javalin app;
+    private final WebhookIntake intake;
 
     /**
      * @param onQueued called after a webhook queued work (wakes the watcher so the push is scanned within seconds)
@@ -53,7 +54,8 @@ public final class ConsoleServer implements AutoCloseable {
         Renderer renderer = new Renderer(templates);
         Pages pages = new Pages(service, auth, renderer);
         Api api = new Api(service);
-        WebhookEndpoint webhook = new WebhookEndpoint(settings.webhookSecret(), new WebhookIntake(service.database(), service.clock()), metrics, onQueued);
+        this.intake = new WebhookIntake(service.database(), service.clock());
+        WebhookEndpoint webhook = new WebhookEndpoint(settings.webhookSecret(), intake, metrics, onQueued);
         Assets assets = new Assets();
         Errors errors = new Errors(renderer);
         this.app = Javalin.create(config -> {
@@ -163,7 +165,10 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** Stops accepting, lets running requests finish (up to ten seconds). */
     @Override
-    public void close() { app.stop(); }
+    public void close() {
+        app.stop();
+        intake.close();
+    }
 
     static String jsonString(String s) {
         if (s == null) return "null";

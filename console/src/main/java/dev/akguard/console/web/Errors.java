@@ -33,6 +33,7 @@ final class Errors {
         else if (e instanceof IllegalTransitionException) status = 409;
         else if (e instanceof ConsoleService.NotFound) status = 404;
         else if (e instanceof IllegalArgumentException || e instanceof WebhookIntake.BadDelivery) status = 400;
+        else if (e instanceof WebhookIntake.Busy) status = 503;
         else if (e instanceof RamAdminException || e instanceof CallRecordException || e instanceof GitHubException
                 || e instanceof AlibabaCredentialsException) status = 502;
         else {

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  * {@code create} (branch or tag), {@code public} and {@code repository} (created, publicized) queue the new head
  * — today the head commit of the ref or default branch; full-history clone scans of repositories made public
  * plug in here (see {@link #toWork}).
+ * <p>Deliveries are written by one writer thread in batches (group commit): under a burst, one transaction and one
+ * connection serve many deliveries, and the request returns once its delivery is committed.
  */
-public final class WebhookIntake {
+public final class WebhookIntake implements AutoCloseable {
     /** Queue source name of webhook work (poll sources are "events", "org:...", ...). */
     public static final String SOURCE = "webhook";
     static final String ZERO_SHA = "0000000000000000000000000000000000000000";
@@ -40,14 +42,29 @@ public final class WebhookIntake {
         public BadDelivery(String message) { super(message); }
     }
 
+    /** Too many deliveries waiting for the database (503: GitHub shows the failure and the delivery can be redelivered). */
+    public static final class Busy extends RuntimeException {
+        public Busy(String message) { super(message); }
+    }
+
+    private record Pending(String deliveryId, String event, String repo, Status status, List<QueuedPush> pushes, Instant at,
+                           java.util.concurrent.CompletableFuture<Outcome> done) { }
+
+    private static final int MAX_BATCH = 500;
     private final Database db;
     private final WorkStore work;
     private final Clock clock;
+    private final java.util.concurrent.BlockingQueue<Pending> pending = new java.util.concurrent.ArrayBlockingQueue<>(10_000);
+    private final Thread writer;
+    private volatile boolean closed;
 
     public WebhookIntake(Database db, Clock clock) {
         this.db = db;
         this.work = new WorkStore(db);
         this.clock = clock;
+        this.writer = new Thread(this::writeLoop, "akguard-webhook-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** Call only after the signature was verified. */
@@ -64,21 +81,68 @@ public final class WebhookIntake {
         }
         Instant now = clock.instant();
         List<QueuedPush> pushes = toWork(event, deliveryId, payload, now);
-        String repo = repo(payload);
         Status status = event.equals("ping") ? Status.PING : pushes.isEmpty() ? Status.IGNORED : Status.QUEUED;
-        return db.transactionUninterruptibly(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_deliveries (delivery_id, event, repo, received_at, outcome) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING")) {
-                ps.setString(1, deliveryId);
-                ps.setString(2, event);
-                ps.setString(3, repo);
-                ps.setLong(4, now.toEpochMilli());
-                ps.setString(5, status.name());
-                if (ps.executeUpdate() == 0) return new Outcome(Status.DUPLICATE, 0, "delivery " + deliveryId + " was already processed");
+        Pending p = new Pending(deliveryId, event, repo(payload), status, pushes, now, new java.util.concurrent.CompletableFuture<>());
+        if (closed || !pending.offer(p)) throw new Busy("too many webhook deliveries waiting for the database; GitHub can redeliver this one");
+        try {
+            return p.done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy("interrupted while storing the delivery");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new Busy("the database did not store the delivery within 30 s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new java.util.ArrayList<>();
+        while (!closed || !pending.isEmpty()) {
+            try {
+                Pending first = pending.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                pending.drainTo(batch, MAX_BATCH - 1);
+                List<Outcome> outcomes = db.transactionUninterruptibly(c -> {
+                    List<Outcome> out = new java.util.ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_deliveries (delivery_id, event, repo, received_at, outcome) "
+                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING")) {
+                        for (Pending p : batch) {
+                            ps.setString(1, p.deliveryId());
+                            ps.setString(2, p.event());
+                            ps.setString(3, p.repo());
+                            ps.setLong(4, p.at().toEpochMilli());
+                            ps.setString(5, p.status().name());
+                            if (ps.executeUpdate() == 0) {
+                                out.add(new Outcome(Status.DUPLICATE, 0, "delivery " + p.deliveryId() + " was already processed"));
+                                continue;
+                            }
+                            int n = p.pushes().isEmpty() ? 0 : work.enqueue(c, SOURCE, p.pushes(), p.at());
+                            out.add(new Outcome(p.status(), n, p.status() == Status.IGNORED ? "nothing to scan in this " + p.event() + " event" : null));
+                        }
+                    }
+                    return out;
+                });
+                for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(outcomes.get(i));
+            } catch (InterruptedException e) {
+                if (closed) break;
+            } catch (RuntimeException e) { // the database refused: every delivery of the batch fails (GitHub can redeliver)
+                for (Pending p : batch) p.done().completeExceptionally(e);
             }
-            int n = pushes.isEmpty() ? 0 : work.enqueue(c, SOURCE, pushes, now);
-            return new Outcome(status, n, status == Status.IGNORED ? "nothing to scan in this " + event + " event" : null);
-        });
+            batch.clear();
+        }
+    }
+
+    /** Stops taking deliveries and stores those already accepted. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What a delivery asks the watcher to scan (empty: nothing). */

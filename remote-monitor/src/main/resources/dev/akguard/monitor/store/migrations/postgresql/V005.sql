@@ -33,5 +33,6 @@ CREATE INDEX webhook_deliveries_received ON webhook_deliveries (received_at);
 CREATE INDEX alerts_last_seen ON alerts (last_seen, id);
 CREATE INDEX alerts_first_seen ON alerts (first_seen, id);
 CREATE INDEX alerts_validity ON alerts (validity);
-CREATE INDEX occurrences_repo ON occurrences (repo);
+CREATE INDEX alerts_status_last_seen ON alerts (status, last_seen, id);
+CREATE INDEX occurrences_repo ON occurrences (repo COLLATE "C");
 CREATE INDEX anomalies_alert ON anomalies (alert_id);

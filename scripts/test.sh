@@ -34,12 +34,15 @@ fi
 log "maven: build and test every module"
 mvn -B -q -e verify
 
+log "launcher: the CDS archive is keyed to the Java runtime"
+bash scripts/test-launcher.sh
+
 log "SARIF: validate akguard's SARIF with Microsoft's SARIF Multitool (rule kinds Sarif;Gh)"
 bash scripts/validate-sarif.sh
 
 if [ -f vscode-client/scripts/ci.sh ]; then
   log "vscode-client: npm tests and packaging"
-  AKGUARD_JAR="$PWD/cli/target/akguard.jar" bash vscode-client/scripts/ci.sh
+  AKGUARD_JAR="$PWD/lsp-server/target/akguard-lsp.jar" bash vscode-client/scripts/ci.sh
 fi
 
 log "dogfood: akguard scan . on this repository must find nothing"

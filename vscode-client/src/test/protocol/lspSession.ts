@@ -43,10 +43,10 @@ import { ServerSettings } from '../../settings';
 
 const WAIT_MS = 30_000;
 
-/** The jar under test: AKGUARD_JAR, else the one Maven builds at cli/target/akguard.jar. */
+/** The jar under test: AKGUARD_JAR, else the editor jar Maven builds at lsp-server/target/akguard-lsp.jar (the one the .vsix ships). */
 export function serverJarPath(): string {
   const fromEnv = process.env.AKGUARD_JAR;
-  return fromEnv ? path.resolve(fromEnv) : path.resolve(__dirname, '..', '..', '..', '..', 'cli', 'target', 'akguard.jar');
+  return fromEnv ? path.resolve(fromEnv) : path.resolve(__dirname, '..', '..', '..', '..', 'lsp-server', 'target', 'akguard-lsp.jar');
 }
 
 /**
@@ -120,7 +120,7 @@ export class LspSession {
     if (!fs.existsSync(jar)) {
       throw new Error(
         `The akguard server jar ${jar} does not exist, so the protocol test cannot run. Build it from the ` +
-          'repository root with `mvn -q -pl cli -am package -DskipTests`, or set AKGUARD_JAR to an akguard.jar.'
+          'repository root with `mvn -q -pl lsp-server -am package -DskipTests`, or set AKGUARD_JAR to an akguard-lsp.jar.'
       );
     }
     const java = await findJava(process.env.AKGUARD_JAVA_HOME, nodeJavaHost());

@@ -11,7 +11,7 @@ import { lspSeverity } from '../../severity';
 import { fakeAccessKeyId, fakeSecret } from './fakeKeys';
 import { LspSession } from './lspSession';
 
-// Drives the real server jar (AKGUARD_JAR or ../cli/target/akguard.jar) over stdio JSON-RPC the way the
+// Drives the real server jar (AKGUARD_JAR or ../lsp-server/target/akguard-lsp.jar) over stdio JSON-RPC the way the
 // extension does: same settings mapping, same launch command, VS Code's client capabilities.
 
 const PAIR = 'alibaba-access-key-pair';

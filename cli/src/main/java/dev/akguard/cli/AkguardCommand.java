@@ -46,6 +46,7 @@ public final class AkguardCommand implements Runnable {
         SUBCOMMANDS.put("scan-history", dev.akguard.cli.git.ScanHistoryCommand::new);
         SUBCOMMANDS.put("hook", dev.akguard.cli.git.HookCommand::new);
         SUBCOMMANDS.put("monitor", dev.akguard.cli.monitor.MonitorCommand::new);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
     }
 
     /** The command line with every subcommand (for help output and tests). */

@@ -13,6 +13,12 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (0 clean, 1 findings, 2 usage or fatal error). */
     public static int run(String... args) {
-        return AkguardCommand.commandLine(args).execute(args);
+        try {
+            return AkguardCommand.commandLine(args).execute(args);
+        } catch (Error e) { // picocli hands only Exceptions to the ErrorHandler
+            java.io.PrintWriter err = new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err,
+                    java.nio.charset.StandardCharsets.UTF_8), true);
+            return dev.akguard.cli.common.ErrorHandler.report(e, err);
+        }
     }
 }

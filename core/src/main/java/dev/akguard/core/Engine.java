@@ -27,10 +27,14 @@ public final class Engine {
 
     private final ScanSettings settings;
     private final Detector detector;
+    private final boolean honourInlineIgnore;
 
-    private Engine(ScanSettings settings) {
+    private Engine(ScanSettings settings) { this(settings, true); }
+
+    private Engine(ScanSettings settings, boolean honourInlineIgnore) {
         this.settings = settings;
         this.detector = new Detector(settings.config().detectorOptions());
+        this.honourInlineIgnore = honourInlineIgnore;
     }
 
     public static Engine defaults() { return new Engine(ScanSettings.defaults()); }
@@ -42,7 +46,15 @@ public final class Engine {
     public Config config() { return settings.config(); }
 
     /** The same engine without the baseline: what `baseline create` records. */
-    public Engine withoutBaseline() { return new Engine(settings.withBaseline(Baseline.EMPTY)); }
+    public Engine withoutBaseline() { return new Engine(settings.withBaseline(Baseline.EMPTY), honourInlineIgnore); }
+
+    /**
+     * The same engine disregarding inline {@code akguard:ignore} markers: a project may accept a finding in its own
+     * code, but a pair published on GitHub is leaked whatever its author wrote next to it (the remote monitor).
+     */
+    public Engine ignoringInlineMarkers() { return new Engine(settings, false); }
+
+    public boolean honoursInlineIgnore() { return honourInlineIgnore; }
 
     /** True when the config's exclude globs cover this root-relative, '/'-separated path. */
     public boolean isExcluded(String relativePath) { return settings.config().exclude().excludes(relativePath); }
@@ -78,7 +90,7 @@ public final class Engine {
         for (Match m : matches) {
             if (m.idStart() < ownFrom || m.idStart() >= ownTo) continue;
             if (!cfg.enabled(m.rule()) || cfg.allowsId(m.accessKeyId())) continue;
-            if (hasMarker(a, from, to, m.idStart()) || (m.hasSecret() && hasMarker(a, from, to, m.secretStart()))) continue;
+            if (honourInlineIgnore && (hasMarker(a, from, to, m.idStart()) || (m.hasSecret() && hasMarker(a, from, to, m.secretStart())))) continue;
             if (cfg.allowsLine(m.accessKeyId(), lineText(a, from, to, m.idStart()))) continue;
             Position id = lines.span(m.idStart(), m.idEnd());
             Position sp = m.hasSecret() ? lines.span(m.secretStart(), m.secretEnd()) : null;

@@ -26,15 +26,27 @@ public record ScanSettings(Config config, Baseline baseline, Path root, Path con
      * @param baselineFile explicit baseline (must exist), or null for {@code root/.akguard-baseline.json} if present
      */
     public static ScanSettings load(Path root, Path configFile, Path baselineFile) {
+        return load(root, configFile, baselineFile, true);
+    }
+
+    /**
+     * Like {@link #load(Path, Path, Path)}, but the baseline file is only located, not read: what
+     * {@code baseline create} needs to replace a baseline that is missing or corrupt.
+     */
+    public static ScanSettings loadWithoutBaseline(Path root, Path configFile, Path baselineFile) {
+        return load(root, configFile, baselineFile, false);
+    }
+
+    private static ScanSettings load(Path root, Path configFile, Path baselineFile, boolean readBaseline) {
         Path cfg = configFile;
         if (cfg == null && root != null && Files.isRegularFile(root.resolve(Config.FILE_NAME))) cfg = root.resolve(Config.FILE_NAME);
         else if (cfg != null && !Files.isRegularFile(cfg)) throw new ConfigException("config file " + cfg + " does not exist");
         Path base = baselineFile;
-        if (base != null && !Files.isRegularFile(base)) throw new ConfigException("baseline " + base + " does not exist (create it with `akguard baseline create`)");
+        if (readBaseline && base != null && !Files.isRegularFile(base)) throw new ConfigException("baseline " + base + " does not exist (create it with `akguard baseline create`)");
         Path defaultBase = (root == null ? Path.of(".") : root).resolve(Baseline.FILE_NAME);
         if (base == null && Files.isRegularFile(defaultBase)) base = defaultBase;
         Config config = cfg == null ? Config.defaults() : Config.load(cfg);
-        Baseline baseline = base == null ? Baseline.EMPTY : Baseline.load(base);
+        Baseline baseline = base == null || !readBaseline ? Baseline.EMPTY : Baseline.load(base);
         return new ScanSettings(config, baseline, root, cfg, base == null ? defaultBase : base);
     }
 

@@ -119,6 +119,39 @@ class PrePushScanTest {
     }
 
     @Test
+    void aStaleTrackingRefOfADeletedBranchDoesNotHideItsCommits() {
+        git.git(work, "checkout", "-q", "-b", "feature");
+        Keys k = Keys.random(rnd);
+        String leak = git.commitFile(work, "app.yml", k.properties(), "key");
+        git.git(work, "push", "-q", "origin", "feature"); // pushed before akguard was installed
+        // server-side clean-up; this clone keeps refs/remotes/origin/feature (no fetch --prune)
+        git.git(remote, "branch", "-D", "feature");
+        git.git(remote, "gc", "-q", "--prune=now");
+        git.git(work, "checkout", "-q", "-b", "other");
+        String tip = git.commitFile(work, "README.md", "more\n", "more");
+        ScanResult r = push("refs/heads/other " + tip + " refs/heads/other " + zeros());
+        assertEquals(2, r.commits(), "the key commit is not on the remote any more");
+        assertEquals(1, r.findings().size(), r.findings().toString());
+        assertEquals(leak, r.findings().get(0).git().commit());
+    }
+
+    @Test
+    void aTrackingRefBehindTheRemoteStillCountsAsKnown() {
+        // a colleague moves main on; this clone has not fetched since
+        Path other = git.init(tmp.resolve("colleague"));
+        git.git(other, "remote", "add", "origin", remote.toString());
+        git.git(other, "fetch", "-q", "origin");
+        git.git(other, "checkout", "-q", "-B", "main", "origin/main");
+        git.commitFile(other, "CHANGES.md", "x\n", "colleague");
+        git.git(other, "push", "-q", "origin", "main");
+        assertEquals(base, git.git(work, "rev-parse", "refs/remotes/origin/main").out().trim(), "this clone's view is behind");
+        git.git(work, "checkout", "-q", "-b", "feature");
+        String c = git.commitFile(work, "f.txt", "clean\n", "feature work");
+        ScanResult r = push("refs/heads/feature " + c + " refs/heads/feature " + zeros());
+        assertEquals(1, r.commits(), "the base commit is on the remote: no full-history scan");
+    }
+
+    @Test
     void newBranchToARemoteWithoutTrackingRefsScansAllItsHistory() {
         Keys k = Keys.random(rnd);
         git.commitFile(work, "f.txt", k.properties(), "key");

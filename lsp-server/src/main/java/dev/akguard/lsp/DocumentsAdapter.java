@@ -17,6 +17,8 @@ import org.eclipse.lsp4j.DocumentDiagnosticParams;
 import org.eclipse.lsp4j.DocumentDiagnosticReport;
 import org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RelatedUnchangedDocumentDiagnosticReport;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -36,41 +38,76 @@ final class DocumentsAdapter implements TextDocumentService {
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
-        TextDocumentItem item = params.getTextDocument();
-        TextDocument d = server.documents().open(item.getUri(), item.getLanguageId(), item.getVersion(),
-                item.getText() == null ? "" : item.getText());
-        server.validation().opened(d);
+        Notifications.guarded(server.log(), "textDocument/didOpen", () -> {
+            TextDocumentItem item = params == null ? null : params.getTextDocument();
+            if (item == null || item.getUri() == null) {
+                server.log().warn("textDocument/didOpen without a document: ignored");
+                return;
+            }
+            TextDocument d = server.documents().open(item.getUri(), item.getLanguageId(), item.getVersion(),
+                    item.getText() == null ? "" : item.getText());
+            server.validation().opened(d);
+        });
     }
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
-        String uri = params.getTextDocument().getUri();
-        Integer version = params.getTextDocument().getVersion();
-        TextDocument current = server.documents().get(uri);
-        if (current == null) {
-            server.log().warn("didChange for " + uri + ", which is not open: ignored");
-            return;
+        Notifications.guarded(server.log(), "textDocument/didChange", () -> {
+            String uri = params == null || params.getTextDocument() == null ? null : params.getTextDocument().getUri();
+            if (uri == null) {
+                server.log().warn("textDocument/didChange without a document: ignored");
+                return;
+            }
+            TextDocument current = server.documents().get(uri);
+            if (current == null) {
+                server.log().warn("didChange for " + uri + ", which is not open: ignored");
+                return;
+            }
+            String problem = malformed(params.getContentChanges());
+            if (problem != null) {
+                server.log().warn("didChange for " + uri + " ignored: " + problem + "; close and reopen the document to resync");
+                return;
+            }
+            Integer version = params.getTextDocument().getVersion();
+            TextDocument d = server.documents().change(uri, version == null ? current.version() + 1 : version, params.getContentChanges());
+            if (d != null) server.validation().changed(d);
+        });
+    }
+
+    /** What is wrong with the changes (null list or entry, a range without start or end, a position without numbers), or null. */
+    static String malformed(List<TextDocumentContentChangeEvent> changes) {
+        if (changes == null) return "no contentChanges";
+        for (int i = 0; i < changes.size(); i++) {
+            TextDocumentContentChangeEvent c = changes.get(i);
+            if (c == null) return "contentChanges[" + i + "] is null";
+            Range r = c.getRange();
+            if (r != null && (r.getStart() == null || r.getEnd() == null)) return "contentChanges[" + i + "].range lacks start or end";
         }
-        TextDocument d = server.documents().change(uri, version == null ? current.version() + 1 : version, params.getContentChanges());
-        if (d != null) server.validation().changed(d);
+        return null;
     }
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
-        String uri = params.getTextDocument().getUri();
-        server.documents().close(uri);
-        server.validation().closed(uri);
+        Notifications.guarded(server.log(), "textDocument/didClose", () -> {
+            if (params == null || params.getTextDocument() == null || params.getTextDocument().getUri() == null) return;
+            String uri = params.getTextDocument().getUri();
+            server.documents().close(uri);
+            server.validation().closed(uri);
+        });
     }
 
     /** Clients without file watchers still tell us when the user saves .akguard.json in the editor. */
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
-        Path p = Uris.toPath(params.getTextDocument().getUri());
-        if (p == null || p.getFileName() == null) return;
-        String name = p.getFileName().toString();
-        if (name.equals(Config.FILE_NAME) || name.equals(Baseline.FILE_NAME)) {
-            if (!server.projects().reload(p).isEmpty()) server.revalidateAll();
-        }
+        Notifications.guarded(server.log(), "textDocument/didSave", () -> {
+            if (params == null || params.getTextDocument() == null) return;
+            Path p = Uris.toPath(params.getTextDocument().getUri());
+            if (p == null || p.getFileName() == null) return;
+            String name = p.getFileName().toString();
+            if (name.equals(Config.FILE_NAME) || name.equals(Baseline.FILE_NAME)) {
+                if (!server.projects().reload(p).isEmpty()) server.revalidateAll();
+            }
+        });
     }
 
     @Override

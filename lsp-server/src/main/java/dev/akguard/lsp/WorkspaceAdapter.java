@@ -33,15 +33,23 @@ final class WorkspaceAdapter implements WorkspaceService {
     /** Clients either send the settings (push) or an empty notification meaning "ask me" (pull model). */
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
-        Object s = params == null ? null : params.getSettings();
-        if (ClientSettings.present(s)) server.applySettings(s);
-        else server.pullConfiguration();
+        Notifications.guarded(server.log(), "workspace/didChangeConfiguration", () -> {
+            Object s = params == null ? null : params.getSettings();
+            if (ClientSettings.present(s)) server.applySettings(s);
+            else server.pullConfiguration();
+        });
     }
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        Notifications.guarded(server.log(), "workspace/didChangeWatchedFiles", () -> watchedFilesChanged(params));
+    }
+
+    private void watchedFilesChanged(DidChangeWatchedFilesParams params) {
+        if (params == null || params.getChanges() == null) return;
         boolean reloaded = false;
         for (FileEvent e : params.getChanges()) {
+            if (e == null) continue;
             Path p = Uris.toPath(e.getUri());
             if (p == null || p.getFileName() == null) continue;
             String name = p.getFileName().toString();
@@ -56,7 +64,11 @@ final class WorkspaceAdapter implements WorkspaceService {
 
     @Override
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
-        if (params.getEvent() == null) return;
+        Notifications.guarded(server.log(), "workspace/didChangeWorkspaceFolders", () -> workspaceFoldersChanged(params));
+    }
+
+    private void workspaceFoldersChanged(DidChangeWorkspaceFoldersParams params) {
+        if (params == null || params.getEvent() == null) return;
         for (WorkspaceFolder f : params.getEvent().getRemoved()) {
             Path p = Uris.toPath(f.getUri());
             if (p != null) server.projects().removeWorkspaceRoot(p);

@@ -175,6 +175,17 @@ class LanguageServerTest {
     }
 
     @Test
+    void aWronglyTypedConfigIsReportedAndDiagnosticsGoOn() throws Exception {
+        Files.writeString(root.resolve(".akguard.json"), "{ \"exclude\": [{}], \"rules\": { \"alibaba-access-key-pair\": { \"enabled\": \"yes\" } } }");
+        h = ServerHarness.inProcess(root).initialize(ServerHarness.pushCapabilities(), "{\"akguard\":{\"debounceMs\":0}}");
+        String uri = h.open("App.java", "java", javaPair());
+        assertEquals(2, h.client.awaitVersion(uri, 1).getDiagnostics().size(), "the defaults apply while the config is wrong");
+        assertTrue(h.client.shown.stream().anyMatch(m -> m.getMessage().contains(".akguard.json")
+                        && m.getMessage().contains("'exclude[0]' must be a string") && m.getMessage().contains("using the defaults")),
+                "shown: " + h.client.shown);
+    }
+
+    @Test
     void savingTheConfigInTheEditorReloadsItForClientsWithoutWatchers() throws Exception {
         h = ServerHarness.inProcess(root).initialize(ServerHarness.caps("{}"), "{\"debounceMs\":0}");
         assertTrue(h.client.registrations.isEmpty(), "no dynamic registration without the capability");

@@ -19,8 +19,19 @@ public final class EngineOptions {
             description = "Baseline of accepted findings (default: .akguard-baseline.json in the scan root, if present).")
     public Path baseline;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files scanned in parallel (default: number of CPUs).")
-    public int threads = Runtime.getRuntime().availableProcessors();
+    /** More threads than this only cost memory: the scan is bound by the disk and the CPUs long before. */
+    public static final int MAX_THREADS = 256;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files scanned in parallel, 1 to " + MAX_THREADS + " (default: number of CPUs).")
+    public int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+
+    /** The validated thread count. */
+    public int threads() {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new UserException("--threads must be from 1 to " + MAX_THREADS + " (got " + threads + ")");
+        }
+        return threads;
+    }
 
     @Option(names = "--max-file-size", paramLabel = "SIZE",
             description = "Skip files larger than this, e.g. 100m or 2g (default: 1g, or the config's maxFileSize).")
@@ -31,8 +42,16 @@ public final class EngineOptions {
 
     /** Loads config and baseline for {@code root} and applies the command-line overrides. */
     public ScanSettings settings(Path root) {
-        if (threads < 1) throw new UserException("--threads must be at least 1");
-        ScanSettings s = ScanSettings.load(root, config, baseline);
+        return withOverrides(ScanSettings.load(root, config, baseline));
+    }
+
+    /** The same without reading the baseline (its path is still resolved): for commands that replace it. */
+    public ScanSettings settingsWithoutBaseline(Path root) {
+        return withOverrides(ScanSettings.loadWithoutBaseline(root, config, baseline));
+    }
+
+    private ScanSettings withOverrides(ScanSettings s) {
+        threads();
         Config c = s.config();
         if (maxFileSize != null) c = c.withMaxFileSize(Config.parseSize(maxFileSize, "--max-file-size"));
         if (!excludes.isEmpty()) c = c.withExtraExcludes(excludes);

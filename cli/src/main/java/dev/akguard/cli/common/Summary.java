@@ -37,7 +37,7 @@ public final class Summary {
             int shown = verbose ? list.size() : Math.min(SKIPS_SHOWN_PER_REASON, list.size());
             for (int i = 0; i < shown; i++) {
                 Skip s = list.get(i);
-                err.println("    " + s.path() + (s.detail() == null ? "" : " (" + s.detail() + ")"));
+                err.println("    " + dev.akguard.core.text.Untrusted.inline(s.path() + (s.detail() == null ? "" : " (" + s.detail() + ")")));
             }
             if (shown < list.size()) err.println("    … and " + (list.size() - shown) + " more (--verbose lists them all)");
         }

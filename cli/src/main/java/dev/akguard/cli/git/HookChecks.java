@@ -9,6 +9,8 @@ import dev.akguard.git.commit.StagedScan;
 import dev.akguard.git.push.PrePushScan;
 import dev.akguard.git.push.PushAdvice;
 import dev.akguard.git.push.PushUpdate;
+import dev.akguard.git.receive.PreReceiveScan;
+import dev.akguard.git.receive.RefUpdate;
 import dev.akguard.git.scan.ScanResult;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -24,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two hook checks, shared by the picocli commands and {@link HookFastPath}. Nothing here touches picocli, so
+ * The hook checks, shared by the picocli commands and {@link HookFastPath}. Nothing here touches picocli, so
  * the fast path loads none of it.
  */
 final class HookChecks {
@@ -54,6 +56,19 @@ final class HookChecks {
             int exit = report(result, reporting, out, err, PushAdvice.forPush(result.findings()));
             timing.done();
             return exit;
+        }
+    }
+
+    /** The server-side check: git's pre-receive input on {@code in}, run in the bare repository (quarantine env). */
+    static int preReceive(Path repoDir, ReportingOptions reporting, EngineOptions engineOptions,
+                          InputStream in, PrintStream out, PrintWriter err) throws IOException {
+        reporting.reporter();
+        List<RefUpdate> updates = RefUpdate.readAll(new InputStreamReader(in, StandardCharsets.UTF_8));
+        if (updates.isEmpty()) return 0;
+        GitRepos.skipSystemConfig();
+        try (Repository repo = GitRepos.open(repoDir)) {
+            ScanResult result = PreReceiveScan.run(repo, engineOptions.engine(root(repo)), updates);
+            return report(result, reporting, out, err, PushAdvice.forReceive(result.findings()));
         }
     }
 
@@ -94,12 +109,12 @@ final class HookChecks {
     private static int report(ScanResult result, ReportingOptions reporting, PrintStream out, PrintWriter err, String advice) throws IOException {
         if (!reporting.quiet) Summary.printSkips(result.skipped(), false, err);
         if (!result.findings().isEmpty()) {
-            reporting.write(result.findings(), out);
+            reporting.write(result.findings(), out, err);
             out.flush();
-            if (!reporting.quiet) err.print(advice);
+            if (!reporting.quiet && !reporting.reported().isEmpty()) err.print(advice);
         }
         err.flush();
-        return ReportingOptions.exitCode(result.findings());
+        return reporting.exitCode(result.findings());
     }
 
     /**

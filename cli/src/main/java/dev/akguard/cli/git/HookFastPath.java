@@ -2,9 +2,6 @@ package dev.akguard.cli.git;
 
 import dev.akguard.cli.common.EngineOptions;
 import dev.akguard.cli.common.ReportingOptions;
-import dev.akguard.cli.common.UserException;
-import dev.akguard.core.suppress.ConfigException;
-import dev.akguard.git.GitException;
 import dev.akguard.git.GitRepos;
 
 import java.io.PrintWriter;
@@ -12,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Runs `akguard hook pre-push REMOTE URL` and `akguard hook pre-commit [FILE...]` exactly as the installed hooks
+ * Runs `akguard hook pre-push REMOTE URL`, `akguard hook pre-commit [FILE...]` and `akguard hook pre-receive` exactly as the installed hooks
  * call them, without picocli. Picocli's classes are compiled for Java 5, which class-data sharing cannot
  * archive, and building the whole command tree costs more than the check itself; a hook must add as little as
  * possible to every push. Any option on the command line means a person is typing it: the normal parser handles
@@ -24,8 +21,9 @@ public final class HookFastPath {
     public static boolean handles(String[] args) {
         if (args.length < 2 || !"hook".equals(args[0])) return false;
         boolean push = "pre-push".equals(args[1]);
-        if (!push && !"pre-commit".equals(args[1])) return false;
-        if (push && args.length > 4) return false;
+        boolean receive = "pre-receive".equals(args[1]);
+        if (!push && !receive && !"pre-commit".equals(args[1])) return false;
+        if (push && args.length > 4 || receive && args.length > 2) return false;
         for (int i = 2; i < args.length; i++) if (args[i].startsWith("-")) return false;
         return true;
     }
@@ -40,17 +38,10 @@ public final class HookFastPath {
             if ("pre-push".equals(args[1])) {
                 return HookChecks.prePush(here, args.length > 2 ? args[2] : null, reporting, engine, System.in, System.out, err);
             }
+            if ("pre-receive".equals(args[1])) return HookChecks.preReceive(here, reporting, engine, System.in, System.out, err);
             return HookChecks.preCommit(here, reporting, engine, System.out, err);
-        } catch (GitException | ConfigException | UserException | IllegalArgumentException e) {
-            err.println("akguard: " + e.getMessage());
-            return 2;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            err.println("akguard: I/O error: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("akguard: internal error: " + e + " (this is a bug; rerun with AKGUARD_DEBUG=1 for details and report it)");
-            if ("1".equals(System.getenv("AKGUARD_DEBUG"))) e.printStackTrace(err);
-            return 2;
+        } catch (Exception | Error e) {
+            return dev.akguard.cli.common.ErrorHandler.report(e, err);
         } finally {
             try { jgitCleanup.close(); } catch (Exception ignored) { /* best effort, like a shutdown hook */ }
             err.flush();

@@ -1,6 +1,7 @@
 package dev.akguard.cli.git;
 
 import dev.akguard.cli.common.UserException;
+import dev.akguard.git.hook.GlobalHooks;
 import dev.akguard.git.hook.HookInstaller;
 import dev.akguard.git.hook.HookType;
 import org.eclipse.jgit.lib.Constants;
@@ -23,9 +24,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** `akguard hook install [--pre-push] [--pre-commit] [--repo DIR]`. */
+/** `akguard hook install [--pre-push] [--pre-commit] [--pre-receive] [--repo DIR | --global]`. */
 @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Install akguard's git hooks (pre-push by default) in a repository.",
+        description = {"Install akguard's git hooks (pre-push by default; pre-receive in a bare repository) in a repository.",
             "Honours core.hooksPath and worktrees. A hook that is already there is kept",
             "as <hook>.local and runs first. Installing again is harmless.",
             "The hook calls the akguard launcher by absolute path.", ""})
@@ -46,6 +47,10 @@ public final class HookInstallCommand implements Callable<Integer> {
             description = "The akguard launcher the hook runs (default: the launcher running this command).")
     Path launcher;
 
+    @Option(names = "--global", description = "Protect every repository of this user: set core.hooksPath in the global git "
+            + "config to akguard's hooks folder (~/.akguard/hooks), whose hooks also run each repository's own hooks.")
+    boolean global;
+
     @Option(names = "--no-warm-up", description = "Do not run the hook once after installing (that run creates the class-data archive that makes the hook start fast).")
     boolean noWarmUp;
 
@@ -53,9 +58,11 @@ public final class HookInstallCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path exe = launcher();
+        if (global) return installGlobal(out, exe);
         try (Repository repo = repoOption.open()) {
             HookInstaller installer = new HookInstaller(repo);
-            for (HookType t : types.selected(false)) {
+            java.util.Set<HookType> selected = types.selected(false, repo.isBare());
+            for (HookType t : selected) {
                 HookInstaller.Outcome o = installer.install(t, exe);
                 String what = switch (o.action()) {
                     case INSTALLED -> "installed";
@@ -66,8 +73,23 @@ public final class HookInstallCommand implements Callable<Integer> {
                 if (o.chained() != null) out.println("akguard:   it runs your existing hook first, now at " + o.chained());
             }
             out.flush();
-            if (!noWarmUp) warmUp(repo, exe, types.selected(false).contains(HookType.PRE_PUSH) ? HookType.PRE_PUSH : HookType.PRE_COMMIT);
+            if (!noWarmUp) {
+                warmUp(repo, exe, selected.contains(HookType.PRE_PUSH) ? HookType.PRE_PUSH
+                        : selected.contains(HookType.PRE_COMMIT) ? HookType.PRE_COMMIT : HookType.PRE_RECEIVE);
+            }
         }
+        return 0;
+    }
+
+    private int installGlobal(PrintWriter out, Path exe) {
+        if (types.preReceive) throw new UserException("--global is for client hooks; install --pre-receive into each server repository with --repo");
+        GlobalHooks hooks = new GlobalHooks(GlobalHooks.defaultDir(RepoOption.home()), RepoOption.home());
+        GlobalHooks.Result r = hooks.install(types.selected(false, false), exe);
+        out.println("akguard: global hooks " + (r.configChanged() ? "installed" : "updated") + ": core.hooksPath = " + r.dir());
+        if (r.previous() != null) out.println("akguard:   they run the hooks of your previous core.hooksPath first: " + r.previous());
+        else out.println("akguard:   they run each repository's own .git/hooks first");
+        out.println("akguard:   a repository that sets core.hooksPath in its own config is not covered (git prefers that setting)");
+        out.flush();
         return 0;
     }
 
@@ -104,15 +126,22 @@ public final class HookInstallCommand implements Callable<Integer> {
                 parent = c.getParentCount() > 0 ? c.getParent(0).name() : ObjectId.zeroId().name();
             }
             input = "HEAD " + head.name() + " refs/heads/akguard-warm-up " + parent + "\n";
+        } else if (type == HookType.PRE_RECEIVE) {
+            // A new branch at HEAD: the server has every commit already, so the check walks and stops (read-only).
+            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) return;
+            input = ObjectId.zeroId().name() + " " + head.name() + " refs/heads/akguard-warm-up\n";
         }
         Path inputFile = Files.createTempFile("akguard-warm-up", ".txt");
         try {
             Files.writeString(inputFile, input, StandardCharsets.UTF_8);
             // Exactly the arguments the hook passes (with a real remote when there is one, whose refs a push reads),
             // so the run takes the same path and loads the same classes.
-            List<String> cmd = type == HookType.PRE_PUSH
-                    ? List.of(exe.toString(), "hook", "pre-push", remote, remote)
-                    : List.of(exe.toString(), "hook", "pre-commit");
+            List<String> cmd = switch (type) {
+                case PRE_PUSH -> List.of(exe.toString(), "hook", "pre-push", remote, remote);
+                case PRE_COMMIT -> List.of(exe.toString(), "hook", "pre-commit");
+                case PRE_RECEIVE -> List.of(exe.toString(), "hook", "pre-receive");
+            };
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .directory(RepoOption.root(repo).toFile())
                     .redirectInput(inputFile.toFile())

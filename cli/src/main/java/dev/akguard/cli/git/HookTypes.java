@@ -14,12 +14,22 @@ public final class HookTypes {
     @Option(names = "--pre-commit", description = "The pre-commit hook.")
     boolean preCommit;
 
-    Set<HookType> selected(boolean defaultAll) {
+    @Option(names = "--pre-receive", description = "The server-side pre-receive hook, for a bare repository on a git server "
+            + "(the default in a bare repository).")
+    boolean preReceive;
+
+    /**
+     * The hooks named on the command line; without any, the pre-push hook (install) or both client hooks
+     * (uninstall) — and in a bare repository, where client hooks never run, the pre-receive hook.
+     */
+    Set<HookType> selected(boolean defaultAll, boolean bare) {
         Set<HookType> s = EnumSet.noneOf(HookType.class);
         if (prePush) s.add(HookType.PRE_PUSH);
         if (preCommit) s.add(HookType.PRE_COMMIT);
+        if (preReceive) s.add(HookType.PRE_RECEIVE);
         if (s.isEmpty()) {
-            if (defaultAll) s.addAll(EnumSet.allOf(HookType.class));
+            if (bare) s.add(HookType.PRE_RECEIVE);
+            else if (defaultAll) s.addAll(EnumSet.of(HookType.PRE_PUSH, HookType.PRE_COMMIT));
             else s.add(HookType.PRE_PUSH);
         }
         return s;

@@ -1,5 +1,6 @@
 package dev.akguard.cli.git;
 
+import dev.akguard.git.hook.GlobalHooks;
 import dev.akguard.git.hook.HookInstaller;
 import dev.akguard.git.hook.HookType;
 import org.eclipse.jgit.lib.Repository;
@@ -25,12 +26,26 @@ public final class HookUninstallCommand implements Callable<Integer> {
     @Mixin
     RepoOption repoOption;
 
+    @picocli.CommandLine.Option(names = "--global", description = "Remove the global hooks and restore the previous core.hooksPath (or unset it).")
+    boolean global;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (global) {
+            GlobalHooks hooks = new GlobalHooks(GlobalHooks.defaultDir(RepoOption.home()), RepoOption.home());
+            GlobalHooks.Result r = hooks.uninstall();
+            if (!r.configChanged()) {
+                out.println("akguard: global hooks not installed" + (r.previous() == null ? "" : " (core.hooksPath is " + r.previous() + ", left alone)"));
+            } else {
+                out.println("akguard: global hooks removed; core.hooksPath " + (r.previous() == null ? "unset" : "restored to " + r.previous()));
+            }
+            out.flush();
+            return 0;
+        }
         try (Repository repo = repoOption.open()) {
             HookInstaller installer = new HookInstaller(repo);
-            for (HookType t : types.selected(true)) {
+            for (HookType t : types.selected(true, repo.isBare())) {
                 HookInstaller.Outcome o = installer.uninstall(t);
                 switch (o.action()) {
                     case REMOVED -> out.println("akguard: " + t.fileName() + " hook removed: " + o.hook()

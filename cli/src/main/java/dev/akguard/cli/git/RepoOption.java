@@ -14,4 +14,10 @@ public final class RepoOption {
     Repository open() { return GitRepos.open(repo); }
 
     static Path root(Repository r) { return HookChecks.root(r); }
+
+    /** The user's home as git finds it: $HOME, not the password database's. */
+    static Path home() {
+        String h = System.getenv("HOME");
+        return h != null && !h.isBlank() ? Path.of(h) : Path.of(System.getProperty("user.home"));
+    }
 }

@@ -72,7 +72,7 @@ public final class ScanHistoryCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         GitRepos.useLargePackCaches();
         try (Repository repo = GitRepos.open(repoDir)) {
-            HistoryScanner scanner = new HistoryScanner(repo, engineOptions.engine(RepoOption.root(repo)), engineOptions.threads);
+            HistoryScanner scanner = new HistoryScanner(repo, engineOptions.engine(RepoOption.root(repo)), engineOptions.threads());
             AtomicInteger done = new AtomicInteger(), total = new AtomicInteger(), found = new AtomicInteger();
             AtomicReference<String> phase = new AtomicReference<>("commits");
             ScanResult result;
@@ -80,7 +80,7 @@ public final class ScanHistoryCommand implements Callable<Integer> {
                     phase.get(), done.get(), total.get(), found.get()))) {
                 result = scanner.run(options, (p, d, t, f) -> { phase.set(p); done.set(d); total.set(t); found.set(f); });
             }
-            reporting.write(result.findings(), System.out);
+            reporting.write(result.findings(), System.out, err);
             if (!reporting.quiet) {
                 Summary.printSkips(result.skipped(), false, err);
                 if (scanner.isShallow()) {
@@ -90,7 +90,7 @@ public final class ScanHistoryCommand implements Callable<Integer> {
                 err.printf("akguard: %s in %d commits (%d blobs, %s) in %.2f s%n", Summary.findings(result.findings()), result.commits(),
                         result.blobsScanned(), Summary.size(result.bytesScanned()), (System.nanoTime() - t0) / 1e9);
             }
-            return ReportingOptions.exitCode(result.findings());
+            return reporting.exitCode(result.findings());
         }
     }
 

@@ -56,8 +56,10 @@ public final class AlertsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        String footer = AlertExtras.gapsFooter(extras.gaps().size());
         if (alerts.isEmpty()) {
             out.println(filter == null ? "No alerts." : "No " + filter.json() + " alerts.");
+            if (footer != null) out.println(footer);
             out.flush();
             return 0;
         }
@@ -69,6 +71,10 @@ public final class AlertsCommand implements Callable<Integer> {
                     first == null ? null : first.repo() + "/" + first.path() + ":" + first.line());
         }
         t.print(out);
+        if (footer != null) {
+            out.println(footer);
+            out.flush();
+        }
         return 0;
     }
 

@@ -1,6 +1,8 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.core.text.Untrusted;
 import dev.akguard.cli.common.UserException;
+import dev.akguard.monitor.act.ApplyRefusedException;
 import dev.akguard.monitor.act.KeyHandler;
 import dev.akguard.monitor.alibaba.RamAdminException;
 import dev.akguard.monitor.github.GitHubException;
@@ -22,7 +24,8 @@ import java.util.Locale;
 final class ApplyHandling {
     private ApplyHandling() { }
 
-    static int run(MonitorOptions options, long id, HandlingMethod method, String by, String note, boolean yes, PrintWriter out)
+    static int run(MonitorOptions options, long id, HandlingMethod method, String by, String note, boolean yes, boolean forceUnverified,
+                   PrintWriter out)
             throws InterruptedException {
         if (method == HandlingMethod.WHITELIST) {
             throw new UserException("--apply acts on the key through RAM: use --method disabled or deleted (whitelisting only records)");
@@ -34,22 +37,29 @@ final class ApplyHandling {
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), e);
         }
+        try {
+            KeyHandler.checkVerdict(a, forceUnverified); // before the deletion prompt: nothing to confirm if refused
+        } catch (ApplyRefusedException e) {
+            throw new UserException(e.getMessage(), e);
+        }
         if (method == HandlingMethod.DELETED && !yes) confirmDeletion(a);
         KeyHandler.Result r;
         try {
-            r = rt.keyHandler().apply(id, method, by, note);
-        } catch (RamAdminException | StoreException | GitHubException e) {
+            r = rt.keyHandler().apply(id, method, by, note, forceUnverified);
+        } catch (RamAdminException | StoreException | GitHubException | ApplyRefusedException e) {
             throw new UserException(e.getMessage(), e);
         }
         String action = method == HandlingMethod.DISABLED ? "disabled (RAM UpdateAccessKey Inactive)" : "deleted (RAM DeleteAccessKey)";
-        out.println("AccessKey " + a.accessKeyId() + " of RAM user " + r.key().userName() + " " + action + ".");
-        out.println("Re-verified: " + r.validityAfter() + " (" + r.proof() + ").");
+        out.println(Untrusted.inline("AccessKey " + a.accessKeyId() + " of RAM user " + r.key().userName() + " " + action + "."));
+        out.println(Untrusted.inline("Re-verified: " + r.validityAfter() + " (" + r.proof() + ")."));
+        if (!r.proven()) {
+            out.println("Alert " + id + ": still " + r.alert().status().json() + " (not confirmed).");
+            out.flush();
+            throw new UserException("the key still reads " + r.validityAfter() + " after the RAM call, so the alert stays unhandled; check "
+                    + "it in the console, run `akguard monitor verify " + id + "` again and record the handling once it is confirmed");
+        }
         out.println("Alert " + id + ": " + r.alert().status().json() + ", " + method.label() + ".");
         out.flush();
-        if (!r.proven()) {
-            throw new UserException("the key still reads " + r.validityAfter() + " after the RAM call; check it in the console "
-                    + "and run `akguard monitor verify " + id + "` again");
-        }
         return 0;
     }
 

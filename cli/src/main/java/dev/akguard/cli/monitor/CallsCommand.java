@@ -1,6 +1,7 @@
 package dev.akguard.cli.monitor;
 
 import dev.akguard.console.json.MonitorJson;
+import dev.akguard.core.text.Untrusted;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.alibaba.CallRecordException;
 import dev.akguard.monitor.calls.CallSummary;
@@ -52,18 +53,38 @@ public final class CallsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
+    private static final java.util.regex.Pattern ACCESS_KEY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9.]{7,127}");
+    /** Alibaba Cloud region ids: cn-hangzhou, ap-southeast-1, cn-shanghai-finance-1. */
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2,}(-[a-z0-9]+){1,4}");
+
+    static void checkRegions(List<String> regions, String where) {
+        for (String region : regions) {
+            if (region == null || region.isBlank()) throw new UserException(where + ": a region must not be empty (e.g. cn-hangzhou)");
+            if (region.length() > 64 || !REGION.matcher(region).matches()) {
+                throw new UserException(where + ": '" + Untrusted.inline(region) + "' is not a region id (e.g. cn-hangzhou, ap-southeast-1)");
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         OutputFormat fmt = OutputFormat.parse(format);
-        Clock clock = Clock.systemUTC();
+        // every argument is checked before the database and the admin credentials are touched
+        Clock clock = Clock.fixed(Clock.systemUTC().instant(), java.time.ZoneOffset.UTC); // one "now" for --from and --to
         Instant end = to == null ? clock.instant() : TimeArg.parse("--to", to, clock);
         Instant start = from == null ? end.minus(Duration.ofDays(7)) : TimeArg.parse("--from", from, clock);
-        if (start.isAfter(end)) throw new UserException("--from (" + start + ") is after --to (" + end + ")");
+        if (!start.isBefore(end)) throw new UserException("--from (" + start + ") must be before --to (" + end + ")");
+        String id = accessKeyId.trim();
+        if (!ACCESS_KEY_ID.matcher(id).matches()) {
+            throw new UserException("'" + Untrusted.inline(accessKeyId) + "' is not an AccessKey ID (letters and digits, e.g. LTAI5t…, or STS.…)");
+        }
+        checkRegions(regions, "--region");
         MonitorRuntime rt = MonitorRuntimes.open(monitor);
         List<String> r = regions.isEmpty() ? rt.config().calls().regions() : regions;
+        checkRegions(r, "calls.regions in the config");
         List<CallRecord> calls;
         try {
-            calls = rt.callRecordClient().lookup(accessKeyId.trim(), start, end, r);
+            calls = rt.callRecordClient().lookup(id, start, end, r);
         } catch (CallRecordException | IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
@@ -82,10 +103,10 @@ public final class CallsCommand implements Callable<Integer> {
                 t.print(out);
                 out.println();
                 out.println("Summary");
-                out.println("  APIs        " + counts(summary.apis()));
-                out.println("  Source IPs  " + counts(summary.sourceIps()));
-                out.println("  Regions     " + counts(summary.regions()));
-                out.println("  Errors      " + (summary.errors().isEmpty() ? "none" : counts(summary.errors())));
+                out.println(Untrusted.inline("  APIs        " + counts(summary.apis())));
+                out.println(Untrusted.inline("  Source IPs  " + counts(summary.sourceIps())));
+                out.println(Untrusted.inline("  Regions     " + counts(summary.regions())));
+                out.println(Untrusted.inline("  Errors      " + (summary.errors().isEmpty() ? "none" : counts(summary.errors()))));
                 out.println("  First call  " + summary.first() + ", last call " + summary.last());
             }
         }

@@ -43,8 +43,15 @@ public final class HandleCommand implements Callable<Integer> {
     String by;
 
     @Option(names = "--apply", description = "Act on the key through RAM with the team's admin credentials (disabled: UpdateAccessKey "
-            + "Inactive; deleted: DeleteAccessKey), re-verify it, then record the handling. Without it, only the manual handling is recorded.")
+            + "Inactive; deleted: DeleteAccessKey), re-verify it, then record the handling. Refused unless the alert's last verdict is "
+            + "VALID (or DISABLED after reading VALID; see --force-unverified). When the re-verification does not show the expected state the alert stays unhandled "
+            + "(exit 2). Without --apply, only the manual handling is recorded.")
     boolean apply;
+
+    @Option(names = "--force-unverified", description = "With --apply: act although the alert's last verdict is not VALID. Careful: an "
+            + "AccessKey ID is not a secret, so a published real ID next to a made-up secret reads INVALID, and acting would disable "
+            + "someone's working key.")
+    boolean forceUnverified;
 
     @Option(names = "--yes", description = "With --method deleted --apply: do not ask for confirmation (needed without a terminal).")
     boolean yes;
@@ -57,7 +64,8 @@ public final class HandleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("unknown --method '" + method + "': use deleted, disabled or whitelist");
         }
-        if (apply) return ApplyHandling.run(monitor, id, m, MonitorOptions.actor(by), note, yes, spec.commandLine().getOut());
+        if (forceUnverified && !apply) throw new UserException("--force-unverified goes with --apply");
+        if (apply) return ApplyHandling.run(monitor, id, m, MonitorOptions.actor(by), note, yes, forceUnverified, spec.commandLine().getOut());
         Alert a;
         try {
             a = new AlertStore(monitor.database(), Clock.systemUTC()).handle(id, m, MonitorOptions.actor(by), note);

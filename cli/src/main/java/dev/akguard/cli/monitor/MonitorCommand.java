@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             NotifyCommand.class,
             InboxCommand.class,
             InventoryCommand.class,
+            NotScannedCommand.class,
             ServeCommand.class,
             UsersCommand.class,
             TokensCommand.class,

@@ -1,6 +1,7 @@
 package dev.akguard.cli.monitor;
 
 import dev.akguard.console.json.AlertExtras;
+import dev.akguard.core.text.Untrusted;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertNotFoundException;
 import dev.akguard.monitor.store.AlertStore;
@@ -53,19 +54,19 @@ public final class ShowCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        out.println("Alert " + a.id());
-        out.println("  AccessKey ID     " + a.accessKeyId());
-        out.println("  Secret           " + a.secretRedacted() + "  (SHA-256 " + a.secretSha256() + ")");
-        out.println("  Status           " + a.status().json()
-                + (a.handlingMethod() == null ? "" : " (" + a.handlingMethod().label() + ")"));
-        out.println("  Validity         " + a.validity() + (a.accountId() == null ? "" : "  account " + a.accountId()));
-        out.println("  Verification     " + extras.verificationLine(a));
-        out.println("  Owner            " + extras.ownerLine(a));
+        out.println(Untrusted.inline("Alert " + a.id()));
+        out.println(Untrusted.inline("  AccessKey ID     " + a.accessKeyId()));
+        out.println(Untrusted.inline("  Secret           " + a.secretRedacted() + "  (SHA-256 " + a.secretSha256() + ")"));
+        out.println(Untrusted.inline("  Status           " + a.status().json()
+                + (a.handlingMethod() == null ? "" : " (" + a.handlingMethod().label() + ")")));
+        out.println(Untrusted.inline("  Validity         " + a.validity() + (a.accountId() == null ? "" : "  account " + a.accountId())));
+        out.println(Untrusted.inline("  Verification     " + extras.verificationLine(a)));
+        out.println(Untrusted.inline("  Owner            " + extras.ownerLine(a)));
         List<Long> anomalies = extras.anomalyIds(a);
-        if (!anomalies.isEmpty()) out.println("  Anomalies        " + anomalies.size() + " (ids " + anomalies.stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(", ")) + "; see `akguard monitor anomalies`)");
-        out.println("  First seen       " + a.firstSeen());
-        out.println("  Last seen        " + a.lastSeen());
+        if (!anomalies.isEmpty()) out.println(Untrusted.inline("  Anomalies        " + anomalies.size() + " (ids " + anomalies.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + "; see `akguard monitor anomalies`)"));
+        out.println(Untrusted.inline("  First seen       " + a.firstSeen()));
+        out.println(Untrusted.inline("  Last seen        " + a.lastSeen()));
         out.println();
         out.println("Occurrences (" + a.occurrences().size() + ")");
         TextTable occ = new TextTable("SEEN AT", "REPO", "PATH", "LINE", "COMMIT", "AUTHOR", "URL");
@@ -74,6 +75,15 @@ public final class ShowCommand implements Callable<Integer> {
                     o.author(), o.url());
         }
         occ.print(out);
+        List<dev.akguard.monitor.store.ScanGapStore.Gap> notScanned = extras.gapsFor(a);
+        if (!notScanned.isEmpty()) {
+            out.println();
+            out.println("Not scanned in the same repositories (" + notScanned.size() + ")");
+            TextTable gaps = new TextTable("REPOSITORY", "COMMIT", "PATH", "REASON");
+            for (var g : notScanned) gaps.row(g.repo(), g.commit().isEmpty() ? "(all)" : g.commit(),
+                    g.path().isEmpty() ? "(whole repository)" : g.path(), g.reason());
+            gaps.print(out);
+        }
         out.println();
         out.println("History");
         TextTable hist = new TextTable("AT", "BY", "ACTION", "NOTE");

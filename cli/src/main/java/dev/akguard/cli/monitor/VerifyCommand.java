@@ -1,5 +1,6 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.core.text.Untrusted;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.akguard.cli.common.UserException;
@@ -71,10 +72,10 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println(new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(j));
         } else {
             out.println("Alert " + o.alert().id() + " (" + o.alert().accessKeyId() + "): " + o.result().validity());
-            if (o.result().accountId() != null) out.println("  Account   " + o.result().accountId());
-            if (o.result().arn() != null) out.println("  ARN       " + o.result().arn());
-            out.println("  Detail    " + o.result().detail());
-            out.println("  Secret    re-fetched from " + o.source().repo() + "/" + o.source().path() + " at " + o.source().commit());
+            if (o.result().accountId() != null) out.println(Untrusted.inline("  Account   " + o.result().accountId()));
+            if (o.result().arn() != null) out.println(Untrusted.inline("  ARN       " + o.result().arn()));
+            out.println(Untrusted.inline("  Detail    " + o.result().detail()));
+            out.println(Untrusted.inline("  Secret    re-fetched from " + o.source().repo() + "/" + o.source().path() + " at " + o.source().commit()));
         }
         out.flush();
         return 0;

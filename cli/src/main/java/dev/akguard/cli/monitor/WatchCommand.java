@@ -148,8 +148,7 @@ public final class WatchCommand implements Callable<Integer> {
             throw new UserException("nothing to watch: pass --public-events, --org O, --user U, --repo OWNER/NAME or --search, "
                     + "or a --config file with a \"watch\" section");
         }
-        return new WatchSettings(sources, fromConfig.minPollInterval(), fromConfig.searchInterval(), fromConfig.pushLease(),
-                fromConfig.sourceLease(), fromConfig.batchSize(), fromConfig.maxPushAttempts(), fromConfig.maxFileBytes(), fromConfig.feedMaxPages());
+        return fromConfig.withSources(sources);
     }
 
     private static void print(PrintWriter out, CycleReport r) {

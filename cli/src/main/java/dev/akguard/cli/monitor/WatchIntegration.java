@@ -1,5 +1,6 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.core.text.Untrusted;
 import dev.akguard.monitor.runtime.AfterCycle;
 import dev.akguard.monitor.runtime.MonitorRuntime;
 import dev.akguard.monitor.store.Database;
@@ -29,7 +30,7 @@ final class WatchIntegration {
             out.println(r.summary());
             out.flush();
         }
-        for (String p : r.problems()) err.println("akguard: " + p);
+        for (String p : r.problems()) err.println("akguard: " + Untrusted.inline(p));
         err.flush();
     }
 }

@@ -24,14 +24,15 @@ import java.util.concurrent.Callable;
         description = {"Write the baseline of accepted findings. A baseline entry is keyed by fingerprint (rule + SHA-256 "
             + "of the AccessKey ID and secret), so it follows the key through edits and moves and never stores the "
             + "secret. Every surface (scan, hooks, editor) honours it. Commit the file.", ""},
-        subcommands = {BaselineCommand.Create.class, BaselineCommand.Update.class})
+        subcommands = {BaselineCommand.Create.class, BaselineCommand.Update.class, BaselineEntryCommand.Add.class,
+            BaselineEntryCommand.Remove.class})
 public final class BaselineCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create or update");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, update, add or remove");
     }
 
     /** Options shared by create and update. */
@@ -50,14 +51,17 @@ public final class BaselineCommand implements Runnable {
 
         abstract Baseline next(Baseline current, List<Finding> findings);
 
+        /** False when the command replaces the baseline: then a corrupt one must not stop it. */
+        boolean readsCurrent() { return true; }
+
         @Override
         public Integer call() throws Exception {
             if (!Files.isDirectory(root)) throw new UserException("not a folder: " + root);
-            ScanSettings settings = engineOptions.settings(root);
+            ScanSettings settings = engineOptions.settingsWithoutBaseline(root);
             Path file = engineOptions.baseline != null ? engineOptions.baseline : settings.baselineFile();
-            Baseline current = Files.isRegularFile(file) ? Baseline.load(file) : Baseline.EMPTY;
+            Baseline current = readsCurrent() && Files.isRegularFile(file) ? Baseline.load(file) : Baseline.EMPTY;
             Engine engine = Engine.create(settings).withoutBaseline();
-            ScanRunner.Result r = new ScanRunner(engine, engineOptions.threads, false, true)
+            ScanRunner.Result r = new ScanRunner(engine, engineOptions.threads(), false, true)
                     .run(List.of(root), root, new ScanRunner.Progress());
             Baseline next = next(current, r.findings());
             next.save(file);
@@ -72,6 +76,9 @@ public final class BaselineCommand implements Runnable {
     static final class Create extends Base {
         @Override
         Baseline next(Baseline current, List<Finding> findings) { return Baseline.EMPTY.plus(findings, note); }
+
+        @Override
+        boolean readsCurrent() { return false; }
     }
 
     /** Adds new findings, keeps accepted ones that are still present, drops the rest. */

@@ -83,29 +83,29 @@ public final class ScanCommand implements Callable<Integer> {
         Path settingsRoot = roots.size() == 1 && Files.isDirectory(roots.get(0)) ? roots.get(0) : Path.of(".");
         Engine engine = engineOptions.engine(settingsRoot);
         Path displayBase = roots.size() == 1 && Files.isDirectory(roots.get(0)) ? roots.get(0) : Path.of(".");
-        ScanRunner runner = new ScanRunner(engine, engineOptions.threads, followSymlinks, !noGitignore);
+        ScanRunner runner = new ScanRunner(engine, engineOptions.threads(), followSymlinks, !noGitignore);
         ScanRunner.Progress progress = new ScanRunner.Progress();
         ScanRunner.Result result;
         try (ProgressLine ignored = new ProgressLine(err, () -> String.format("akguard: %d/%d files, %s, %d findings",
                 progress.filesScanned.get(), progress.filesListed.get(), Summary.size(progress.bytesScanned.get()), progress.findings.get()))) {
             result = runner.run(roots, displayBase, progress);
         }
-        reporting.write(result.findings(), spec.commandLine().getOut());
+        reporting.write(result.findings(), spec.commandLine().getOut(), err);
         if (!reporting.quiet) {
             double secs = (System.nanoTime() - t0) / 1e9;
             Summary.printSkips(result.skipped(), verbose, err);
             err.printf("akguard: %s in %d %s (%s) in %.2f s%n", Summary.findings(result.findings()), result.filesScanned(),
                     result.filesScanned() == 1 ? "file" : "files", Summary.size(result.bytesScanned()), secs);
         }
-        return ReportingOptions.exitCode(result.findings());
+        return reporting.exitCode(result.findings());
     }
 
     private int scanStdin(java.io.PrintWriter err) throws IOException {
         Engine engine = engineOptions.engine(Path.of("."));
         List<Finding> findings = scanStream(engine, stdin, stdinName);
-        reporting.write(findings, spec.commandLine().getOut());
+        reporting.write(findings, spec.commandLine().getOut(), err);
         if (!reporting.quiet) err.println("akguard: " + Summary.findings(findings) + " in standard input");
-        return ReportingOptions.exitCode(findings);
+        return reporting.exitCode(findings);
     }
 
     /** Standard input is read in full when small, streamed through the file scanner's windows when large. */

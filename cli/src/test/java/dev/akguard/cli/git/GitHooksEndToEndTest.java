@@ -195,4 +195,29 @@ class GitHooksEndToEndTest {
         assertTrue(Files.readString(work.resolve(".githooks/pre-push")).contains("chained"), "the original hook is back");
         assertEquals(0, git.tryGit(work, "push", "-q", "origin", "main").exit(), "without akguard the push goes through");
     }
+
+    @Test
+    void tildeInCoreHooksPathFollowsHomeAsGitDoes() {
+        git.git(work, "config", "core.hooksPath", "~/myhooks");
+        // the install runs where HOME is the sandbox's home, not this JVM's (passwd) home
+        GitFixture.Result in = akguard(work, "hook", "install", "--launcher", launcher.toString(), "--no-warm-up");
+        assertEquals(0, in.exit(), in.err());
+        Path hook = git.home().resolve("myhooks/pre-push");
+        assertTrue(Files.isRegularFile(hook), "installed where git looks: " + in.out() + in.err());
+        assertTrue((in.out() + in.err()).contains(hook.toString()), in.out() + in.err());
+        git.commitFile(work, "leak.properties", keyFile(), "leak");
+        GitFixture.Result push = git.tryGit(work, "push", "origin", "main");
+        assertNotEquals(0, push.exit(), "git ran the hook, which blocked the key: " + push.err());
+    }
+
+    @Test
+    void installRefusesWhenGitWouldRunHooksFromElsewhere() {
+        git.env().put("GIT_CONFIG_COUNT", "1");
+        git.env().put("GIT_CONFIG_KEY_0", "core.hooksPath");
+        git.env().put("GIT_CONFIG_VALUE_0", tmp.resolve("elsewhere").toString());
+        GitFixture.Result in = akguard(work, "hook", "install", "--launcher", launcher.toString(), "--no-warm-up");
+        assertEquals(2, in.exit(), in.out() + in.err());
+        assertTrue(in.err().contains("git runs hooks from " + tmp.resolve("elsewhere")) && in.err().contains("nothing was installed"), in.err());
+        assertFalse(Files.exists(work.resolve(".git/hooks/pre-push")));
+    }
 }

@@ -11,10 +11,10 @@ import java.nio.file.Path;
  * `mvn package` having built the jar. Surefire publishes the real classpath as {@code surefire.test.class.path}
  * (java.class.path may be its manifest-only booter jar, which works too).
  */
-final class TestLauncher {
+public final class TestLauncher {
     private TestLauncher() {}
 
-    static Path create(Path dir) throws IOException {
+    public static Path create(Path dir) throws IOException {
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) cp = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

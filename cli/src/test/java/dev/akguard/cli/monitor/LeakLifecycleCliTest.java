@@ -296,6 +296,17 @@ class LeakLifecycleCliTest {
         assertTrue(hook.requests().isEmpty());
         assertEquals(0, JsonParser.parseString(monitor("inbox", "--format", "json").out()).getAsJsonArray().size());
         assertTrue(ali.requests("LookupEvents").isEmpty(), "no calls are fetched for a key that does not work");
+
+        // A real-looking ID with a secret Alibaba Cloud refuses: --apply must not act on "its" key.
+        String id = alert.get("id").getAsString();
+        Result refused = monitor("handle", id, "--method", "disabled", "--apply");
+        assertEquals(2, refused.code(), refused.out());
+        assertTrue(refused.err().contains("INVALID") && refused.err().contains("--force-unverified"), refused.err());
+        assertTrue(ali.requests("UpdateAccessKey").isEmpty() && ali.requests("ListUsers").isEmpty(), "nothing asked of RAM");
+        assertEquals("unhandled", onlyAlert().get("status").getAsString());
+        Result deleteRefused = monitor("handle", id, "--method", "deleted", "--apply", "--yes");
+        assertEquals(2, deleteRefused.code());
+        assertTrue(ali.requests("DeleteAccessKey").isEmpty());
     }
 
     @Test

@@ -72,6 +72,35 @@ class MonitorCliTest {
     }
 
     @Test
+    void aFileBeyondTheSizeLimitIsListedAsNotScannedByAlertsShowAndNotScanned() throws Exception {
+        Path config = dir.resolve("monitor.json");
+        Files.writeString(config, "{\"watch\": {\"maxFileBytes\": 4096}}");
+        gh.setMaxPatchBytes(100);
+        StringBuilder big = new StringBuilder("aliyun.access-key-id=" + id + "\naliyun.access-key-secret=" + secret + "\n");
+        while (big.length() < 20_000) big.append("filler.").append(big.length()).append("=x\n");
+        EmulatedRepo.PushResult push = gh.createRepo("acme/dump").change().put("dump.properties", big.toString()).push();
+        Result watch = run("monitor", "watch", "--once", "--no-verify", "--public-events", "--config", config.toString(), "--db", db,
+                "--github-api", gh.baseUrl());
+        assertEquals(0, watch.code(), watch.err());
+
+        Result table = run("monitor", "alerts", "--db", db);
+        assertTrue(table.out().contains("1 published file(s) or repositories were not (fully) scanned"), table.out());
+        Result json = run("monitor", "alerts", "--format", "json", "--db", db);
+        JsonObject notScanned = JsonParser.parseString(json.out()).getAsJsonArray().get(0).getAsJsonObject()
+                .getAsJsonArray("notScanned").get(0).getAsJsonObject();
+        assertEquals("dump.properties", notScanned.get("path").getAsString());
+        assertEquals(push.head(), notScanned.get("commit").getAsString());
+        Result list = run("monitor", "not-scanned", "--format", "json", "--db", db);
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("not scanned beyond the first 4096 bytes"), list.out());
+        assertTrue(run("monitor", "show", "1", "--db", db).out().contains("Not scanned in the same repositories (1)"));
+        Result badConfig = run("monitor", "watch", "--once", "--public-events", "--db", db, "--github-api", gh.baseUrl(), "--config",
+                Files.writeString(dir.resolve("bad.json"), "{\"watch\": {\"clone\": {\"maxByte\": 1}}}").toString());
+        assertEquals(2, badConfig.code());
+        assertTrue(badConfig.err().contains("clone.maxByte"), badConfig.err());
+    }
+
+    @Test
     void watchOnceThenListShowHandleAndUnwhitelist() {
         EmulatedRepo.PushResult push = leak("acme/shop");
         Result watch = run("monitor", "watch", "--once", "--no-verify", "--public-events", "--db", db, "--github-api", gh.baseUrl());

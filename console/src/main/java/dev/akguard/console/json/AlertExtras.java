@@ -8,6 +8,7 @@ import dev.akguard.monitor.calls.AnomalyStore;
 import dev.akguard.monitor.calls.StoredAnomaly;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.Database;
+import dev.akguard.monitor.store.ScanGapStore;
 import dev.akguard.monitor.verify.VerificationStore;
 
 import java.time.Clock;
@@ -25,7 +26,10 @@ public final class AlertExtras {
     private final Map<String, KeyOwner> inventory;
     private final Map<Long, List<Long>> anomaliesByAlert = new java.util.HashMap<>();
 
+    private final List<ScanGapStore.Gap> gaps;
+
     public AlertExtras(Database db) {
+        this.gaps = new ScanGapStore(db).list(null, 1000);
         this.verifications = new VerificationStore(db);
         this.inventory = new InventoryStore(db).all();
         for (StoredAnomaly s : new AnomalyStore(db, Clock.systemUTC()).list(null)) {
@@ -58,7 +62,37 @@ public final class AlertExtras {
         JsonArray anomalies = new JsonArray();
         anomalyIds(a).forEach(anomalies::add);
         o.add("anomalyIds", anomalies);
+        JsonArray notScanned = new JsonArray();
+        for (ScanGapStore.Gap g : gapsFor(a)) notScanned.add(gapJson(g));
+        o.add("notScanned", notScanned);
         return o;
+    }
+
+    /** What was not (fully) scanned in the repositories this alert was seen in: the same pushes may hold more. */
+    public List<ScanGapStore.Gap> gapsFor(Alert a) {
+        java.util.Set<String> repos = new java.util.HashSet<>();
+        for (var o : a.occurrences()) repos.add(o.repo());
+        return gaps.stream().filter(g -> repos.contains(g.repo())).toList();
+    }
+
+    /** Every recorded gap (at most 1000, newest first). */
+    public List<ScanGapStore.Gap> gaps() { return gaps; }
+
+    public static JsonObject gapJson(ScanGapStore.Gap g) {
+        JsonObject o = new JsonObject();
+        o.addProperty("repo", g.repo());
+        o.addProperty("commit", g.commit().isEmpty() ? null : g.commit());
+        o.addProperty("path", g.path().isEmpty() ? null : g.path());
+        o.addProperty("reason", g.reason());
+        o.addProperty("eventId", g.eventId());
+        o.addProperty("recordedAt", g.recordedAt().toString());
+        return o;
+    }
+
+    /** One line for tables: how much was not scanned, and where to look. */
+    public static String gapsFooter(int n) {
+        return n == 0 ? null : n + " published file(s) or repositories were not (fully) scanned (too large or too slow): "
+                + "see `akguard monitor not-scanned`.";
     }
 
     /** Ids of the anomalies raised on this alert's key, oldest first. */

@@ -15,7 +15,12 @@ public final class JsonReporter implements Reporter {
     @Override
     public void write(List<Finding> findings, ReportOptions options, Writer out) throws IOException {
         JsonArray arr = new JsonArray();
-        for (Finding f : findings) arr.add(toJson(f, options.showSecrets()));
+        for (Finding f : findings) {
+            JsonObject o = toJson(f, options.showSecrets());
+            String validity = options.validityOf(f);
+            if (validity != null) o.addProperty("validity", validity);
+            arr.add(o);
+        }
         out.write(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(arr));
         out.write('\n');
     }

@@ -11,13 +11,15 @@ import java.util.Locale;
 public interface Reporter {
     void write(List<Finding> findings, ReportOptions options, Writer out) throws IOException;
 
-    /** "text", "json" or "sarif". */
+    /** "text", "json", "sarif", "github" (Actions workflow commands) or "gitlab" (secret detection report). */
     static Reporter forFormat(String format) {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "text" -> new TextReporter();
             case "json" -> new JsonReporter();
             case "sarif" -> new SarifReporter();
-            default -> throw new IllegalArgumentException("unknown format '" + format + "' (use text, json or sarif)");
+            case "github" -> new GitHubReporter();
+            case "gitlab" -> new GitLabReporter();
+            default -> throw new IllegalArgumentException("unknown format '" + format + "' (use text, json, sarif, github or gitlab)");
         };
     }
 }

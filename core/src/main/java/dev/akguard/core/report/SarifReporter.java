@@ -3,14 +3,13 @@ package dev.akguard.core.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.akguard.core.text.UriPaths;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.core.finding.Position;
 import dev.akguard.core.finding.Rule;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
 /**
@@ -46,7 +45,12 @@ public final class SarifReporter implements Reporter {
         run.add("invocations", invocations);
         run.addProperty("columnKind", "utf16CodeUnits");
         JsonArray results = new JsonArray();
-        for (Finding f : findings) results.add(result(f, options.showSecrets()));
+        for (Finding f : findings) {
+            JsonObject r = result(f, options.showSecrets());
+            String validity = options.validityOf(f);
+            if (validity != null) r.getAsJsonObject("properties").addProperty("validity", validity);
+            results.add(r);
+        }
         run.add("results", results);
         JsonArray runs = new JsonArray();
         runs.add(run);
@@ -143,14 +147,12 @@ public final class SarifReporter implements Reporter {
         return loc;
     }
 
-    /** A relative URI reference: each path segment percent-encoded, '/' kept. */
+    /**
+     * A relative URI reference: each path segment percent-encoded, '/' kept. Encoded by hand: {@code java.net.URI}
+     * reads a first segment such as {@code prod:app.yml} as a scheme, and leaves control characters raw.
+     */
     static String uri(String path) {
-        try {
-            String s = new URI(null, null, path, null).getRawPath();
-            return s.startsWith("/") && !path.startsWith("/") ? s.substring(1) : s;
-        } catch (URISyntaxException e) {
-            return path.replace(" ", "%20");
-        }
+        return UriPaths.path(path);
     }
 
     private static JsonObject text(String s) {

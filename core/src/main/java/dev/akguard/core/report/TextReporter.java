@@ -1,13 +1,16 @@
 package dev.akguard.core.report;
 
 import dev.akguard.core.finding.Finding;
+import dev.akguard.core.text.Untrusted;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /**
- * One block per finding, compiler style so editors and terminals can jump to it:
+ * One block per finding. File names, authors and e-mails come from the scanned tree or history, i.e. from whoever
+ * wrote it: they are printed through {@link Untrusted} so they can neither drive the terminal nor forge a line.
+ * Compiler style so editors and terminals can jump to it:
  * <pre>
  * src/App.java:12:25: error: alibaba-access-key-pair: AccessKey pair LTAI… with its secret at 13:27 (Abc…)
  *     fix: disable and rotate this key in the RAM console now, …
@@ -18,14 +21,16 @@ public final class TextReporter implements Reporter {
     @Override
     public void write(List<Finding> findings, ReportOptions options, Writer out) throws IOException {
         for (Finding f : findings) {
-            out.write(f.path() + ":" + f.id().line() + ":" + f.id().column() + ": " + f.severity().label() + ": " + f.ruleId() + ": ");
+            out.write(Untrusted.inline(f.path()) + ":" + f.id().line() + ":" + f.id().column() + ": " + f.severity().label() + ": " + f.ruleId() + ": ");
             out.write(describe(f, options.showSecrets()));
             out.write('\n');
             if (f.git() != null) {
-                out.write("    commit " + f.git().commit() + " by " + f.git().author()
+                out.write(Untrusted.inline("    commit " + f.git().commit() + " by " + f.git().author()
                         + (f.git().email() == null ? "" : " <" + f.git().email() + ">")
-                        + (f.git().date() == null ? "" : " on " + f.git().date()) + "\n");
+                        + (f.git().date() == null ? "" : " on " + f.git().date())) + "\n");
             }
+            String validity = options.validityOf(f);
+            if (validity != null) out.write("    validity: " + validity + " (checked with STS GetCallerIdentity)\n");
             out.write("    fix: " + f.rule().remediation() + "\n");
             out.write("    docs: " + f.rule().docPath() + "\n");
         }

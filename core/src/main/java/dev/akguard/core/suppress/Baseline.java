@@ -2,7 +2,6 @@ package dev.akguard.core.suppress;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -17,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,23 +51,34 @@ public final class Baseline {
         } catch (IOException e) {
             throw new ConfigException("cannot read baseline " + file + ": " + e.getMessage());
         }
+        JsonElement root;
         try {
-            JsonElement root = JsonParser.parseString(text);
-            JsonArray arr = root.isJsonObject() && root.getAsJsonObject().has("findings")
-                    ? root.getAsJsonObject().getAsJsonArray("findings") : null;
-            if (arr == null) throw new ConfigException("baseline " + file + " has no \"findings\" array; recreate it with `akguard baseline create`");
-            Map<String, Entry> map = new LinkedHashMap<>();
-            Gson gson = new Gson();
-            for (JsonElement e : arr) {
-                Entry entry = gson.fromJson(e, Entry.class);
-                if (entry.fingerprint() == null) throw new ConfigException("baseline " + file + ": an entry has no fingerprint");
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new ConfigException("baseline " + file + " is not valid JSON: " + e.getMessage() + RECREATE);
+        }
+        String origin = "baseline " + file;
+        if (!root.isJsonObject()) throw new ConfigException(origin + ": expected a JSON object with a \"findings\" array" + RECREATE);
+        TypedJson top = TypedJson.root(root.getAsJsonObject(), origin);
+        if (!top.has("findings")) throw new ConfigException(origin + " has no \"findings\" array" + RECREATE);
+        Map<String, Entry> map = new LinkedHashMap<>();
+        try {
+            List<TypedJson> items = top.objects("findings");
+            for (TypedJson e : items) {
+                Entry entry = new Entry(e.string("fingerprint"), optional(e, "rule"), optional(e, "accessKeyIdMasked"),
+                        optional(e, "secretRedacted"), optional(e, "path"),
+                        e.has("line") ? (int) e.integer("line", 0, Integer.MAX_VALUE) : 0, optional(e, "addedAt"), optional(e, "note"));
                 map.put(entry.fingerprint(), entry);
             }
-            return new Baseline(map);
-        } catch (JsonParseException e) {
-            throw new ConfigException("baseline " + file + " is not valid JSON: " + e.getMessage());
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + RECREATE, e);
         }
+        return new Baseline(map);
     }
+
+    private static final String RECREATE = " (fix it, or replace it with `akguard baseline create`)";
+
+    private static String optional(TypedJson o, String key) { return o.has(key) ? o.string(key) : null; }
 
     /** A new baseline: this one's entries plus the given findings (existing entries keep their date and note). */
     public Baseline plus(Collection<Finding> findings, String note) {
@@ -87,6 +98,37 @@ public final class Baseline {
             Entry old = entries.get(f.fingerprint());
             if (old != null) map.put(old.fingerprint(), old);
         }
+        return new Baseline(map);
+    }
+
+    /** A fingerprint as akguard prints it: {@code <ruleId>:<64 hex digits>}. */
+    public static boolean isFingerprint(String fp) {
+        return fp != null && fp.matches("alibaba-[a-z0-9-]+:[0-9a-f]{64}");
+    }
+
+    /**
+     * This baseline plus one fingerprint, accepted by hand (e.g. from a report or a blocked push); an entry that is
+     * already there keeps its date and gets the new note only when it had none.
+     */
+    public Baseline withFingerprint(String fingerprint, String note) {
+        if (!isFingerprint(fingerprint)) throw new IllegalArgumentException("'" + fingerprint + "' is not an akguard fingerprint "
+                + "(<rule id>:<64 hex digits>, as in the `fingerprint` field of `--format json`)");
+        Map<String, Entry> map = new LinkedHashMap<>(entries);
+        Entry old = map.get(fingerprint);
+        if (old == null) {
+            map.put(fingerprint, new Entry(fingerprint, fingerprint.substring(0, fingerprint.indexOf(':')), null, null, null, 0,
+                    Instant.now().toString(), note));
+        } else if (old.note() == null && note != null) {
+            map.put(fingerprint, new Entry(old.fingerprint(), old.rule(), old.accessKeyIdMasked(), old.secretRedacted(), old.path(),
+                    old.line(), old.addedAt(), note));
+        }
+        return new Baseline(map);
+    }
+
+    /** This baseline without the fingerprint (unchanged when it is not there). */
+    public Baseline withoutFingerprint(String fingerprint) {
+        Map<String, Entry> map = new LinkedHashMap<>(entries);
+        map.remove(fingerprint);
         return new Baseline(map);
     }
 

@@ -1,6 +1,5 @@
 package dev.akguard.core.suppress;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -33,6 +32,11 @@ import java.util.regex.PatternSyntaxException;
 public final class Config {
     public static final String FILE_NAME = ".akguard.json";
     public static final long DEFAULT_MAX_FILE_SIZE = 1L << 30;
+    /** Upper bounds of the pairing window: wider windows only cost time (pairs further apart are not one credential). */
+    public static final int MAX_WINDOW_LINES = 10_000;
+    public static final int MAX_WINDOW_BYTES = 1 << 20;
+    /** Sizes above this are a typo, not a limit (Long overflow once multiplied). */
+    private static final long MAX_SIZE = 1L << 50;
 
     private final PathFilter exclude;
     private final Set<String> allowedIds;
@@ -78,70 +82,55 @@ public final class Config {
         } catch (JsonParseException | IOException e) {
             throw new ConfigException(origin + ": not valid JSON: " + e.getMessage());
         }
-        List<String> exclude = strings(root, "exclude", origin);
+        TypedJson cfg = TypedJson.root(root, origin).allowOnly("exclude", "allow", "rules", "maxFileSize", "pairing");
+        List<String> exclude = cfg.strings("exclude");
         Set<String> ids = Set.of();
         List<Pattern> patterns = new ArrayList<>();
-        if (root.has("allow")) {
-            JsonObject allow = object(root, "allow", origin);
-            ids = Set.copyOf(strings(allow, "accessKeyIds", origin));
-            for (String p : strings(allow, "patterns", origin)) {
+        if (cfg.has("allow")) {
+            TypedJson allow = cfg.object("allow").allowOnly("accessKeyIds", "patterns");
+            ids = Set.copyOf(allow.strings("accessKeyIds"));
+            List<String> sources = allow.strings("patterns");
+            for (int i = 0; i < sources.size(); i++) {
                 try {
-                    patterns.add(Pattern.compile(p));
+                    patterns.add(Pattern.compile(sources.get(i)));
                 } catch (PatternSyntaxException ex) {
-                    throw new ConfigException(origin + ": allow.patterns entry '" + p + "' is not a valid regular expression: " + ex.getDescription());
+                    throw new ConfigException(origin + ": 'allow.patterns[" + i + "]' is not a valid regular expression: " + ex.getDescription());
                 }
             }
         }
         Map<Rule, Severity> severities = new EnumMap<>(Rule.class);
         java.util.EnumSet<Rule> disabled = java.util.EnumSet.noneOf(Rule.class);
-        if (root.has("rules")) {
-            for (Map.Entry<String, JsonElement> e : object(root, "rules", origin).entrySet()) {
-                Rule rule = Rule.byId(e.getKey()).orElseThrow(() -> new ConfigException(origin + ": unknown rule '" + e.getKey()
-                        + "' in rules (known: " + knownRules() + ")"));
-                if (!e.getValue().isJsonObject()) throw new ConfigException(origin + ": rules." + e.getKey() + " must be an object");
-                JsonObject r = e.getValue().getAsJsonObject();
+        if (cfg.has("rules")) {
+            TypedJson rules = cfg.object("rules");
+            for (Map.Entry<String, JsonElement> e : rules.entries()) {
+                Rule rule = Rule.byId(e.getKey()).orElseThrow(() -> new ConfigException(origin + ": unknown rule '"
+                        + dev.akguard.core.text.Untrusted.inline(e.getKey()) + "' in rules (known: " + knownRules() + ")"));
+                TypedJson r = rules.object(e.getKey()).allowOnly("severity", "enabled");
                 if (r.has("severity")) {
-                    String s = r.get("severity").getAsString();
+                    String s = r.string("severity");
                     if (s.equalsIgnoreCase("off")) disabled.add(rule);
                     else {
                         try { severities.put(rule, Severity.parse(s)); } catch (IllegalArgumentException ex) {
-                            throw new ConfigException(origin + ": rules." + e.getKey() + ".severity: " + ex.getMessage());
+                            throw new ConfigException(origin + ": '" + r.where("severity") + "': " + ex.getMessage());
                         }
                     }
                 }
-                if (r.has("enabled") && !r.get("enabled").getAsBoolean()) disabled.add(rule);
+                if (r.has("enabled") && !r.bool("enabled")) disabled.add(rule);
             }
         }
-        long maxSize = root.has("maxFileSize") ? parseSize(root.get("maxFileSize").getAsString(), origin) : DEFAULT_MAX_FILE_SIZE;
+        long maxSize = cfg.has("maxFileSize") ? parseSize(cfg.stringOrNumber("maxFileSize"), origin + ": 'maxFileSize'") : DEFAULT_MAX_FILE_SIZE;
         DetectorOptions opts = DetectorOptions.DEFAULT;
-        if (root.has("pairing")) {
-            JsonObject p = object(root, "pairing", origin);
-            int lines = p.has("windowLines") ? p.get("windowLines").getAsInt() : opts.windowLines();
-            int bytes = p.has("windowBytes") ? p.get("windowBytes").getAsInt() : opts.windowBytes();
-            try { opts = new DetectorOptions(lines, bytes); } catch (IllegalArgumentException ex) {
-                throw new ConfigException(origin + ": pairing: " + ex.getMessage());
-            }
+        if (cfg.has("pairing")) {
+            TypedJson p = cfg.object("pairing").allowOnly("windowLines", "windowBytes");
+            int lines = p.has("windowLines") ? (int) p.integer("windowLines", 0, MAX_WINDOW_LINES) : opts.windowLines();
+            int bytes = p.has("windowBytes") ? (int) p.integer("windowBytes", 64, MAX_WINDOW_BYTES) : opts.windowBytes();
+            opts = new DetectorOptions(lines, bytes);
         }
         return new Config(exclude, ids, patterns, severities, disabled, maxSize, opts);
     }
 
     private static String knownRules() {
         return String.join(", ", java.util.Arrays.stream(Rule.values()).map(Rule::id).toList());
-    }
-
-    private static JsonObject object(JsonObject o, String key, String origin) {
-        JsonElement e = o.get(key);
-        if (!e.isJsonObject()) throw new ConfigException(origin + ": '" + key + "' must be an object");
-        return e.getAsJsonObject();
-    }
-
-    private static List<String> strings(JsonObject o, String key, String origin) {
-        if (!o.has(key)) return List.of();
-        JsonElement e = o.get(key);
-        if (!e.isJsonArray()) throw new ConfigException(origin + ": '" + key + "' must be an array of strings");
-        List<String> out = new ArrayList<>();
-        for (JsonElement x : (JsonArray) e) out.add(x.getAsString());
-        return out;
     }
 
     /** "1g", "512m", "100k", "12345". */
@@ -154,10 +143,11 @@ public final class Config {
         else if (t.endsWith("g")) { mult = 1L << 30; t = t.substring(0, t.length() - 1); }
         try {
             long v = Long.parseLong(t.trim());
-            if (v <= 0) throw new NumberFormatException();
+            if (v <= 0 || v > MAX_SIZE / mult) throw new NumberFormatException();
             return v * mult;
         } catch (NumberFormatException e) {
-            throw new ConfigException(origin + ": size '" + s + "' is not a positive number with an optional k, m or g suffix");
+            throw new ConfigException(origin + ": size '" + dev.akguard.core.text.Untrusted.inline(s)
+                    + "' is not a positive number below 1 PiB with an optional k, m or g suffix");
         }
     }
 

@@ -30,15 +30,30 @@ public final class HookInstaller {
     public record Outcome(HookType type, Path hook, Action action, Path chained) { }
 
     private final Repository repo;
+    private final String home;
 
-    public HookInstaller(Repository repo) { this.repo = repo; }
+    public HookInstaller(Repository repo) { this(repo, System.getenv("HOME")); }
+
+    /** @param home what git expands {@code ~} to: {@code $HOME} (not the JVM's user.home, which is the passwd home) */
+    HookInstaller(Repository repo, String home) {
+        this.repo = repo;
+        this.home = home;
+    }
 
     /** Where git looks for hooks in this repository. */
     public Path hooksDir() {
         String configured = repo.getConfig().getString("core", null, "hooksPath");
         if (configured != null && !configured.isBlank()) {
             String p = configured.strip();
-            if (p.equals("~") || p.startsWith("~/")) p = System.getProperty("user.home") + p.substring(1);
+            if (p.equals("~") || p.startsWith("~/")) {
+                if (home == null || home.isBlank()) {
+                    throw new GitException("core.hooksPath is '" + configured + "' but HOME is not set, so git cannot expand '~'; "
+                            + "set HOME or use an absolute core.hooksPath");
+                }
+                p = home + p.substring(1);
+            } else if (p.startsWith("~")) {
+                throw new GitException("core.hooksPath '" + configured + "' uses ~user, which akguard does not expand; use an absolute path");
+            }
             Path path = Path.of(p);
             if (path.isAbsolute()) return path.normalize();
             // Relative hooksPath is relative to where git runs hooks: the work tree's top, or the git dir if bare.
@@ -50,6 +65,7 @@ public final class HookInstaller {
 
     public Outcome install(HookType type, Path launcher) {
         Path dir = hooksDir();
+        checkGitRunsHooksFrom(dir);
         Path hook = dir.resolve(type.fileName());
         Path chained = dir.resolve(type.fileName() + HookScript.CHAINED_SUFFIX);
         String script = HookScript.render(type, launcher);
@@ -98,6 +114,55 @@ public final class HookInstaller {
         }
     }
 
+    /**
+     * Asks git itself ({@code git rev-parse --git-path hooks}) where it runs hooks from, so that "installed" is never
+     * said of a hook git will not run (a {@code core.hooksPath} from {@code git -c}/{@code GIT_CONFIG_*}, an
+     * {@code includeIf} JGit does not follow, a differently expanded path). Without a git binary there is nothing to ask.
+     */
+    void checkGitRunsHooksFrom(Path dir) {
+        Path cwd = repo.isBare() ? repo.getDirectory().toPath() : repo.getWorkTree().toPath();
+        Path gits;
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "--git-path", "hooks").directory(cwd.toFile())
+                    .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readNBytes(64 * 1024), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return;
+            }
+            if (p.exitValue() != 0 || out.isEmpty() || out.contains("\n")) return;
+            gits = cwd.resolve(out).toAbsolutePath().normalize();
+        } catch (IOException e) {
+            return; // no git on PATH: git cannot run any hook from here either, and the launcher will say so
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!sameDir(gits, dir)) {
+            throw new GitException("git runs hooks from " + gits + ", not from " + dir + " where akguard would install them "
+                    + "(check core.hooksPath in `git config --show-origin --get-all core.hooksPath` and GIT_CONFIG_* variables); "
+                    + "nothing was installed");
+        }
+    }
+
+    private static boolean sameDir(Path a, Path b) {
+        if (a.equals(b)) return true;
+        try { // symlinked temp or home folders: compare where they really are
+            return real(a).equals(real(b));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The real path of {@code p}, or of its nearest existing parent plus the rest (the hooks folder may not exist yet). */
+    private static Path real(Path p) throws IOException {
+        Path existing = p;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return p;
+        return existing.toRealPath().resolve(existing.relativize(p)).normalize();
+    }
+
     private static String readOrNull(Path p) throws IOException {
         if (!Files.isRegularFile(p)) return null;
         if (Files.size(p) > 1 << 20) return null; // a binary hook: certainly not ours
@@ -105,7 +170,7 @@ public final class HookInstaller {
     }
 
     /** Writes via a temp file and rename, so git never runs a half-written hook. */
-    private static void writeExecutable(Path hook, String content) throws IOException {
+    static void writeExecutable(Path hook, String content) throws IOException {
         Path tmp = Files.createTempFile(hook.getParent(), "." + hook.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);

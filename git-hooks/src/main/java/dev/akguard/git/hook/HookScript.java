@@ -22,8 +22,12 @@ public final class HookScript {
         s.append("#!/bin/sh\n");
         s.append(MARKER).append(' ').append(hook).append(" v1\n");
         s.append("# Installed by `akguard hook install`; remove with `akguard hook uninstall`.\n");
-        s.append("# Blocks commits and pushes that add Alibaba Cloud AccessKeys. Bypass once: git ")
-                .append(type == HookType.PRE_PUSH ? "push" : "commit").append(" --no-verify\n");
+        if (type == HookType.PRE_RECEIVE) {
+            s.append("# Server side: refuses pushes whose new commits add Alibaba Cloud AccessKeys.\n");
+        } else {
+            s.append("# Blocks commits and pushes that add Alibaba Cloud AccessKeys. Bypass once: git ")
+                    .append(type == HookType.PRE_PUSH ? "push" : "commit").append(" --no-verify\n");
+        }
         s.append("# A hook that was here before is kept as ").append(hook).append(CHAINED_SUFFIX).append(" and runs first.\n");
         s.append("AKGUARD=").append(l).append('\n');
         s.append("if [ ! -x \"$AKGUARD\" ]; then\n");

@@ -23,15 +23,19 @@ public final class PrePushScan {
 
     public static ScanResult run(Repository repo, Engine engine, String remote, List<PushUpdate> updates) {
         try (ObjectReader reader = repo.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            List<RevCommit> commits = PushRange.commits(repo, walk, remote, updates);
-            if (commits.isEmpty()) return new ScanResult(List.of(), 0, 0, 0, List.of());
-            BlobFindings blobs = new BlobFindings(engine, reader);
-            CommitScanner scanner = new CommitScanner(walk, new ChangeScanner(reader, repo.getConfig(), engine, blobs));
-            List<Finding> out = new ArrayList<>();
-            for (RevCommit c : commits) {
-                out.addAll(scanner.scan(c));
-            }
-            return new ScanResult(out, commits.size(), blobs.blobsScanned(), blobs.bytesScanned(), blobs.skipped());
+            return scanCommits(repo, reader, walk, engine, PushRange.commits(repo, walk, remote, updates));
         }
+    }
+
+    /** Scans each commit for the lines it adds (shared with the server-side pre-receive check). */
+    public static ScanResult scanCommits(Repository repo, ObjectReader reader, RevWalk walk, Engine engine, List<RevCommit> commits) {
+        if (commits.isEmpty()) return new ScanResult(List.of(), 0, 0, 0, List.of());
+        BlobFindings blobs = new BlobFindings(engine, reader);
+        CommitScanner scanner = new CommitScanner(walk, new ChangeScanner(reader, repo.getConfig(), engine, blobs));
+        List<Finding> out = new ArrayList<>();
+        for (RevCommit c : commits) {
+            out.addAll(scanner.scan(c));
+        }
+        return new ScanResult(out, commits.size(), blobs.blobsScanned(), blobs.bytesScanned(), blobs.skipped());
     }
 }

@@ -34,6 +34,25 @@ public final class PushAdvice {
         return s.toString();
     }
 
+    /** For the server-side pre-receive hook: the push was refused, the pusher must rewrite their history. */
+    public static String forReceive(List<Finding> findings) {
+        Set<String> commits = new LinkedHashSet<>();
+        for (Finding f : findings) if (f.git() != null) commits.add(f.git().commit());
+        String oldest = commits.isEmpty() ? "<commit>" : commits.iterator().next();
+        String shortOldest = oldest.length() > 12 ? oldest.substring(0, 12) : oldest;
+        StringBuilder s = new StringBuilder();
+        s.append("\nakguard: push rejected by the server: ").append(findings.size()).append(findings.size() == 1 ? " credential" : " credentials")
+                .append(" in ").append(commits.size()).append(commits.size() == 1 ? " commit" : " commits").append(" of this push.\n");
+        s.append("Nothing was stored. Remove the key from the history you push (deleting it in a new commit is not enough):\n");
+        s.append("  - in the last commit:   edit the file, `git add` it, then `git commit --amend`\n");
+        s.append("  - in an earlier commit: `git rebase -i ").append(shortOldest).append("^`, mark the commit `edit`, fix the file,\n");
+        s.append("                          `git commit --amend`, `git rebase --continue`\n");
+        s.append(rotateAndSuppress());
+        s.append("This check runs on the server: --no-verify does not skip it. Ask the server's administrators about exceptions\n"
+                + "  (the server's baseline, .akguard-baseline.json in the repository folder).\n");
+        return s.toString();
+    }
+
     public static String forCommit(List<Finding> findings) {
         StringBuilder s = new StringBuilder();
         s.append("\nakguard: commit blocked: ").append(findings.size()).append(findings.size() == 1 ? " credential is" : " credentials are")

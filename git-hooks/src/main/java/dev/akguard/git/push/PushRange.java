@@ -19,8 +19,10 @@ import java.util.Set;
 
 /**
  * Which commits a push sends that the remote does not have: those reachable from the pushed local objects
- * (tags peeled) and not from anything the remote is known to hold — the old values of the pushed refs and
- * every remote-tracking ref of that remote. One rule covers updates (remote..local), new branches (everything
+ * (tags peeled) and not from anything the remote is known to hold — the old values of the pushed refs (git's
+ * stdin: what the remote has now) and those remote-tracking refs of that remote that the remote still advertises
+ * ({@code git ls-remote}). A stale tracking ref (the remote deleted the branch, or rewrote it to drop a key) is
+ * therefore no reason to skip a commit; when the remote cannot be asked, tracking refs are not trusted at all. One rule covers updates (remote..local), new branches (everything
  * the remote lacks) and force pushes (the rewritten commits, not the ones the remote already has). Deletions
  * send nothing.
  */
@@ -63,14 +65,36 @@ public final class PushRange {
         }
     }
 
-    /** Old values of the pushed refs, plus the remote-tracking refs of the remote (by name, or by matching URL). */
+    /**
+     * Old values of the pushed refs (git's stdin), plus, when remote-tracking refs of the remote (by name, or by
+     * matching URL) could add something, what {@code git ls-remote} says the remote has:
+     * <ul>
+     * <li>every advertised commit we have locally (it is on the remote, whatever our tracking refs say);</li>
+     * <li>a tracking ref whose branch the remote still has at a commit we have not fetched (it most likely moved on,
+     *     which a pre-push hook cannot tell from a rewrite without fetching);</li>
+     * <li>not a tracking ref whose branch the remote no longer has: the commits only it reaches are scanned.</li>
+     * </ul>
+     * When the remote cannot be asked, no tracking ref is trusted.
+     */
     static Set<ObjectId> knownOnRemote(Repository repo, String remote, List<PushUpdate> updates) throws IOException {
         Set<ObjectId> ids = new LinkedHashSet<>();
         for (PushUpdate u : updates) if (!u.isNewRef()) ids.add(u.remoteId());
+        java.util.Map<String, ObjectId> tracking = new java.util.LinkedHashMap<>(); // branch name on the remote -> id
         for (String name : remoteNames(repo, remote)) {
-            for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES + name + "/")) {
-                if (r.getObjectId() != null) ids.add(r.getObjectId());
+            String prefix = Constants.R_REMOTES + name + "/";
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+                if (r.getObjectId() != null && !ids.contains(r.getObjectId())) {
+                    tracking.put(Constants.R_HEADS + r.getName().substring(prefix.length()), r.getObjectId());
+                }
             }
+        }
+        if (tracking.isEmpty()) return ids;
+        java.util.Map<String, ObjectId> advertised = RemoteRefs.list(repo, remote).orElse(null);
+        if (advertised == null) return ids;
+        for (ObjectId a : advertised.values()) if (repo.getObjectDatabase().has(a)) ids.add(a);
+        for (java.util.Map.Entry<String, ObjectId> t : tracking.entrySet()) {
+            ObjectId now = advertised.get(t.getKey());
+            if (now != null && !repo.getObjectDatabase().has(now)) ids.add(t.getValue());
         }
         return ids;
     }

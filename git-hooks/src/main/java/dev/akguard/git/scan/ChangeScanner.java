@@ -1,6 +1,8 @@
 package dev.akguard.git.scan;
 
 import dev.akguard.core.Engine;
+import dev.akguard.core.change.AddedLines;
+import dev.akguard.core.change.ChangeRule;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.core.finding.GitInfo;
 import dev.akguard.git.GitException;
@@ -25,7 +27,6 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -62,10 +63,10 @@ public final class ChangeScanner {
 
     /** Decides whether a (blob, path) pair the change introduces is reported; history scans report each pair once. */
     @FunctionalInterface
-    public interface Sighting {
+    public interface ReportFilter {
         boolean report(AnyObjectId blob, String path);
 
-        Sighting ALWAYS = (b, p) -> true;
+        ReportFilter ALWAYS = (b, p) -> true;
     }
 
     /**
@@ -74,7 +75,7 @@ public final class ChangeScanner {
      * @param git     attached to every finding (null for staged changes)
      */
     public List<Finding> scan(List<TreeSource> parents, TreeSource target, GitInfo git) {
-        return scan(parents, target, () -> git, Sighting.ALWAYS);
+        return scan(parents, target, () -> git, ReportFilter.ALWAYS);
     }
 
     /**
@@ -82,13 +83,13 @@ public final class ChangeScanner {
      * diff computed. Each blob's findings come from the cache; only a blob that holds a credential costs a diff
      * (with rename detection), to see whether this change added the credential's line.
      */
-    public List<Finding> scan(List<TreeSource> parents, TreeSource target, Supplier<GitInfo> git, Sighting sighting) {
+    public List<Finding> scan(List<TreeSource> parents, TreeSource target, Supplier<GitInfo> git, ReportFilter filter) {
         List<Introduced> candidates = new ArrayList<>();
         for (Introduced e : introduced(parents, target)) {
             List<Finding> found = blobs.of(e.blob(), e.path());
             if (!found.isEmpty()) candidates.add(new Introduced(e.path(), e.blob(), found));
         }
-        return attribute(parents, target, candidates, git, sighting);
+        return attribute(parents, target, candidates, git, filter);
     }
 
     /** A file the target introduces: its path, its blob, and (once scanned) the blob's findings. */
@@ -129,14 +130,14 @@ public final class ChangeScanner {
      * parent, with {@code git} attached (asked for only when something is found).
      */
     public List<Finding> attribute(List<TreeSource> parents, TreeSource target, List<Introduced> withFindings,
-                                   Supplier<GitInfo> git, Sighting sighting) {
+                                   Supplier<GitInfo> git, ReportFilter filter) {
         if (withFindings.isEmpty()) return List.of();
         List<TreeSource> olds = parents.isEmpty() ? List.of(TreeSource.EMPTY) : parents;
         List<Finding> out = new ArrayList<>();
         List<List<DiffEntry>> diffs = null;
         GitInfo info = null;
         for (Introduced e : withFindings) {
-            if (e.findings().isEmpty() || !sighting.report(e.blob(), e.path())) continue;
+            if (e.findings().isEmpty() || !filter.report(e.blob(), e.path())) continue;
             if (diffs == null) diffs = diffs(olds, target);
             List<DiffEntry> perParent = new ArrayList<>(diffs.size());
             for (List<DiffEntry> d : diffs) perParent.add(entryFor(d, e.path()));
@@ -195,18 +196,9 @@ public final class ChangeScanner {
             if (text == null) text = TextLines.of(blobBytes(newBlob, e.getNewPath()));
             added.add(addedLines(e, text));
         }
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : found) {
-            boolean keep = true;
-            for (AddedLines a : added) {
-                if (a == AddedLines.ALL) continue;
-                boolean idAdded = a.contains(text.lineOf(f.id().offset()));
-                boolean secretAdded = f.secretPosition() != null && a.contains(text.lineOf(f.secretPosition().offset()));
-                if (!idAdded && !secretAdded) { keep = false; break; }
-            }
-            if (keep) out.add(f);
-        }
-        return out;
+        if (text == null) return found; // new against every parent
+        TextLines lines = text;
+        return ChangeRule.introduced(found, added, p -> lines.lineOf(p.offset()));
     }
 
     private static boolean isWholeFileNew(DiffEntry e) {
@@ -218,9 +210,9 @@ public final class ChangeScanner {
         TextLines old = TextLines.of(blobBytes(e.getOldId().toObjectId(), e.getOldPath()));
         if (old.binary() || newText.binary()) return AddedLines.ALL;
         EditList edits = DIFF.diff(RawTextComparator.DEFAULT, old.raw(), newText.raw());
-        BitSet lines = new BitSet();
-        for (Edit ed : edits) if (ed.getEndB() > ed.getBeginB()) lines.set(ed.getBeginB(), ed.getEndB());
-        return new AddedLines(lines);
+        AddedLines.Builder lines = new AddedLines.Builder();  // 0-based, as TextLines.lineOf counts
+        for (Edit ed : edits) lines.add(ed.getBeginB(), ed.getEndB());
+        return lines.build();
     }
 
     private byte[] blobBytes(AnyObjectId id, String path) {
@@ -228,10 +220,4 @@ public final class ChangeScanner {
         return c.bytes() == null ? new byte[0] : c.bytes();
     }
 
-    /** 0-based line numbers a change adds; {@link #ALL} for a new file. */
-    record AddedLines(BitSet lines) {
-        static final AddedLines ALL = new AddedLines(null);
-
-        boolean contains(int line) { return lines == null || lines.get(line); }
-    }
 }

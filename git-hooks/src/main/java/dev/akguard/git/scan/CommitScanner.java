@@ -39,7 +39,7 @@ public final class CommitScanner {
                 } catch (IOException e) {
                     throw new GitException("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
                 }
-            }, ChangeScanner.Sighting.ALWAYS);
+            }, ChangeScanner.ReportFilter.ALWAYS);
         } catch (IOException e) {
             throw new GitException("cannot read commit " + commit.name() + ": " + e.getMessage() + " (check the repository with `git fsck`)", e);
         }

@@ -3,6 +3,9 @@ package dev.akguard.lsp.launch;
 import dev.akguard.lsp.AkguardLanguageServer;
 import dev.akguard.lsp.ServerOptions;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -53,9 +56,26 @@ public final class StdioLauncher {
         return 1; // LSP: ending without shutdown + exit is an abnormal end
     }
 
+    /**
+     * A request we do not implement (lsp4j's default methods throw UnsupportedOperationException, e.g. hover) is
+     * MethodNotFound, as LSP asks, not an Internal error with a SEVERE stack trace in the editor's log.
+     */
+    static ResponseError responseError(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof java.util.concurrent.CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof UnsupportedOperationException) {
+            return new ResponseError(ResponseErrorCode.MethodNotFound, "akguard does not support this request", null);
+        }
+        return RemoteEndpoint.DEFAULT_EXCEPTION_HANDLER.apply(t);
+    }
+
     public static Running start(InputStream in, OutputStream out, ServerOptions options) {
         AkguardLanguageServer server = new AkguardLanguageServer(options);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+                .setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out)
+                .setExceptionHandler(StdioLauncher::responseError).create();
         server.connect(launcher.getRemoteProxy());
         return new Running(server, launcher, launcher.startListening());
     }

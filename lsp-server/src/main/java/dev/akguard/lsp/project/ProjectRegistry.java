@@ -79,7 +79,7 @@ public final class ProjectRegistry {
     private Project load(Path root, Project previous) {
         try {
             return new Project(root, Engine.create(ScanSettings.load(root, null, null)));
-        } catch (ConfigException e) {
+        } catch (ConfigException | java.io.UncheckedIOException e) {
             problems.accept(e.getMessage() + (previous == null ? " — using the defaults until it is fixed"
                     : " — keeping the previous settings until it is fixed"));
             if (previous != null) return previous;

@@ -30,6 +30,9 @@ public final class KeyHandler {
     public static final String RAM_DISABLED = "ram-disabled";
     public static final String RAM_DELETED = "ram-deleted";
     public static final String PROOF = "proof";
+    /** History action when the RAM call was made but no check shows the expected state: the alert stays open. */
+    public static final String UNCONFIRMED = "apply-unconfirmed";
+    public static final String OVERRIDE = "apply-override";
 
     /** What was done: the validity read back after acting, and how it was proven. */
     public record Result(Alert alert, AccessKeyEntry key, Validity validityAfter, String proof, boolean proven) { }
@@ -57,9 +60,23 @@ public final class KeyHandler {
      * @throws RamAdminException when RAM refuses or the key is not in the account
      */
     public Result apply(long alertId, HandlingMethod method, String by, String note) throws InterruptedException {
+        return apply(alertId, method, by, note, false);
+    }
+
+    /**
+     * @param overrideVerdict act although the alert's last verdict is not VALID (the user said so explicitly)
+     * @throws ApplyRefusedException the last verdict is not VALID and there is no override: nothing was changed. An
+     *         AccessKey ID is not a secret (signed URLs, logs), so anyone can publish a real production ID next to a
+     *         made-up secret; only a pair proven live shows that the published key is the one to disable.
+     */
+    public Result apply(long alertId, HandlingMethod method, String by, String note, boolean overrideVerdict) throws InterruptedException {
         if (method == HandlingMethod.WHITELIST) throw new IllegalArgumentException("--apply acts on the key: use --method disabled or deleted");
         Alert a = alerts.find(alertId).orElseThrow(() -> new AlertNotFoundException(alertId));
         AlertStateMachine.handle(a.status(), method); // refuse before touching the key, not after
+        checkVerdict(a, overrideVerdict);
+        if (!provenLive(a)) {
+            history(alertId, by, OVERRIDE, "--apply although the last verdict was " + a.validity() + " (explicit override)");
+        }
         RamAdmin admin = ram.get();
         AccessKeyEntry key = admin.findOwner(a.accessKeyId()).orElseThrow(() -> new RamAdminException("AccessKey " + a.accessKeyId()
                 + " is not owned by any RAM user of the account behind the admin credentials: it may already be deleted, belong "
@@ -91,10 +108,38 @@ public final class KeyHandler {
             history(alertId, by, PROOF, proof);
         }
         boolean proven = after == expected;
-        String handledNote = (note == null || note.isBlank() ? "" : note + "; ") + "applied through RAM, " + proof
-                + (proven ? "" : " (expected " + expected + ")");
+        if (!proven) {
+            // RAM answered, but no check shows the key in the expected state (throttling, eventual consistency): the
+            // alert stays in the work queue until a verification confirms it.
+            history(alertId, by, UNCONFIRMED, "RAM call made, but the key reads " + after + " (expected " + expected + "; " + proof
+                    + "); the alert stays open: run `akguard monitor verify " + alertId + "` and handle it once confirmed");
+            return new Result(alerts.find(alertId).orElseThrow(() -> new AlertNotFoundException(alertId)), key, after, proof, false);
+        }
+        String handledNote = (note == null || note.isBlank() ? "" : note + "; ") + "applied through RAM, " + proof;
         Alert handled = alerts.handle(alertId, method, by, handledNote);
-        return new Result(handled, key, after, proof, proven);
+        return new Result(handled, key, after, proof, true);
+    }
+
+    /** Refuses (nothing changed) unless the alert's last verdict is VALID or the caller overrides explicitly. */
+    public static void checkVerdict(Alert a, boolean overrideVerdict) {
+        if (provenLive(a) || overrideVerdict) return;
+        throw new ApplyRefusedException("alert " + a.id() + "'s last verdict is " + a.validity() + ", and the pair never read VALID: "
+                + (a.validity() == Validity.INVALID ? "Alibaba Cloud refused the published pair, so the AccessKey ID may belong to a "
+                + "working key used with another secret (anyone can publish a real ID next to a made-up one). " : "the pair was "
+                + "never proven live. ") + "Nothing was changed. Check it with `akguard monitor verify " + a.id() + "`; to act anyway, "
+                + "add --force-unverified.");
+    }
+
+    /**
+     * The pair is known to be the real one: its last verdict is VALID, or it is DISABLED now after having read VALID
+     * (disabled by us or its owner; deleting it next is the usual clean-up). A made-up secret next to a real ID never
+     * reads VALID, so it never qualifies.
+     */
+    static boolean provenLive(Alert a) {
+        if (a.validity() == Validity.VALID) return true;
+        return a.validity() == Validity.DISABLED && a.history().stream()
+                .anyMatch(h -> dev.akguard.monitor.verify.VerificationStore.VERIFIED.equals(h.action()) && h.note() != null
+                        && h.note().startsWith(Validity.VALID.name()));
     }
 
     private void history(long alertId, String by, String action, String note) {

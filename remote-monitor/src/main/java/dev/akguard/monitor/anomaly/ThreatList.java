@@ -26,21 +26,32 @@ public final class ThreatList {
 
     public static ThreatList empty() { return new ThreatList(); }
 
-    /** Parses the lines of a threat list; {@code source} names it in error messages. */
+    /** At most this many bad lines are listed in the error; the rest are counted. */
+    static final int MAX_LISTED_ERRORS = 10;
+
+    /**
+     * Parses the lines of a threat list; {@code source} names it in error messages. Errors give the line number and
+     * what is wrong, never the line itself: pointed at the wrong file (a credentials or password file), the
+     * message would otherwise print its secrets.
+     */
     public static ThreatList parse(List<String> lines, String source) {
         ThreatList list = new ThreatList();
         List<String> errors = new ArrayList<>();
+        int bad = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int hash = line.indexOf('#');
             String entry = (hash >= 0 ? line.substring(0, hash) : line).trim();
             if (entry.isEmpty()) continue;
             int lineNo = i + 1;
-            list.add(entry).ifPresent(error -> errors.add(source + " line " + lineNo + ": " + error));
+            Optional<String> error = list.add(entry);
+            if (error.isPresent() && ++bad <= MAX_LISTED_ERRORS) errors.add(source + " line " + lineNo + ": " + error.get());
         }
-        if (!errors.isEmpty()) {
+        if (bad > 0) {
+            if (bad > MAX_LISTED_ERRORS) errors.add("… and " + (bad - MAX_LISTED_ERRORS) + " more bad lines");
             throw new IllegalArgumentException(String.join("\n", errors)
-                    + "\nEach line must be an IPv4/IPv6 address or CIDR block (e.g. 203.0.113.0/24, 2001:db8::/32); '#' starts a comment.");
+                    + "\nEach line must be an IPv4/IPv6 address or CIDR block (e.g. 203.0.113.0/24, 2001:db8::/32); '#' starts a comment."
+                    + " Is threatIp.listFile the right file?");
         }
         return list;
     }
@@ -61,19 +72,19 @@ public final class ThreatList {
             addr = entry.substring(0, slash).trim();
             String p = entry.substring(slash + 1).trim();
             if (p.isEmpty() || !p.chars().allMatch(c -> c >= '0' && c <= '9') || p.length() > 3) {
-                return Optional.of("'" + entry + "' has an invalid prefix length");
+                return Optional.of("invalid prefix length after '/'");
             }
             prefix = Integer.parseInt(p);
         }
         Optional<byte[]> parsed = IpAddresses.parse(addr);
-        if (parsed.isEmpty()) return Optional.of("'" + entry + "' is not an IP address or CIDR block");
+        if (parsed.isEmpty()) return Optional.of("not an IP address or CIDR block");
         byte[] bytes = parsed.get();
         int bits = bytes.length * 8;
         if (prefix == null) prefix = bits;
         // An IPv4-mapped IPv6 CIDR (::ffff:a.b.c.d/N, N >= 96) is stored as the IPv4 block it denotes.
         if (bytes.length == 4 && addr.indexOf(':') >= 0) prefix = prefix - 96;
         if (prefix < 0 || prefix > bits) {
-            return Optional.of("'" + entry + "' has prefix length out of range 0.." + bits);
+            return Optional.of("prefix length out of range 0.." + bits);
         }
         (bytes.length == 4 ? v4 : v6).computeIfAbsent(prefix, k -> new HashSet<>()).add(key(IpAddresses.mask(bytes, prefix)));
         size++;

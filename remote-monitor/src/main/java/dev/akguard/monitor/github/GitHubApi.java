@@ -1,5 +1,6 @@
 package dev.akguard.monitor.github;
 
+import dev.akguard.core.text.UriPaths;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -49,6 +50,9 @@ public final class GitHubApi {
                 if ("PushEvent".equals(str(e, "type"))) {
                     PushEvent p = pushEvent(e);
                     if (p != null) pushes.add(p);
+                } else if ("PublicEvent".equals(str(e, "type"))) {
+                    PushEvent p = publicEvent(e);
+                    if (p != null) pushes.add(p);
                 }
             }
             if (reachedKnown || page.nextUrl() == null || n >= maxPages) break;
@@ -65,7 +69,7 @@ public final class GitHubApi {
 
     /** {@code GET /repos/{repo}/compare/{base}...{head}}; {@link Change#incomplete()} when GitHub cut it. */
     public Change compare(String repo, String base, String head) throws InterruptedException {
-        JsonObject o = client.get("/repos/" + repo + "/compare/" + base + "..." + head, null).body().getAsJsonObject();
+        JsonObject o = client.get("/repos/" + UriPaths.path(repo) + "/compare/" + UriPaths.segment(base) + "..." + UriPaths.segment(head), null).body().getAsJsonObject();
         JsonArray commits = o.has("commits") && o.get("commits").isJsonArray() ? o.getAsJsonArray("commits") : new JsonArray();
         JsonObject headCommit = commits.isEmpty() ? null : commits.get(commits.size() - 1).getAsJsonObject();
         List<String> shas = new ArrayList<>();
@@ -76,9 +80,54 @@ public final class GitHubApi {
         return change(headCommit, head, files, repo, shas, incomplete);
     }
 
+    /** {@code GET /repos/{repo}}: where to clone it from, its default branch, visibility and size. */
+    public RepoInfo repository(String repo) throws InterruptedException {
+        JsonObject o = client.get("/repos/" + UriPaths.path(repo), null).body().getAsJsonObject();
+        long sizeKb = o.has("size") && o.get("size").isJsonPrimitive() ? o.get("size").getAsLong() : -1;
+        boolean priv = o.has("private") && o.get("private").isJsonPrimitive() && o.get("private").getAsBoolean();
+        return new RepoInfo(repo, str(o, "default_branch"), str(o, "clone_url"), priv, sizeKb);
+    }
+
+    /**
+     * {@code GET /repos/{repo}/commits?sha=}: the history of {@code sha}, oldest first, at most {@code max} commits;
+     * {@link CommitList#more()} when the history is longer (then clone it).
+     */
+    public CommitList history(String repo, String sha, int max) throws InterruptedException {
+        List<String> newestFirst = new ArrayList<>();
+        String url = "/repos/" + UriPaths.path(repo) + "/commits?sha=" + URLEncoder.encode(sha, StandardCharsets.UTF_8) + "&per_page=" + PER_PAGE;
+        boolean more = false;
+        while (url != null) {
+            GitHubResponse r = client.get(url, null);
+            for (JsonElement el : asArray(r.body())) {
+                if (!el.isJsonObject() || str(el.getAsJsonObject(), "sha") == null) continue;
+                if (newestFirst.size() == max) { more = true; break; }
+                newestFirst.add(str(el.getAsJsonObject(), "sha"));
+            }
+            if (more) break;
+            url = r.nextUrl();
+            if (url != null && newestFirst.size() >= max) { more = true; break; }
+        }
+        Collections.reverse(newestFirst);
+        return new CommitList(newestFirst, more);
+    }
+
+    /**
+     * A file's bytes at a ref (contents API, raw media type), reading at most {@code maxBytes}: a longer file comes
+     * back cut to {@code maxBytes} with {@link FileContent#cut()} set; the rest is never downloaded.
+     */
+    public FileContent content(String contentsUrl, long maxBytes) throws InterruptedException {
+        byte[] b = client.getRaw(contentsUrl, "application/vnd.github.raw", maxBytes).rawBody();
+        boolean cut = b.length > maxBytes;
+        return new FileContent(cut ? java.util.Arrays.copyOf(b, (int) maxBytes) : b, cut);
+    }
+
+    public String contentsUrl(String repo, String path, String ref) {
+        return "/repos/" + UriPaths.path(repo) + "/contents/" + UriPaths.path(path) + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+    }
+
     /** {@code GET /repos/{repo}/commits/{sha}}: the commit against its first parent, every page of its files. */
     public Change commit(String repo, String sha) throws InterruptedException {
-        GitHubResponse r = client.get("/repos/" + repo + "/commits/" + sha, null);
+        GitHubResponse r = client.get("/repos/" + UriPaths.path(repo) + "/commits/" + UriPaths.segment(sha), null);
         JsonObject o = r.body().getAsJsonObject();
         JsonArray files = asArray(o.get("files")).deepCopy();
         for (int page = 1; r.nextUrl() != null && page < COMMIT_MAX_FILE_PAGES; page++) {
@@ -90,8 +139,7 @@ public final class GitHubApi {
 
     /** A file's bytes at a ref, through the contents API (base64), falling back to the raw download URL. */
     public byte[] content(String repo, String path, String ref) throws InterruptedException {
-        String url = "/repos/" + repo + "/contents/" + encodePath(path) + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
-        return contentAt(url);
+        return contentAt(contentsUrl(repo, path, ref));
     }
 
     /** Contents by the URL a payload gave ({@code contents_url} or a search hit's {@code url}). */
@@ -146,7 +194,11 @@ public final class GitHubApi {
             out.add(new ChangedFile(str(f, "filename"), str(f, "status"), str(f, "patch"), str(f, "raw_url"),
                     str(f, "contents_url"), sha));
         }
-        return new Change(sha, login, name, htmlBase(repo), out, commits, incomplete);
+        List<String> parents = new ArrayList<>();
+        if (commit != null && commit.has("parents") && commit.get("parents").isJsonArray()) {
+            for (JsonElement p : commit.getAsJsonArray("parents")) if (p.isJsonObject() && str(p.getAsJsonObject(), "sha") != null) parents.add(str(p.getAsJsonObject(), "sha"));
+        }
+        return new Change(sha, login, name, htmlBase(repo), out, commits, incomplete, parents);
     }
 
     /** The web URL of a repository: the API host without {@code api.} / {@code /api/v3}. */
@@ -154,7 +206,24 @@ public final class GitHubApi {
         String b = client.baseUrl();
         if (b.endsWith("/api/v3")) b = b.substring(0, b.length() - "/api/v3".length());
         b = b.replace("://api.github.com", "://github.com");
-        return b + "/" + repo;
+        return b + "/" + UriPaths.path(repo);
+    }
+
+    /** A private repository made public: its whole history is published at once. */
+    private static PushEvent publicEvent(JsonObject e) {
+        JsonObject repo = e.has("repo") && e.get("repo").isJsonObject() ? e.getAsJsonObject("repo") : null;
+        if (repo == null || str(repo, "name") == null) return null;
+        JsonObject actor = e.has("actor") && e.get("actor").isJsonObject() ? e.getAsJsonObject("actor") : null;
+        return PushEvent.wholeRepository(str(e, "id"), str(repo, "name"), actor == null ? null : str(actor, "login"), createdAt(e));
+    }
+
+    private static Instant createdAt(JsonObject e) {
+        try {
+            String c = str(e, "created_at");
+            return c == null ? null : Instant.parse(c);
+        } catch (DateTimeParseException ignored) {
+            return null; // informative only
+        }
     }
 
     private static PushEvent pushEvent(JsonObject e) {
@@ -162,13 +231,7 @@ public final class GitHubApi {
         JsonObject repo = e.has("repo") && e.get("repo").isJsonObject() ? e.getAsJsonObject("repo") : null;
         if (p == null || repo == null || str(p, "head") == null || str(repo, "name") == null) return null;
         JsonObject actor = e.has("actor") && e.get("actor").isJsonObject() ? e.getAsJsonObject("actor") : null;
-        Instant created = null;
-        try {
-            String c = str(e, "created_at");
-            created = c == null ? null : Instant.parse(c);
-        } catch (DateTimeParseException ignored) {
-            // keep null: the time is informative only
-        }
+        Instant created = createdAt(e);
         return new PushEvent(str(e, "id"), str(repo, "name"), actor == null ? null : str(actor, "login"),
                 str(p, "ref"), str(p, "before"), str(p, "head"), created);
     }
@@ -181,14 +244,5 @@ public final class GitHubApi {
     static String str(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
-    }
-
-    private static String encodePath(String path) {
-        StringBuilder sb = new StringBuilder();
-        for (String seg : path.split("/", -1)) {
-            if (sb.length() > 0) sb.append('/');
-            sb.append(URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return sb.toString();
     }
 }

@@ -51,8 +51,7 @@ public final class GitHubClient {
         if (base.getScheme() == null || base.getHost() == null) {
             throw new IllegalArgumentException("GitHub API URL must look like https://api.github.com or https://HOST/api/v3, got: " + b.baseUrl);
         }
-        boolean loopback = "127.0.0.1".equals(base.getHost()) || "localhost".equals(base.getHost()) || "[::1]".equals(base.getHost());
-        if (!"https".equals(base.getScheme()) && !loopback) {
+        if (!secureOrLoopback(base)) {
             throw new IllegalArgumentException("GitHub API URL must use https (plain http only for loopback): " + b.baseUrl);
         }
         this.token = b.token == null || b.token.isBlank() ? null : b.token.trim();
@@ -81,10 +80,33 @@ public final class GitHubClient {
 
     /** GET raw bytes (a blob, or contents with the raw media type). */
     public GitHubResponse getRaw(String pathOrUrl, String accept) throws InterruptedException {
-        return send(pathOrUrl, null, accept, false);
+        return send(pathOrUrl, null, accept, false, Long.MAX_VALUE);
     }
 
+    /**
+     * GET raw bytes, reading at most {@code maxBytes + 1} of the body: a response longer than {@code maxBytes}
+     * comes back with {@code maxBytes + 1} bytes (the caller sees it was cut) and the rest is never downloaded.
+     */
+    public GitHubResponse getRaw(String pathOrUrl, String accept, long maxBytes) throws InterruptedException {
+        return send(pathOrUrl, null, accept, false, maxBytes);
+    }
+
+    /** https, or plain http to a loopback host (tests, local proxies): the rule for the API URL and for clone URLs. */
+    public static boolean secureOrLoopback(URI u) {
+        if (u.getScheme() == null || u.getHost() == null) return false;
+        if ("https".equalsIgnoreCase(u.getScheme())) return true;
+        String h = u.getHost();
+        return "http".equalsIgnoreCase(u.getScheme()) && ("127.0.0.1".equals(h) || "localhost".equals(h) || "[::1]".equals(h));
+    }
+
+    /** The token, for a URL on the API's own host only (e.g. a clone URL); null for any other host. */
+    public String tokenFor(URI uri) { return token != null && sameOrigin(uri) ? token : null; }
+
     private GitHubResponse send(String pathOrUrl, String etag, String accept, boolean json) throws InterruptedException {
+        return send(pathOrUrl, etag, accept, json, Long.MAX_VALUE);
+    }
+
+    private GitHubResponse send(String pathOrUrl, String etag, String accept, boolean json, long maxBytes) throws InterruptedException {
         URI uri = resolve(pathOrUrl);
         String resource = uri.getPath().contains("/search/") ? "search" : "core";
         String lastProblem = "no attempt made";
@@ -100,7 +122,7 @@ public final class GitHubClient {
             if (etag != null) rb.header("If-None-Match", etag);
             HttpResponse<byte[]> resp;
             try {
-                resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
+                resp = http.send(rb.build(), maxBytes == Long.MAX_VALUE ? HttpResponse.BodyHandlers.ofByteArray() : BoundedBody.handler(maxBytes + 1));
             } catch (IOException e) {
                 lastProblem = "network error: " + e.getMessage();
                 backoff(attempt, lastProblem, uri);
@@ -163,11 +185,11 @@ public final class GitHubClient {
     /** The wait a 403/429 asks for, or null if it is a plain permission refusal. */
     private Duration rateLimitWait(HttpResponse<?> resp, int status, String message, int attempt) {
         OptionalLong retryAfter = RateLimit.longHeader(resp.headers(), "retry-after");
-        if (retryAfter.isPresent()) return Duration.ofSeconds(Math.max(1, retryAfter.getAsLong()));
+        if (retryAfter.isPresent()) return capped(Duration.ofSeconds(Math.max(1, Math.min(retryAfter.getAsLong(), MAX_WAIT.toSeconds()))));
         OptionalLong remaining = RateLimit.longHeader(resp.headers(), "x-ratelimit-remaining");
         OptionalLong reset = RateLimit.longHeader(resp.headers(), "x-ratelimit-reset");
         if (remaining.isPresent() && remaining.getAsLong() == 0 && reset.isPresent()) {
-            return untilReset(Instant.ofEpochSecond(reset.getAsLong()));
+            return untilReset(RateLimit.epochSeconds(reset.getAsLong()));
         }
         String lower = message.toLowerCase(Locale.ROOT);
         if (status == 429 || lower.contains("secondary rate limit") || lower.contains("abuse")) {
@@ -191,8 +213,13 @@ public final class GitHubClient {
 
     private Duration untilReset(Instant reset) {
         Duration d = Duration.between(clock.instant(), reset).plusSeconds(1);
-        return d.isNegative() ? Duration.ofSeconds(1) : d;
+        return d.isNegative() ? Duration.ofSeconds(1) : capped(d);
     }
+
+    /** The longest wait GitHub can make us take (Retry-After, rate-limit reset): beyond it, something is wrong. */
+    public static final Duration MAX_WAIT = Duration.ofHours(1);
+
+    static Duration capped(Duration d) { return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d; }
 
     private void backoff(int attempt, String problem, URI uri) throws InterruptedException {
         if (attempt >= policy.maxAttempts()) return;
@@ -215,7 +242,7 @@ public final class GitHubClient {
 
     private static int pollInterval(HttpResponse<?> resp) {
         OptionalLong v = RateLimit.longHeader(resp.headers(), "x-poll-interval");
-        return v.isPresent() ? (int) Math.max(0, Math.min(Integer.MAX_VALUE, v.getAsLong())) : 0;
+        return v.isPresent() ? (int) Math.max(0, Math.min(MAX_WAIT.toSeconds(), v.getAsLong())) : 0;
     }
 
     private static String nextLink(HttpResponse<?> resp) {

@@ -12,7 +12,13 @@ public record RateLimit(long remaining, Instant reset) {
         OptionalLong remaining = longHeader(headers, "x-ratelimit-remaining");
         OptionalLong reset = longHeader(headers, "x-ratelimit-reset");
         if (remaining.isEmpty() || reset.isEmpty()) return null;
-        return new RateLimit(remaining.getAsLong(), Instant.ofEpochSecond(reset.getAsLong()));
+        return new RateLimit(remaining.getAsLong(), epochSeconds(reset.getAsLong()));
+    }
+
+    /** An epoch-seconds header as an instant, clamped to a representable range (a hostile value must not throw). */
+    static Instant epochSeconds(long s) {
+        long max = 10_000_000_000L; // year 2286: far enough, and no overflow when durations are added
+        return Instant.ofEpochSecond(Math.max(0, Math.min(s, max)));
     }
 
     static OptionalLong longHeader(HttpHeaders headers, String name) {

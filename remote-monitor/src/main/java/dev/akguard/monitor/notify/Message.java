@@ -1,5 +1,7 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.core.text.Untrusted;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -19,13 +21,23 @@ public record Message(String kind, long alertId, Instant createdAt, String title
     public static final String ANOMALY = "anomaly";
     public static final String TEST = "test";
 
+    /**
+     * Repository names, paths, authors and ActionTrail strings reach every channel through here, so they are made
+     * inert here, once: no control character or bidi override reaches an email, an inbox row, a webhook or a
+     * terminal, and no newline forges a field. (Escaping is idempotent, so messages read back from the outbox are unchanged.)
+     */
     public Message {
-        fields = fields == null ? List.of() : List.copyOf(fields);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        title = Untrusted.inline(title);
+        summary = Untrusted.inline(summary);
+        fields = fields == null ? List.of() : fields.stream().map(Field::inert).toList();
+        evidence = evidence == null ? List.of() : evidence.stream().map(Untrusted::inline).toList();
+        action = Untrusted.multiline(action);
     }
 
     /** One labelled fact; {@code link} (optional) is where the value points, e.g. the file on GitHub. */
     public record Field(String label, String value, String link) {
         public static Field of(String label, String value) { return new Field(label, value, null); }
+
+        Field inert() { return new Field(Untrusted.inline(label), Untrusted.inline(value), Untrusted.inline(link)); }
     }
 }

@@ -26,10 +26,26 @@ public final class Messages {
         String file = n.path() == null ? null : n.line() == null ? n.path() : n.path() + ":" + n.line();
         fields.add(new Message.Field("File", file, n.url()));
         fields.add(Message.Field.of("Alert", String.valueOf(n.alertId())));
-        String action = "Handle it: disable the key with `akguard monitor handle " + n.alertId() + " --method disabled --apply`, "
-                + "rotate it wherever it is used, remove it from the repository and its history, then check its calls with "
-                + "`akguard monitor calls " + n.accessKeyId() + "`. Details: `akguard monitor show " + n.alertId() + "`.";
+        String action = leakAction(n);
         return new Message(Message.LEAK, n.alertId(), now, title, summary, fields, List.of(), action);
+    }
+
+    /**
+     * What to do. Only a pair proven live (VALID) or unknown is worth disabling through RAM; for an INVALID pair the
+     * published secret does not match, and the AccessKey ID may be someone's working production key (anyone can
+     * publish a real ID next to a made-up secret), so the message never tells people to act on the key.
+     */
+    private static String leakAction(AlertNotification n) {
+        String rest = "remove it from the repository and its history. Details: `akguard monitor show " + n.alertId() + "`.";
+        return switch (n.validity()) {
+            case INVALID -> "Alibaba Cloud refused this pair, so do not disable or delete the key on its strength: the ID may belong to a "
+                    + "working key used with another secret. Check the repository's owner and " + rest;
+            case DISABLED -> "Rotate the key wherever it is used and delete it once nothing needs it; " + rest;
+            case VALID -> "Handle it: disable the key with `akguard monitor handle " + n.alertId() + " --method disabled --apply`, "
+                    + "rotate it wherever it is used, " + rest + " Check its calls with `akguard monitor calls " + n.accessKeyId() + "`.";
+            case UNKNOWN, UNVERIFIED -> "Check it with `akguard monitor verify " + n.alertId() + "`; once it reads VALID, disable it with "
+                    + "`akguard monitor handle " + n.alertId() + " --method disabled --apply`, rotate it wherever it is used, " + rest;
+        };
     }
 
     public static Message anomaly(AnomalyNotification n, Instant now) {

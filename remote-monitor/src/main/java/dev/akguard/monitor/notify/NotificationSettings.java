@@ -1,5 +1,6 @@
 package dev.akguard.monitor.notify;
 
+import dev.akguard.core.text.Untrusted;
 import com.google.gson.annotations.SerializedName;
 import dev.akguard.monitor.notify.outbox.RetryPolicy;
 import dev.akguard.monitor.settings.SettingsException;
@@ -211,19 +212,41 @@ public final class NotificationSettings {
         return "url must use https (plain http only to 127.0.0.1, ::1 or localhost)";
     }
 
+    /**
+     * Loopback means an IP literal in 127.0.0.0/8, the IPv6 loopback, or exactly {@code localhost}: never a name
+     * that merely starts with "127." ({@code 127.evil.example} resolves wherever its owner wants).
+     */
     static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost")) return true;
+        if (h.startsWith("[") && h.endsWith("]")) {
+            try { // an IPv6 literal: parsed, never resolved
+                return java.net.InetAddress.getByName(h).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        java.util.regex.Matcher m = IPV4.matcher(h);
+        if (!m.matches()) return false;
+        for (int i = 1; i <= 4; i++) if (Integer.parseInt(m.group(i)) > 255) return false;
+        return m.group(1).equals("127");
     }
 
-    /** Webhook URLs of DingTalk and Slack are bearer credentials: show only scheme, host and path start. */
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    /**
+     * Webhook URLs of DingTalk and Slack are bearer credentials: show only scheme, host, port and the path's start.
+     * User info ({@code user:password@}) is dropped.
+     */
     public static String redactUrl(String url) {
         if (url == null) return null;
         try {
             URI u = new URI(url);
+            if (u.getHost() == null) return "(invalid url)";
             String path = u.getPath() == null ? "" : u.getPath();
             if (path.length() > 12) path = path.substring(0, 12) + "…";
-            return u.getScheme() + "://" + u.getRawAuthority() + path + (u.getRawQuery() == null ? "" : "?…");
+            return Untrusted.inline(u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort()) + path
+                    + (u.getRawQuery() == null ? "" : "?…"));
         } catch (Exception e) {
             return "(invalid url)";
         }

@@ -49,7 +49,7 @@ public final class AlertVerifier {
             throw e;
         }
         Occurrence from = recovered.from();
-        ValidationResult r = verifier.verify(a.id(), a.accessKeyId(), a.secretSha256(), recovered.secret(), by,
+        ValidationResult r = verifier.verify(a.id(), a.accessKeyId(), a.secretSha256(), recovered.secret(), recovered.securityToken(), by,
                 "secret re-fetched from " + from.repo() + "/" + from.path() + " at commit " + from.commit()).orElseThrow(
                 () -> new AlertNotFoundException(alertId));
         return new Outcome(alerts.find(alertId).orElseThrow(() -> new AlertNotFoundException(alertId)), r, from);

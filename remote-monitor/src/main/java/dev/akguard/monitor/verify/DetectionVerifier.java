@@ -20,7 +20,10 @@ import java.util.List;
  * except the validation result.
  */
 public final class DetectionVerifier implements AlertListener {
-    private record Pending(long alertId, String accessKeyId, String secretSha256, String secret, String where) { }
+    private record Pending(long alertId, String accessKeyId, String secretSha256, String secret, String securityToken, String where) {
+        @Override
+        public String toString() { return "Pending[" + alertId + "]"; } // never the secret or the token
+    }
 
     private final LeakVerifier verifier;
     private final List<Pending> pending = new ArrayList<>();
@@ -32,7 +35,7 @@ public final class DetectionVerifier implements AlertListener {
         if (notice.finding().secret() == null) return;
         var s = notice.sighting();
         pending.add(new Pending(notice.alertId(), s.accessKeyId(), s.secretSha256(), notice.finding().secret().value(),
-                s.repo() + "/" + s.path() + ":" + s.line()));
+                notice.securityToken(), s.repo() + "/" + s.path() + ":" + s.line()));
     }
 
     /** Validates every remembered alert and forgets the secrets. Returns the results stored. */
@@ -44,7 +47,7 @@ public final class DetectionVerifier implements AlertListener {
         }
         List<ValidationResult> out = new ArrayList<>();
         for (Pending p : batch) {
-            verifier.verify(p.alertId(), p.accessKeyId(), p.secretSha256(), p.secret(), AlertStore.WATCHER, "at detection in " + p.where())
+            verifier.verify(p.alertId(), p.accessKeyId(), p.secretSha256(), p.secret(), p.securityToken(), AlertStore.WATCHER, "at detection in " + p.where())
                     .ifPresent(out::add);
         }
         return out;

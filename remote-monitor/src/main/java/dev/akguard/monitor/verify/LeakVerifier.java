@@ -47,7 +47,13 @@ public final class LeakVerifier {
      * @param how how the secret was obtained, for the history ("at detection", "re-fetched from ...")
      */
     public Optional<ValidationResult> verify(long alertId, String accessKeyId, String secretSha256, String secret, String by, String how) {
-        ValidationResult result = validator.validate(accessKeyId, secret);
+        return verify(alertId, accessKeyId, secretSha256, secret, null, by, how);
+    }
+
+    /** With the security token of STS credentials (null for long-term keys); it is used for the check only. */
+    public Optional<ValidationResult> verify(long alertId, String accessKeyId, String secretSha256, String secret, String securityToken,
+                                             String by, String how) {
+        ValidationResult result = validator.validate(accessKeyId, secret, securityToken);
         return record(alertId, accessKeyId, secretSha256, result, by, how);
     }
 

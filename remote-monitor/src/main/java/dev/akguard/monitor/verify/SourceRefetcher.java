@@ -19,7 +19,7 @@ import java.util.List;
 public final class SourceRefetcher {
 
     /** A recovered secret (plaintext, in memory only: never store or print {@link #secret()}) and where it came from. */
-    public record Recovered(String secret, Occurrence from) {
+    public record Recovered(String secret, String securityToken, Occurrence from) {
         @Override
         public String toString() { return "Recovered[" + from.repo() + "/" + from.path() + "@" + from.commit() + "]"; }
     }
@@ -59,9 +59,9 @@ public final class SourceRefetcher {
                 transientFailure = true;
                 continue;
             }
-            for (Finding f : engine.scan(content, o.path())) {
+            for (Finding f : engine.ignoringInlineMarkers().scan(content, o.path())) {
                 if (f.secret() != null && alert.accessKeyId().equals(f.accessKeyId()) && alert.secretSha256().equals(f.secretSha256())) {
-                    return new Recovered(f.secret().value(), o);
+                    return new Recovered(f.secret().value(), StsTokens.near(new String(content, java.nio.charset.StandardCharsets.UTF_8), 1, f), o);
                 }
             }
             problems.add(where + ": the file no longer holds the pair");

@@ -1,35 +1,48 @@
 package dev.akguard.monitor.watch;
 
-import java.util.BitSet;
+import dev.akguard.core.change.AddedLines;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The new side of a unified-diff patch as GitHub sends it in {@code files[].patch}: which lines of the new file
- * the patch shows (added or context), which were added, and whether the patch was cut short. The post-image
- * text it rebuilds keeps every line at its real line number (lines the patch does not show are blank), so the
- * engine's line numbers are file line numbers and ID/secret distances stay true.
+ * The new side of a unified-diff patch as GitHub sends it in {@code files[].patch}: its hunks (the new file's
+ * lines the patch shows, added or context, at their real line numbers), the lines it adds (a source of
+ * {@link AddedLines} for the one change rule), and whether it was cut short. Nothing is allocated per line the
+ * patch does not show, so a hunk header claiming line 1,500,000,000 costs nothing (a poison patch cannot
+ * exhaust memory).
  */
 public final class PatchLines {
 
     private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@");
 
-    private final String[] lines;
-    private final BitSet added;
+    /** Consecutive new-side lines starting at 1-based line {@code start}; {@code added[i]} for lines the change adds. */
+    public record Hunk(int start, List<String> lines, boolean[] added) {
+        public String text() { return String.join("\n", lines); }
+    }
+
+    private final List<Hunk> hunks;
+    private final AddedLines added;
     private final boolean truncated;
 
-    private PatchLines(String[] lines, BitSet added, boolean truncated) {
-        this.lines = lines;
+    private PatchLines(List<Hunk> hunks, AddedLines added, boolean truncated) {
+        this.hunks = hunks;
         this.added = added;
         this.truncated = truncated;
     }
 
     public static PatchLines parse(String patch) {
-        java.util.List<String> text = new java.util.ArrayList<>();
-        BitSet added = new BitSet();
+        List<Hunk> hunks = new ArrayList<>();
+        AddedLines.Builder added = new AddedLines.Builder();
         boolean truncated = false;
-        int newLine = 0, newRemaining = 0, oldRemaining = 0;
+        long newLine = 0;
+        long newRemaining = 0, oldRemaining = 0;
         boolean inHunk = false;
+        List<String> lines = null;
+        List<Boolean> flags = null;
+        long start = 0;
         int from = 0;
         int len = patch.length();
         while (from < len) {
@@ -39,42 +52,57 @@ public final class PatchLines {
             from = nl < 0 ? len : nl + 1;
             if (line.startsWith("@@")) {
                 if (inHunk && (newRemaining > 0 || oldRemaining > 0)) truncated = true;
+                if (lines != null && !lines.isEmpty()) hunks.add(hunk(start, lines, flags));
                 Matcher m = HUNK.matcher(line);
-                if (!m.find()) { truncated = true; inHunk = false; continue; }
-                oldRemaining = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-                newLine = Integer.parseInt(m.group(3));
-                newRemaining = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+                if (!m.find() || m.group(3).length() > 10) { truncated = true; inHunk = false; lines = null; continue; }
+                oldRemaining = m.group(2) == null ? 1 : Long.parseLong(m.group(2));
+                newLine = Long.parseLong(m.group(3));
+                newRemaining = m.group(4) == null ? 1 : Long.parseLong(m.group(4));
                 if (newRemaining == 0) newLine++; // "+N,0" names the line before an empty range
+                if (newLine + newRemaining > Integer.MAX_VALUE) { truncated = true; inHunk = false; lines = null; continue; }
                 inHunk = true;
+                start = newLine;
+                lines = new ArrayList<>();
+                flags = new ArrayList<>();
                 continue;
             }
             if (!inHunk || line.startsWith("\\")) continue;
             char kind = line.isEmpty() ? ' ' : line.charAt(0);
             String body = line.isEmpty() ? "" : line.substring(1);
             switch (kind) {
-                case '+' -> { set(text, newLine, body); added.set(newLine); newLine++; newRemaining--; }
+                case '+' -> {
+                    added.add((int) newLine, (int) newLine + 1);
+                    lines.add(body);
+                    flags.add(true);
+                    newLine++;
+                    newRemaining--;
+                }
                 case '-' -> oldRemaining--;
-                case ' ' -> { set(text, newLine, body); newLine++; newRemaining--; oldRemaining--; }
+                case ' ' -> { lines.add(body); flags.add(false); newLine++; newRemaining--; oldRemaining--; }
                 default -> truncated = true;
             }
         }
         if (inHunk && (newRemaining > 0 || oldRemaining > 0)) truncated = true;
-        return new PatchLines(text.toArray(new String[0]), added, truncated);
+        if (lines != null && !lines.isEmpty()) hunks.add(hunk(start, lines, flags));
+        return new PatchLines(List.copyOf(hunks), added.build(), truncated);
     }
 
-    private static void set(java.util.List<String> text, int line, String body) {
-        while (text.size() < line) text.add("");
-        text.set(line - 1, body);
+    private static Hunk hunk(long start, List<String> lines, List<Boolean> flags) {
+        boolean[] a = new boolean[flags.size()];
+        for (int i = 0; i < a.length; i++) a[i] = flags.get(i);
+        return new Hunk((int) start, List.copyOf(lines), a);
     }
 
-    /** The new file's text as far as the patch shows it, one line per file line, gaps blank. */
-    public String postImage() { return String.join("\n", lines); }
+    public List<Hunk> hunks() { return hunks; }
+
+    /** The 1-based new-file lines the change adds. */
+    public AddedLines added() { return added; }
 
     /** Whether the 1-based new-file line was added by the change. */
-    public boolean isAdded(int line) { return line >= 0 && added.get(line); }
+    public boolean isAdded(int line) { return line >= 1 && added.contains(line); }
 
     public boolean hasAddedLines() { return !added.isEmpty(); }
 
-    /** The hunk headers promised more lines than the text holds. */
+    /** The hunk headers promised more lines than the text holds, or a header was unreadable. */
     public boolean truncated() { return truncated; }
 }

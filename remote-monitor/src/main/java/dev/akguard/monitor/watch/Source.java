@@ -1,5 +1,7 @@
 package dev.akguard.monitor.watch;
 
+import dev.akguard.core.text.UriPaths;
+
 /**
  * Something the watcher polls. Its {@link #key()} names its poll cursor in the store, so every instance that
  * watches the same source shares one cursor.
@@ -42,9 +44,9 @@ public record Source(Kind kind, String value) {
     public String feedPath() {
         return switch (kind) {
             case PUBLIC_EVENTS -> "/events";
-            case ORG -> "/orgs/" + value + "/events";
-            case USER -> "/users/" + value + "/events/public";
-            case REPO -> "/repos/" + value + "/events";
+            case ORG -> "/orgs/" + UriPaths.segment(value) + "/events";
+            case USER -> "/users/" + UriPaths.segment(value) + "/events/public";
+            case REPO -> "/repos/" + UriPaths.path(value) + "/events";
             case SEARCH -> null;
         };
     }

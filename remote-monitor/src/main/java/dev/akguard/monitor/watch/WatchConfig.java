@@ -19,7 +19,9 @@ import java.util.List;
  * parts of the monitor and are ignored here.
  * <pre>{@code
  * { "watch": { "publicEvents": true, "orgs": ["acme"], "users": ["bob"], "repos": ["acme/app"],
- *              "search": { "queries": ["LTAI"], "intervalMinutes": 30 }, "minPollIntervalSeconds": 60 } }
+ *              "search": { "queries": ["LTAI"], "intervalMinutes": 30 }, "minPollIntervalSeconds": 60,
+ *              "maxFileBytes": 33554432, "maxAlertsPerPush": 100, "maxPushAttempts": 8,
+ *              "clone": { "maxBytes": 1073741824, "timeoutSeconds": 600, "workDir": "/var/tmp/akguard", "threads": 2 } } }
  * }</pre>
  */
 public final class WatchConfig {
@@ -57,11 +59,37 @@ public final class WatchConfig {
             }
             WatchSettings out = WatchSettings.defaults(sources).withSearchInterval(searchInterval);
             if (watch.has("minPollIntervalSeconds")) out = out.withMinPollInterval(Duration.ofSeconds(watch.get("minPollIntervalSeconds").getAsLong()));
+            if (watch.has("maxFileBytes")) out = out.withMaxFileBytes(positive(watch, "maxFileBytes"));
+            if (watch.has("maxAlertsPerPush")) out = out.withMaxAlertsPerPush((int) Math.min(Integer.MAX_VALUE, positive(watch, "maxAlertsPerPush")));
+            if (watch.has("maxPushAttempts")) out = out.withMaxPushAttempts((int) Math.min(Integer.MAX_VALUE, positive(watch, "maxPushAttempts")));
+            if (watch.has("clone")) {
+                if (!watch.get("clone").isJsonObject()) throw new IllegalArgumentException("\"clone\" must be an object");
+                JsonObject clone = watch.getAsJsonObject("clone");
+                CloneLimits c = out.cloneLimits();
+                for (String key : clone.keySet()) {
+                    switch (key) {
+                        case "maxBytes" -> c = new CloneLimits(positive(clone, key), c.timeout(), c.workDir(), c.threads());
+                        case "timeoutSeconds" -> c = new CloneLimits(c.maxBytes(), Duration.ofSeconds(positive(clone, key)), c.workDir(), c.threads());
+                        case "workDir" -> c = new CloneLimits(c.maxBytes(), c.timeout(), java.nio.file.Path.of(clone.get(key).getAsString()), c.threads());
+                        case "threads" -> c = new CloneLimits(c.maxBytes(), c.timeout(), c.workDir(), (int) Math.min(64, positive(clone, key)));
+                        default -> throw new IllegalArgumentException("unknown key \"clone." + key + "\" (known: maxBytes, timeoutSeconds, workDir, threads)");
+                    }
+                }
+                out = out.withClone(c);
+            }
             return out;
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("Config")) throw iae;
             throw new IllegalArgumentException("Config file " + file + ", section \"watch\": " + e.getMessage(), e);
         }
+    }
+
+    private static long positive(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) throw new IllegalArgumentException("\"" + key + "\" must be a number");
+        long v = e.getAsLong();
+        if (v < 1) throw new IllegalArgumentException("\"" + key + "\" must be at least 1, got " + v);
+        return v;
     }
 
     private static List<String> strings(JsonObject o, String key) {

@@ -1,6 +1,8 @@
 package dev.akguard.monitor.watch;
 
+import dev.akguard.core.text.UriPaths;
 import dev.akguard.core.Engine;
+import dev.akguard.core.finding.Finding;
 import dev.akguard.monitor.github.Change;
 import dev.akguard.monitor.github.ChangedFile;
 import dev.akguard.monitor.github.CodeSearchHit;
@@ -11,7 +13,10 @@ import dev.akguard.monitor.github.GitHubNotFoundException;
 import dev.akguard.monitor.github.PushEvent;
 import dev.akguard.monitor.github.RetryPolicy;
 import dev.akguard.monitor.github.Sleeper;
+import dev.akguard.monitor.store.AlertLookup;
 import dev.akguard.monitor.store.AlertStore;
+import dev.akguard.monitor.store.PoisonPushes;
+import dev.akguard.monitor.store.ScanGapStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.PollCursor;
 import dev.akguard.monitor.store.QueuedPush;
@@ -57,7 +62,10 @@ public final class Watcher {
     private final Database db;
     private final AlertStore alerts;
     private final WorkStore work;
-    private final ChangeScanner scanner;
+    private final PatchScanner patches;
+    private final PushReader reader;
+    private final CloneScanner cloner;
+    private final ScanGapStore gaps;
     private final Clock clock;
     private final Sleeper sleeper;
     private final String owner;
@@ -76,7 +84,11 @@ public final class Watcher {
         this.db = db;
         this.alerts = new AlertStore(db, clock);
         this.work = new WorkStore(db);
-        this.scanner = new ChangeScanner(engine, api, settings.maxFileBytes());
+        Engine published = engine.ignoringInlineMarkers(); // a published pair is leaked whatever its author wrote next to it
+        this.patches = new PatchScanner(published, api, settings.maxFileBytes());
+        this.reader = new PushReader(api);
+        this.cloner = new CloneScanner(published, api, settings.cloneLimits());
+        this.gaps = new ScanGapStore(db);
         this.clock = clock;
         this.sleeper = sleeper;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -154,6 +166,11 @@ public final class Watcher {
         PollCursor next = new PollCursor(cursor.source(), poll.etag(), poll.newestEventId(), (int) interval,
                 now.plusSeconds(interval).toEpochMilli(), 0);
         List<QueuedPush> pushes = new ArrayList<>();
+        if (source.kind() == Source.Kind.REPO && cursor.etag() == null && cursor.lastEventId() == null) {
+            // A repository watched for the first time: its history so far is public too (the feed shows only new events).
+            pushes.add(new QueuedPush("first-seen:" + source.value(), source.key(), source.value(), PushEvent.WHOLE_REPOSITORY, null, "",
+                    null, now, 0));
+        }
         for (PushEvent p : poll.pushes()) {
             if (p.deletesRef()) continue;
             pushes.add(new QueuedPush(p.id(), source.key(), p.repo(), p.ref(), p.before(), p.head(), p.actor(), p.createdAt(), 0));
@@ -170,21 +187,25 @@ public final class Watcher {
     private CycleReport sweep(Source source, PollCursor cursor) throws InterruptedException {
         List<CodeSearchHit> hits = api.searchCode(source.value(), 10);
         List<Sighting> sightings = new ArrayList<>();
-        List<Leak> leaks = new ArrayList<>();
+        List<Finding> leaks = new ArrayList<>();
+        Map<Finding, String> sweepTokens = new java.util.IdentityHashMap<>();
         for (CodeSearchHit hit : hits) {
             if (hit.repo() == null || hit.path() == null || hit.ref() == null) continue;
+            // No patch: the file is fetched and every pair in it counts (it is on the default branch, public).
             Change change = new Change(hit.ref(), null, null, api.htmlBase(hit.repo()),
-                    List.of(new ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())), List.of(hit.ref()), false);
-            for (Leak leak : scanner.scan(hit.repo(), change)) {
-                leaks.add(leak);
-                sightings.add(sighting(leak, hit.repo(), null, change, source.key()));
+                    List.of(new ChangedFile(hit.path(), "modified", null, null, hit.contentsUrl(), hit.ref())), List.of(hit.ref()), false, List.of());
+            PatchScanner.Result r = patches.scan(hit.repo(), change, List.of(), null);
+            sweepTokens.putAll(r.tokens());
+            for (Finding f : r.findings()) {
+                leaks.add(f);
+                sightings.add(sighting(f, hit.repo(), null, source.key()));
             }
         }
         Instant now = clock.instant();
         long interval = settings.searchInterval().toSeconds();
         PollCursor next = new PollCursor(cursor.source(), null, null, (int) interval, now.plusSeconds(interval).toEpochMilli(), 0);
         int[] outcome = db.transaction(c -> {
-            int[] counts = record(c, leaks, sightings);
+            int[] counts = record(c, leaks, sightings, source.key(), sweepTokens);
             if (!work.advanceSource(c, next, owner, now)) throw new LostClaimException("source " + source.key());
             return counts;
         });
@@ -193,28 +214,41 @@ public final class Watcher {
 
     // ---- pushes ----------------------------------------------------------------------------------------------
 
+    /**
+     * Processes due pushes until the queue is empty or the cycle's budget is spent, so that a GitHub incident (each
+     * push spending its retries) does not hold back verification and notification of alerts already recorded.
+     */
     private CycleReport drainQueue() throws InterruptedException {
         CycleReport report = CycleReport.empty();
-        while (true) {
-            List<QueuedPush> batch = work.claimPushes(owner, settings.batchSize(), clock.instant(), settings.pushLease());
+        long deadline = clock.millis() + DRAIN_BUDGET.toMillis();
+        while (clock.millis() < deadline) {
+            Instant now = clock.instant();
+            int parked = db.transaction(c -> PoisonPushes.park(c, settings.maxPushAttempts(), now));
+            if (parked > 0) LOG.warning(() -> parked + " push(es) parked as FAILED: the watcher stopped while processing them "
+                    + settings.maxPushAttempts() + " times (see `monitor not-scanned` and the log)");
+            List<QueuedPush> batch = work.claimPushes(owner, settings.batchSize(), now, settings.pushLease());
             if (batch.isEmpty()) return report;
             for (QueuedPush push : batch) report = report.plus(process(push));
         }
+        return report; // the rest waits for the next cycle (its claims expire with the lease)
     }
+
+    /** Time a cycle spends on the push queue before the verification and delivery steps get their turn. */
+    static final Duration DRAIN_BUDGET = Duration.ofMinutes(1);
 
     private CycleReport process(QueuedPush push) throws InterruptedException {
         try {
-            List<Leak> leaks = new ArrayList<>();
+            Scanned scanned = scan(push);
             List<Sighting> sightings = new ArrayList<>();
-            for (Change change : fetchChanges(push)) {
-                for (Leak leak : scanner.scan(push.repo(), change)) {
-                    leaks.add(leak);
-                    sightings.add(sighting(leak, push.repo(), push.actor(), change, push.source()));
-                }
+            List<Finding> findings = new ArrayList<>();
+            for (Finding f : scanned.findings()) {
+                findings.add(f);
+                sightings.add(sighting(f, push.repo(), push.actor(), push.source()));
             }
             Instant now = clock.instant();
             int[] outcome = db.transaction(c -> {
-                int[] counts = record(c, leaks, sightings);
+                int[] counts = record(c, findings, sightings, push.eventId(), scanned.tokens());
+                for (ScanGap g : scanned.gaps()) gaps.record(c, g.repo(), g.commit(), g.path(), g.reason(), push.eventId(), now);
                 if (!work.completePush(c, push.eventId(), owner, now)) throw new LostClaimException("push " + push.eventId());
                 return counts;
             });
@@ -222,70 +256,95 @@ public final class Watcher {
         } catch (LostClaimException e) {
             LOG.info(() -> "Another watcher finished " + e.getMessage() + " first; dropped our copy");
             return CycleReport.empty();
-        } catch (RuntimeException e) {  // GitHub, store, or an unexpected payload: this push waits, the others go on
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // GitHub, store, an unexpected payload, or a push too big for this heap: this push waits, the others go on.
             Duration wait = failureBackoff.backoff(push.attempts() + 1, random);
-            String why = describe(e);
+            String why = e instanceof Error ? "crashed: " + e : describe((RuntimeException) e);
             LOG.warning(() -> "Push " + push.eventId() + " to " + push.repo() + " failed (" + why + "); retry in " + wait.toSeconds() + " s");
             work.failPush(push.eventId(), owner, clock.instant().plus(wait), why, settings.maxPushAttempts());
             return new CycleReport(0, 0, 0, 0, 1, 0, 0, 0);
         }
     }
 
-    /**
-     * New branch: the head commit. Otherwise compare before...head (for a force push GitHub diffs from the merge
-     * base, i.e. exactly the rewritten commits); if the old head no longer exists, the head commit. When GitHub
-     * cut the compare (over 300 files, over 250 commits), each listed commit is fetched on its own (files paged).
-     */
-    private List<Change> fetchChanges(QueuedPush push) throws InterruptedException {
-        try {
-            if (push.before() == null || push.before().isEmpty() || PushEvent.ZERO_SHA.equals(push.before())) {
-                return List.of(api.commit(push.repo(), push.head()));
-            }
-            Change compare;
+    /** What a queued push (or whole-repository job) published: findings attributed to their commits, and gaps. */
+    record Scanned(List<Finding> findings, List<ScanGap> gaps, Map<Finding, String> tokens) { }
+
+    private Scanned scan(QueuedPush push) throws InterruptedException {
+        PushReader.Published published = reader.read(push);
+        if (published.fromClone()) {
+            LOG.info(() -> push.repo() + ": scanning " + (published.cloneRange() == null ? "the whole history" : published.cloneRange()) + " from a clone");
             try {
-                compare = api.compare(push.repo(), push.before(), push.head());
+                CloneScanner.Result r = cloner.scan(push.repo(), published.cloneRange(), push.eventId());
+                return new Scanned(r.findings(), r.gaps(), Map.of());
             } catch (GitHubNotFoundException e) {
-                LOG.fine(() -> push.repo() + ": cannot compare " + push.before() + "..." + push.head() + "; scanning the head commit");
-                return List.of(api.commit(push.repo(), push.head()));
+                LOG.info(() -> push.repo() + " is gone or private again (" + e.getMessage() + "); nothing to scan");
+                return new Scanned(List.of(), List.of(), Map.of());
             }
-            if (!compare.incomplete()) return List.of(compare);
-            LOG.info(() -> push.repo() + ": compare " + push.before() + "..." + push.head() + " was cut by GitHub; scanning its "
-                    + compare.commits().size() + " commits one by one");
-            List<Change> changes = new ArrayList<>();
-            for (String sha : compare.commits()) changes.add(api.commit(push.repo(), sha));
-            return changes;
-        } catch (GitHubNotFoundException e) {
-            LOG.info(() -> push.repo() + "@" + push.head() + " is gone (" + e.getMessage() + "); nothing to scan");
-            return List.of();
         }
+        List<Finding> findings = new ArrayList<>();
+        List<ScanGap> gapsFound = new ArrayList<>();
+        Map<Finding, String> tokens = new java.util.IdentityHashMap<>();
+        for (PushReader.PublishedCommit c : published.commits()) {
+            PatchScanner.Result r = patches.scan(push.repo(), c.diff(), c.otherParents(), push.actor());
+            findings.addAll(r.findings());
+            gapsFound.addAll(r.gaps());
+            tokens.putAll(r.tokens());
+        }
+        return new Scanned(findings, gapsFound, tokens);
     }
 
     // ---- recording -------------------------------------------------------------------------------------------
 
-    /** Records sightings in a stable order (avoids lock-order deadlocks between instances) and tells listeners. */
-    private int[] record(Connection c, List<Leak> leaks, List<Sighting> sightings) throws SQLException {
-        int created = 0, reopened = 0;
+    /**
+     * Records sightings in a stable order (avoids lock-order deadlocks between instances) and tells listeners. At most
+     * {@code maxAlertsPerPush} new alerts per push: the pairs beyond are grouped into one alert (the first of them)
+     * whose history says how many more the push held, so a flood neither buries the list nor burns verification calls.
+     */
+    private int[] record(Connection c, List<Finding> findings, List<Sighting> sightings, String eventId, Map<Finding, String> tokens)
+            throws SQLException {
+        int created = 0, reopened = 0, grouped = 0;
+        long groupAlert = -1;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sightings.size(); i++) order.add(i);
         order.sort(Comparator.comparing((Integer i) -> sightings.get(i).accessKeyId()).thenComparing(i -> sightings.get(i).secretSha256()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> overCap = new java.util.HashSet<>();
         for (int i : order) {
             Sighting s = sightings.get(i);
+            String pair = s.accessKeyId() + ":" + s.secretSha256();
+            if (overCap.contains(pair)) continue;
+            if (seen.add(pair) && created > settings.maxAlertsPerPush() && !AlertLookup.exists(c, s.accessKeyId(), s.secretSha256())) {
+                overCap.add(pair);
+                grouped++;
+                continue;
+            }
             RecordOutcome outcome = alerts.record(c, s);
-            if (outcome.kind() == RecordOutcome.Kind.CREATED) created++;
+            if (outcome.kind() == RecordOutcome.Kind.CREATED && ++created > settings.maxAlertsPerPush()) groupAlert = outcome.alertId();
             if (outcome.kind() == RecordOutcome.Kind.REOPENED) reopened++;
             if (outcome.announce()) {
-                AlertNotice notice = new AlertNotice(outcome.alertId(), outcome.kind(), s, leaks.get(i).finding());
+                AlertNotice notice = new AlertNotice(outcome.alertId(), outcome.kind(), s, findings.get(i), tokens.get(findings.get(i)));
                 for (AlertListener l : listeners) l.onAlert(notice, c);
             }
+        }
+        if (grouped > 0) {
+            // The first pair over the cap was recorded as an alert of its own; it stands for the rest.
+            int more = grouped;
+            long id = groupAlert;
+            AlertStore.addHistory(c, id, clock.instant(), AlertStore.WATCHER, "grouped", "the same push (event " + eventId + ") held " + more
+                    + " more leaked pair(s) beyond the limit of " + settings.maxAlertsPerPush() + " alerts per push; they were not recorded "
+                    + "one by one: scan the repository with `akguard scan-history`");
+            LOG.warning(() -> "Push " + eventId + " held more than " + settings.maxAlertsPerPush() + " new pairs; " + more + " grouped into alert " + id);
         }
         return new int[] {created, reopened};
     }
 
-    private Sighting sighting(Leak leak, String repo, String actor, Change change, String source) {
-        String author = change.authorLogin() != null ? change.authorLogin() : change.authorName() != null ? change.authorName() : actor;
-        String url = change.htmlUrlBase() + "/blob/" + leak.commit() + "/" + leak.path() + "#L" + leak.line();
-        return new Sighting(leak.finding().accessKeyId(), leak.finding().secretRedacted(), leak.finding().secretSha256(), repo,
-                leak.path(), leak.line(), leak.commit(), author, url, clock.instant(), source);
+    private Sighting sighting(Finding f, String repo, String actor, String source) {
+        String commit = f.git() == null ? null : f.git().commit();
+        String author = f.git() != null && f.git().author() != null ? f.git().author() : actor;
+        // the path is anyone's choice: each segment encoded, so '#', '?', spaces or newlines cannot break the link
+        String url = api.htmlBase(repo) + "/blob/" + UriPaths.segment(commit) + "/" + UriPaths.path(f.path()) + "#L" + f.id().line();
+        return new Sighting(f.accessKeyId(), f.secretRedacted(), f.secretSha256(), repo, f.path(), f.id().line(), commit, author, url,
+                clock.instant(), source);
     }
 
     private static String describe(RuntimeException e) {

@@ -72,16 +72,18 @@ class KeyHandlerTest {
     }
 
     /** Pushes the pair, lets the watcher find and verify it; returns the alert. */
-    private Alert leak(EmulatedKey key) throws Exception {
-        gh.createRepo("acme/" + key.id().toLowerCase()).change().author("eve")
-                .put("app.env", "ALIBABA_CLOUD_ACCESS_KEY_ID=" + key.id() + "\nALIBABA_CLOUD_ACCESS_KEY_SECRET=" + key.secret() + "\n").push();
+    private Alert leak(EmulatedKey key) throws Exception { return leak(key.id(), key.secret()); }
+
+    private Alert leak(String id, String secret) throws Exception {
+        gh.createRepo("acme/" + id.toLowerCase()).change().author("eve")
+                .put("app.env", "ALIBABA_CLOUD_ACCESS_KEY_ID=" + id + "\nALIBABA_CLOUD_ACCESS_KEY_SECRET=" + secret + "\n").push();
         DetectionVerifier detection = rt.detectionVerifier();
         GitHubApi api = new GitHubApi(GitHubClient.builder(gh.baseUrl()).clock(clock).sleeper(new RecordingSleeper(clock)).build());
         new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), api, db, Engine.defaults(), clock, new RecordingSleeper(clock))
                 .addListener(detection).runOnce();
         detection.verifyPending();
         List<Alert> all = new AlertStore(db, clock).list(null);
-        return all.stream().filter(a -> a.accessKeyId().equals(key.id())).findFirst().orElseThrow();
+        return all.stream().filter(a -> a.accessKeyId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
@@ -123,6 +125,38 @@ class KeyHandlerTest {
         assertEquals(AlertStatus.HANDLED, after.status());
         assertTrue(after.history().stream().anyMatch(h -> h.action().equals(KeyHandler.PROOF)));
         assertTrue(after.history().stream().anyMatch(h -> h.action().equals("handled-disabled") && h.note().startsWith("SEC-1; applied through RAM")));
+    }
+
+    @Test
+    void aRealIdPublishedWithAFakeSecretIsNeverDisabledWithoutAnExplicitOverride() throws Exception {
+        EmulatedKey prod = account.addUser("prod-app").addKey();
+        // The attacker publishes prod's real AccessKey ID next to a made-up secret.
+        Alert a = leak(prod.id(), dev.akguard.testkit.corpus.FakeKeys.secret(new java.util.Random(3)));
+        assertEquals(Validity.INVALID, a.validity());
+        ApplyRefusedException e = assertThrows(ApplyRefusedException.class,
+                () -> rt.keyHandler().apply(a.id(), HandlingMethod.DISABLED, "carol", null));
+        assertTrue(e.getMessage().contains("INVALID") && e.getMessage().contains("--force-unverified"), e.getMessage());
+        assertTrue(ali.requests("UpdateAccessKey").isEmpty(), "nothing sent to RAM");
+        assertTrue(ali.key(prod.id()).orElseThrow().active(), "the production key still works");
+        assertEquals(AlertStatus.UNHANDLED, new AlertStore(db, clock).find(a.id()).orElseThrow().status());
+
+        KeyHandler.Result forced = rt.keyHandler().apply(a.id(), HandlingMethod.DISABLED, "carol", "sure", true);
+        assertFalse(ali.key(prod.id()).orElseThrow().active(), "with the override it acts");
+        assertTrue(forced.alert().history().stream().anyMatch(h -> h.action().equals(KeyHandler.OVERRIDE)));
+    }
+
+    @Test
+    void anApplyTheReVerificationCannotConfirmLeavesTheAlertUnhandled() throws Exception {
+        EmulatedKey leaked = account.addUser("ci").addKey();
+        Alert a = leak(leaked);
+        assertEquals(Validity.VALID, a.validity());
+        ali.faults().throttleAlways("GetCallerIdentity");
+        KeyHandler.Result r = rt.keyHandler().apply(a.id(), HandlingMethod.DISABLED, "carol", null);
+        assertFalse(r.proven());
+        assertFalse(ali.key(leaked.id()).orElseThrow().active(), "the RAM call was made");
+        Alert after = new AlertStore(db, clock).find(a.id()).orElseThrow();
+        assertEquals(AlertStatus.UNHANDLED, after.status(), "not confirmed: stays in the work queue");
+        assertTrue(after.history().stream().anyMatch(h -> h.action().equals(KeyHandler.UNCONFIRMED)));
     }
 
     @Test

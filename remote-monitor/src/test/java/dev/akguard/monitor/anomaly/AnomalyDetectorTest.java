@@ -136,6 +136,7 @@ class AnomalyDetectorTest {
         Files.writeString(dir.resolve("bad.txt"), "1.2.3.4\nnot-an-ip\n");
         s.threatIp.listFile = "bad.txt";
         SettingsException bad = assertThrows(SettingsException.class, () -> AnomalyDetector.fromSettings(s, dir));
-        assertTrue(bad.getMessage().contains("line 2: 'not-an-ip'"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("line 2: not an IP address"), bad.getMessage());
+        assertFalse(bad.getMessage().contains("not-an-ip"), "the line's content is never echoed: " + bad.getMessage());
     }
 }

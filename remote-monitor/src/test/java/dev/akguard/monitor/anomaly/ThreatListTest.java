@@ -117,11 +117,24 @@ class ThreatListTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ThreatList.parse(List.of("1.2.3.4", "evil.example.com", "# ok", "10.0.0.0/33", "2001:db8::/129", "1.2.3.4/x"), "feed.txt"));
         String m = e.getMessage();
-        assertTrue(m.contains("feed.txt line 2: 'evil.example.com' is not an IP address"), m);
-        assertTrue(m.contains("feed.txt line 4: '10.0.0.0/33' has prefix length out of range 0..32"), m);
-        assertTrue(m.contains("feed.txt line 5: '2001:db8::/129' has prefix length out of range 0..128"), m);
-        assertTrue(m.contains("feed.txt line 6: '1.2.3.4/x' has an invalid prefix length"), m);
+        assertTrue(m.contains("feed.txt line 2: not an IP address"), m);
+        assertTrue(m.contains("feed.txt line 4: prefix length out of range 0..32"), m);
+        assertTrue(m.contains("feed.txt line 5: prefix length out of range 0..128"), m);
+        assertTrue(m.contains("feed.txt line 6: invalid prefix length"), m);
         assertTrue(m.contains("CIDR block"), m);
+    }
+
+    @Test
+    void errorsNeverEchoTheFilesContent() {
+        List<String> shadowLike = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) shadowLike.add("user" + i + ":$6$salt$HASHVALUE" + i + ":19000:0:99999:7:::");
+        shadowLike.add("aws_secret_access_key = SECRETVALUE");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThreatList.parse(shadowLike, "/etc/shadow"));
+        String m = e.getMessage();
+        assertFalse(m.contains("HASHVALUE") || m.contains("SECRETVALUE") || m.contains("user1"), m);
+        assertTrue(m.contains("/etc/shadow line 1: not an IP address"), m);
+        assertTrue(m.contains("… and 16 more bad lines"), m);
+        assertTrue(m.contains("Is threatIp.listFile the right file?"), m);
     }
 
     @Test

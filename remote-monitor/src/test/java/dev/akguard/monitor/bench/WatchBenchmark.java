@@ -29,12 +29,12 @@ import java.util.Random;
  * PushEvents processed per minute on loopback, and heap over a long run.
  *
  * <pre>
- * mvn -o -q -pl remote-monitor -am -Pbench test -DskipTests [-Dbench.rounds=60] [-Dbench.store=postgres]
- * java -cp &lt;remote-monitor test classpath&gt; dev.akguard.monitor.bench.WatchBenchmark [ROUNDS] [sqlite|postgres]
+ * mvn -o -q -pl remote-monitor -am -Pbench test -DskipTests [-Dbench.rounds=60] [-Dbench.store=postgres] [-Dbench.commitsPerPush=3]
+ * java -cp &lt;remote-monitor test classpath&gt; dev.akguard.monitor.bench.WatchBenchmark [ROUNDS] [sqlite|postgres] [COMMITS_PER_PUSH]
  * </pre>
- * Each round replays 250 PushEvents (GitHub's feed holds 300) from a fixed pool of 200 commits in 50 repositories,
- * each changing a 40-line file, one in ten adding a leaked pair; the watcher polls the feed, fetches every
- * compare, scans and records. Only {@code runOnce} is timed. Heap is measured after a full GC each round; the
+ * Each round replays 250 PushEvents (GitHub's feed holds 300) from a fixed pool of 200 pushes in 50 repositories,
+ * each push of COMMITS_PER_PUSH commits (default 3) changing a 40-line file, one push in ten adding a leaked pair;
+ * the watcher polls the feed, fetches every compare and every commit of multi-commit pushes, scans and records. Only {@code runOnce} is timed. Heap is measured after a full GC each round; the
  * emulator keeps a bounded set of events and commits, so growth there would be the watcher's.
  */
 public final class WatchBenchmark {
@@ -46,6 +46,7 @@ public final class WatchBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         boolean postgres = args.length > 1 && args[1].equals("postgres");
+        int commitsPerPush = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Random random = new Random(99);
         Path tmp = Files.createTempDirectory("akguard-bench");
         try (GitHubEmulator gh = GitHubEmulator.start(); PostgresSchema schema = postgres ? new PostgresSchema() : null) {
@@ -58,10 +59,15 @@ public final class WatchBenchmark {
             int leaks = 0;
             for (int i = 0; i < 200; i++) {
                 EmulatedRepo repo = repos.get(i % repos.size());
-                StringBuilder file = new StringBuilder();
-                for (int l = 0; l < 40; l++) file.append("setting").append(l).append(" = ").append(random.nextInt(1_000_000)).append('\n');
-                if (i % 10 == 0) { file.append(TestKeys.pair(random).properties()); leaks++; }
-                pool.add(repo.change().author("dev" + (i % 17)).put("config/app" + (i % 3) + ".properties", file.toString()).commitSilently());
+                EmulatedRepo.ChangeBuilder change = repo.change().author("dev" + (i % 17));
+                for (int c = 0; c < commitsPerPush; c++) {
+                    StringBuilder file = new StringBuilder();
+                    for (int l = 0; l < 40; l++) file.append("setting").append(l).append(" = ").append(random.nextInt(1_000_000)).append('\n');
+                    if (i % 10 == 0 && c == 0) { file.append(TestKeys.pair(random).properties()); leaks++; }
+                    if (c > 0) change.nextCommit("commit " + c);
+                    change.put("config/app" + ((i + c) % 3) + ".properties", file.toString());
+                }
+                pool.add(change.commitSilently());
             }
             String url = postgres ? schema.url() : "jdbc:sqlite:" + tmp.resolve("bench.db");
             Database db = Database.open(url);
@@ -73,8 +79,8 @@ public final class WatchBenchmark {
             long processed = 0, nanos = 0, maxHeap = 0;
             long[] heapAt = new long[rounds];
             int next = 0;
-            System.out.printf("store=%s rounds=%d pushes/round=%d pool=%d commits (%d with a leak)%n",
-                    postgres ? "postgresql" : "sqlite", rounds, PER_ROUND, pool.size(), leaks);
+            System.out.printf("store=%s rounds=%d pushes/round=%d pool=%d pushes of %d commits (%d with a leak)%n",
+                    postgres ? "postgresql" : "sqlite", rounds, PER_ROUND, pool.size(), commitsPerPush, leaks);
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < PER_ROUND; i++) {
                     EmulatedRepo.PushResult p = pool.get(next++ % pool.size());

@@ -23,6 +23,17 @@ class MessagesTest {
     }
 
     @Test
+    void anInvalidPairsMessageNeverTellsPeopleToActOnTheKey() {
+        String text = MessageRenderer.plainText(Messages.leak(alert(Validity.INVALID), NOW));
+        assertFalse(text.contains("--apply"), text);
+        assertTrue(text.contains("do not disable or delete the key"), text);
+        for (Validity v : List.of(Validity.UNKNOWN, Validity.UNVERIFIED)) {
+            String t = MessageRenderer.plainText(Messages.leak(alert(v), NOW));
+            assertTrue(t.contains("akguard monitor verify 42"), "verify first: " + t);
+        }
+    }
+
+    @Test
     void leakMessageCarriesEveryFactAndOnlyTheRedactedSecret() {
         Message m = Messages.leak(alert(Validity.VALID), NOW);
         assertEquals("leak", m.kind());
@@ -41,6 +52,26 @@ class MessagesTest {
             assertFalse(rendered.contains(secret), "full secret leaked into " + rendered);
             assertFalse(rendered.contains(secret.substring(0, 4)), "more than 3 secret characters in " + rendered);
         }
+    }
+
+    @Test
+    void hostileRepositoryPathAndEvidenceAreInertInEveryChannel() {
+        AlertNotification n = new AlertNotification(7, keyId, Redaction.redact(secret), Validity.VALID, null, "acme/shop\u001b[2J",
+                "deploy/\u001b[31mPWNED\u001b[0m \n File: fake.yml:1/\u202econfig.yaml", 1, "https://github.com/acme/shop/blob/c/x#L1");
+        Message m = Messages.leak(n, NOW);
+        Message anomaly = Messages.anomaly(new AnomalyNotification(7, new Anomaly("rate-spike", keyId, NOW,
+                "calls from\nevil\u001b]0;t\u0007", List.of("ua: curl\u001b[2J\r\nforged: line"))), NOW);
+        for (Message x : List.of(m, anomaly, MessageCodec.decode(MessageCodec.encode(m)))) {
+            for (String rendered : List.of(MessageRenderer.plainText(x), MessageRenderer.markdown(x), MessageRenderer.slackMrkdwn(x), x.title())) {
+                for (char c : rendered.toCharArray()) {
+                    assertFalse(c != '\n' && dev.akguard.core.text.Untrusted.needsEscape(c), "raw U+" + Integer.toHexString(c) + " in " + rendered);
+                }
+                assertFalse(rendered.contains("\nFile: fake.yml") || rendered.contains("\nforged"), "a forged line in " + rendered);
+            }
+        }
+        assertTrue(MessageRenderer.plainText(m).contains("File: deploy/\\e[31mPWNED\\e[0m \\n File: fake.yml:1/\\u202econfig.yaml:1"),
+                MessageRenderer.plainText(m));
+        assertEquals(m, MessageCodec.decode(MessageCodec.encode(m)), "escaping is idempotent: the outbox sends the same words");
     }
 
     @Test

@@ -79,6 +79,38 @@ class NotificationSettingsTest {
     }
 
     @Test
+    void userInfoOfWebhookUrlsIsNeverShown() {
+        String pw = TestKeys.random(16);
+        NotificationSettings s = new NotificationSettings();
+        s.webhooks.add(hook("siem", NotificationSettings.WebhookFormat.SLACK, "https://user:" + pw + "@siem.example.com:8443/hooks/akguard"));
+        String shown = s.redactedJson();
+        assertFalse(shown.contains(pw) || shown.contains("user"), shown);
+        assertTrue(shown.contains("\"url\": \"https://siem.example.com:8443/hooks/akgua…\""), shown);
+        s.webhooks.get(0).url = "ftp://user:" + pw + "@siem.example.com/x";
+        SettingsException e = assertThrows(SettingsException.class, s::validate);
+        assertFalse(e.getMessage().contains(pw), e.getMessage());
+        s.webhooks.get(0).url = "https://user:" + pw + "@bad host/x";
+        e = assertThrows(SettingsException.class, s::validate);
+        assertFalse(e.getMessage().contains(pw), e.getMessage());
+    }
+
+    @Test
+    void onlyLoopbackLiteralsAndLocalhostMayUsePlainHttp() {
+        for (String ok : List.of("127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "[::1]", "[0:0:0:0:0:0:0:1]")) {
+            assertTrue(NotificationSettings.isLoopback(ok), ok);
+        }
+        for (String bad : List.of("127.evil.example", "127.0.0.1.attacker.example", "127.0.0.1.nip.io", "localhost.", "localhost.evil.example",
+                "128.0.0.1", "127.0.0.256", "[::2]", "[fe80::1]", "0x7f000001", "example.com")) {
+            assertFalse(NotificationSettings.isLoopback(bad), bad);
+        }
+        NotificationSettings s = new NotificationSettings();
+        s.webhooks.add(hook("plain", NotificationSettings.WebhookFormat.SLACK, "http://127.evil.example/hook/T"));
+        assertTrue(assertThrows(SettingsException.class, s::validate).getMessage().contains("url must use https"));
+        s.webhooks.get(0).url = "http://127.0.0.1:9/hook";
+        s.validate();
+    }
+
+    @Test
     void everyProblemIsNamedWithTheFix() {
         NotificationSettings s = new NotificationSettings();
         s.email.enabled = true;

@@ -194,6 +194,34 @@ class VerificationLifecycleTest {
     }
 
     @Test
+    void aFailingStepEndsNeitherTheContinuousLoopNorTheOtherStep() throws Exception {
+        MonitorRuntime rt = runtime();
+        DetectionVerifier detection = rt.detectionVerifier();
+        Watcher w = watcher(rt, detection);
+        List<AfterCycle.Report> reports = new java.util.ArrayList<>();
+        List<Duration> sleeps = new java.util.ArrayList<>();
+        EmulatedKey second = leaked.user().addKey();
+        // After the first cycle the store loses a table the watcher needs (as a dropped connection or a held lock would
+        // fail it); it comes back after the second cycle.
+        dev.akguard.monitor.github.Sleeper sleeper = d -> {
+            sleeps.add(d);
+            clock.advance(d.plusSeconds(61));
+            String sql = sleeps.size() == 1 ? "ALTER TABLE poll_cursors RENAME TO poll_cursors_gone"
+                    : sleeps.size() == 2 ? "ALTER TABLE poll_cursors_gone RENAME TO poll_cursors" : null;
+            if (sleeps.size() == 1) gh.createRepo("acme/second").change().author("eve")
+                    .put("app.env", "ALIBABA_CLOUD_ACCESS_KEY_ID=" + second.id() + "\nALIBABA_CLOUD_ACCESS_KEY_SECRET=" + second.secret() + "\n").push();
+            if (sql != null) db.transaction(c -> { try (var st = c.createStatement()) { st.execute(sql); } return null; });
+        };
+        dev.akguard.monitor.runtime.WatchLoop.run(w, new AfterCycle(rt, detection, true), WatchSettings.defaults(List.of(Source.publicEvents())),
+                new dev.akguard.monitor.store.WorkStore(db), clock, sleeper, () -> reports.size() >= 3, reports::add);
+        assertEquals(3, reports.size(), "the step after the failing one ran every cycle");
+        assertTrue(sleeps.get(1).compareTo(Duration.ofSeconds(2)) >= 0, "backed off after the failure: " + sleeps);
+        List<Alert> all = new AlertStore(db, clock).list(null);
+        assertEquals(2, all.size(), "the push queued during the failure was processed afterwards");
+        assertTrue(all.stream().allMatch(a -> a.validity() == Validity.VALID));
+    }
+
+    @Test
     void aKeyThatNeverGetsAVerdictNotifiesWhenTheQueueGivesUpIfThePolicyNotifiesEveryLeak() throws Exception {
         MonitorRuntime rt = runtime();
         var settings = rt.notifications().settings();

@@ -97,10 +97,58 @@ class CrashRecoveryTest {
         }
     }
 
-    private Process startChild(String githubUrl, String dbUrl, String log) throws Exception {
+    static CloneLimits cloneLimits(Path workDir) { return new CloneLimits(64L << 20, Duration.ofMinutes(2), workDir, 1); }
+
+    @Test
+    void killNineMidCloneThenRestartScansTheRepositoryOnceWithoutDuplicates() throws Exception {
+        Random random = new Random(12);
+        String dbUrl = "jdbc:sqlite:" + dir.resolve("clone.db");
+        Path clones = dir.resolve("clones");
+        try (GitHubEmulator gh = GitHubEmulator.start()) {
+            gh.setPollIntervalSeconds(1);
+            TestKeys.Pair key = TestKeys.pair(random);
+            var repo = gh.createRepo("crash/pub").makePrivate();
+            repo.change().put("README.md", "# pub\n").commitSilently();
+            var leak = repo.change().put("conf/app.properties", key.properties()).commitSilently();
+            repo.change().remove("conf/app.properties").commitSilently();
+            repo.makePublic();
+            Database db = Database.open(dbUrl);
+
+            // Killed while the clone's pack is being negotiated: nothing recorded, the job still claimed.
+            gh.inject(Fault.slow(Duration.ofSeconds(20)).on("/crash/pub.git/git-upload-pack").times(100));
+            Process child = startChild(gh.baseUrl(), dbUrl, "clone-child.log", clones.toString());
+            awaitOrFail(() -> gh.arrivals("/crash/pub.git/git-upload-pack"), 1, child);
+            child.destroyForcibly().waitFor();
+            gh.clearFaults();
+            assertEquals(1L, count(db, "SELECT COUNT(*) FROM push_queue WHERE status = 'PENDING' AND claimed_until > 0"));
+            assertArrayEquals(new long[] {0, 0}, new AlertStore(db, Clock.systemUTC()).counts());
+
+            // Restart: the lease runs out, the clone-and-scan runs once, the dead run's folder is gone.
+            Thread.sleep(LEASE.toMillis() + 200);
+            GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("t").build();
+            Watcher restarted = new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())).withMinPollInterval(Duration.ofSeconds(1))
+                    .withClone(cloneLimits(clones)), new GitHubApi(client), db, Engine.defaults(), Clock.systemUTC(), Sleeper.system());
+            CycleReport r = restarted.runOnce();
+            assertEquals(1, r.pushesProcessed());
+            AlertStore alerts = new AlertStore(db, Clock.systemUTC());
+            assertArrayEquals(new long[] {1, 1}, alerts.counts());
+            Alert a = alerts.list(null).get(0);
+            assertEquals(leak.head(), a.occurrences().get(0).commit());
+            assertEquals(1, a.history().stream().filter(h -> h.action().equals("created")).count());
+            assertArrayEquals(new long[] {0, 0}, new WorkStore(db).queueCounts());
+            try (var left = java.nio.file.Files.list(clones)) {
+                assertEquals(0, left.count(), "no clone left behind");
+            }
+            assertEquals(0, restarted.runOnce().alertsCreated(), "done once: nothing more");
+        }
+    }
+
+    private Process startChild(String githubUrl, String dbUrl, String log, String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                WatchChildMain.class.getName(), githubUrl, dbUrl);
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                WatchChildMain.class.getName(), githubUrl, dbUrl));
+        cmd.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve(log).toFile());
         return pb.start();

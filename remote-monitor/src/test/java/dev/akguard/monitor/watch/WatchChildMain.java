@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A watcher in its own JVM, for the crash test: {@code WatchChildMain GITHUB_URL JDBC_URL}. Polls the public
+ * A watcher in its own JVM, for the crash test: {@code WatchChildMain GITHUB_URL JDBC_URL [CLONE_DIR]}. Polls the public
  * events feed forever with short leases until killed.
  */
 public final class WatchChildMain {
@@ -22,6 +22,7 @@ public final class WatchChildMain {
         GitHubClient client = GitHubClient.builder(args[0]).token("child").build();
         WatchSettings settings = WatchSettings.defaults(List.of(Source.publicEvents()))
                 .withMinPollInterval(Duration.ofSeconds(1)).withLeases(CrashRecoveryTest.LEASE, CrashRecoveryTest.LEASE).withBatchSize(3);
+        if (args.length > 2) settings = settings.withClone(CrashRecoveryTest.cloneLimits(java.nio.file.Path.of(args[2])));
         Watcher w = new Watcher(settings, new GitHubApi(client), Database.open(args[1]), Engine.defaults(), Clock.systemUTC(), Sleeper.system());
         System.out.println("child watching as " + w.owner());
         w.run(() -> false);

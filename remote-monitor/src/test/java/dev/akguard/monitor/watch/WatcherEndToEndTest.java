@@ -75,6 +75,20 @@ class WatcherEndToEndTest {
     }
 
     @Test
+    void hostilePathsAreEncodedInTheOccurrenceUrl() throws Exception {
+        TestKeys.Pair key = TestKeys.pair(random);
+        Watcher w = watcher();
+        EmulatedRepo repo = gh.createRepo("acme/evil");
+        repo.change().author("alice").put("README.md", "hello\n").push();
+        String path = "deploy/a b#c?d\u001b[2J(x).yml";
+        EmulatedRepo.PushResult leak = repo.change().author("mallory\u001b]0;t\u0007").put(path, config(key)).push();
+        cycle(w);
+        Occurrence o = alerts.list(null).get(0).occurrences().get(0);
+        assertEquals(path, o.path(), "stored as it is; escaped only when shown");
+        assertEquals(gh.baseUrl() + "/acme/evil/blob/" + leak.head() + "/deploy/a%20b%23c%3Fd%1B%5B2J%28x%29.yml#L3", o.url());
+    }
+
+    @Test
     void leakPushedRaisesOneAlertWithItsOccurrence() throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
         Watcher w = watcher();
@@ -212,8 +226,10 @@ class WatcherEndToEndTest {
         cycle(w);
 
         assertEquals(2, alerts.list(null).size());
-        assertEquals(1, gh.requests("/repos/acme/app/commits/" + branch.head()).size(), "new branch: the head commit");
-        assertEquals(1, gh.requests("/repos/acme/app/compare/").size(), "force push: compare from the merge base");
+        assertEquals(1, gh.requests("/repos/acme/app/compare/main..." + branch.head()).size(), "new branch: compared with the default branch");
+        assertEquals(2, gh.requests("/repos/acme/app/compare/").size(), "force push: compare from the merge base");
+        // The branch is compared with main as it is now (already rewritten): main's dropped commit is listed too.
+        assertEquals(0, gh.requests("/repos/acme/app/commits/" + repo.head("main")).size(), "one plain commit: the compare is its diff");
     }
 
     @Test

@@ -26,8 +26,15 @@ public final class EmulatedRepo {
     private final Map<String, EmulatedCommit> commits = new ConcurrentHashMap<>();
     private final Map<String, String> branches = new ConcurrentHashMap<>();
     private final List<String> creationOrder = Collections.synchronizedList(new ArrayList<>());
+    private final GitStore git;
+    private volatile boolean isPrivate;
 
     EmulatedRepo(GitHubEmulator emulator, long id, String fullName, String defaultBranch) {
+        this(emulator, id, fullName, defaultBranch, null);
+    }
+
+    /** {@code existing}: serve this git repository for clones (its commits are not visible to the REST endpoints). */
+    EmulatedRepo(GitHubEmulator emulator, long id, String fullName, String defaultBranch, org.eclipse.jgit.lib.Repository existing) {
         this.emulator = emulator;
         this.id = id;
         int slash = fullName.indexOf('/');
@@ -35,6 +42,42 @@ public final class EmulatedRepo {
         this.owner = fullName.substring(0, slash);
         this.name = fullName.substring(slash + 1);
         this.defaultBranch = defaultBranch;
+        this.git = existing == null ? new GitStore(fullName) : new GitStore(existing);
+    }
+
+    /** The real git repository holding this repository's commits (cloned at {@link #cloneUrl()}). */
+    GitStore git() { return git; }
+
+    /** Where git clones it from, as {@code clone_url} in {@code GET /repos/OWNER/NAME} says. */
+    public String cloneUrl() { return emulator.baseUrl() + "/" + fullName() + ".git"; }
+
+    public boolean isPrivate() { return isPrivate; }
+
+    /** Marks the repository private (no event) — e.g. to build history before it is made public. */
+    public EmulatedRepo makePrivate() { isPrivate = true; return this; }
+
+    /** Flips a private repository to public and records a {@code PublicEvent}; returns the event id. */
+    public String makePublic() {
+        isPrivate = false;
+        return emulator.recordEvent(this, "octocat", "PublicEvent", new com.google.gson.JsonObject());
+    }
+
+    /** Records a {@code CreateEvent} for the repository itself ({@code ref_type: repository}); returns the event id. */
+    public String announceCreated(String actor) {
+        com.google.gson.JsonObject p = new com.google.gson.JsonObject();
+        p.add("ref", com.google.gson.JsonNull.INSTANCE);
+        p.addProperty("ref_type", "repository");
+        p.addProperty("master_branch", defaultBranch);
+        p.addProperty("description", "");
+        p.addProperty("pusher_type", "user");
+        return emulator.recordEvent(this, actor, "CreateEvent", p);
+    }
+
+    /** Every commit, oldest first. */
+    List<EmulatedCommit> allCommits() {
+        List<EmulatedCommit> out = new ArrayList<>();
+        synchronized (creationOrder) { for (String sha : creationOrder) out.add(commits.get(sha)); }
+        return out;
     }
 
     public long id() { return id; }
@@ -89,6 +132,7 @@ public final class EmulatedRepo {
 
     /** The newest common ancestor (by walking head's ancestry breadth-first), or null. */
     EmulatedCommit mergeBase(EmulatedCommit a, EmulatedCommit b) {
+        if (ancestors(b).contains(a.sha())) return a; // the usual case, and the best common ancestor then
         Set<String> aAncestors = ancestors(a);
         Deque<EmulatedCommit> todo = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
@@ -125,6 +169,7 @@ public final class EmulatedRepo {
         private String message = "update";
         private String parentOverride;
         private boolean parentOverridden;
+        private String mergeWith;
 
         private ChangeBuilder(String branch) { this.branch = branch; }
 
@@ -149,6 +194,12 @@ public final class EmulatedRepo {
             return this;
         }
 
+        /**
+         * Makes the first commit of this change a merge: its second parent is {@code otherSha}. Its tree is the
+         * first parent's tree plus this change's files (put the other side's files yourself, as a merge would).
+         */
+        public ChangeBuilder mergeOf(String otherSha) { this.mergeWith = otherSha; return this; }
+
         /** Rewrites history: the first commit's parent is this sha (null for a root commit), as with a force push. */
         public ChangeBuilder parent(String sha) { this.parentOverride = sha; this.parentOverridden = true; return this; }
 
@@ -171,8 +222,11 @@ public final class EmulatedRepo {
                     Map<String, byte[]> tree = new LinkedHashMap<>(parentCommit == null ? Map.of() : parentCommit.tree());
                     pending.get(i).forEach((path, bytes) -> { if (bytes == null) tree.remove(path); else tree.put(path, bytes); });
                     Instant date = emulator.now();
-                    String sha = emulator.newSha(fullName() + created.size() + date + tree.hashCode());
-                    EmulatedCommit c = new EmulatedCommit(sha, parent == null ? List.of() : List.of(parent), tree,
+                    List<String> parents = new ArrayList<>();
+                    if (parent != null) parents.add(parent);
+                    if (i == 0 && mergeWith != null) parents.add(mergeWith);
+                    String sha = git.commit(tree, parents, authorLogin + " Name", authorLogin + "@users.noreply.example", messages.get(i), date);
+                    EmulatedCommit c = new EmulatedCommit(sha, parents, tree,
                             authorLogin, authorLogin + " Name", authorLogin + "@users.noreply.example", messages.get(i), date);
                     commits.put(sha, c);
                     creationOrder.add(sha);
@@ -180,6 +234,7 @@ public final class EmulatedRepo {
                     parent = sha;
                 }
                 branches.put(branch, parent);
+                git.setBranch(branch, parent, defaultBranch);
                 String beforeSha = before == null ? ZERO_SHA : before;
                 String eventId = recordEvent ? emulator.recordPush(EmulatedRepo.this, authorLogin, branch, beforeSha, parent) : null;
                 return new PushResult(eventId, "refs/heads/" + branch, beforeSha, parent, List.copyOf(created));

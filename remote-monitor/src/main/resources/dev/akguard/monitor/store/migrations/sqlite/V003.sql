@@ -1,1 +1,1 @@
--- reserved for the store reshaping (internals' V003); at merge take main's V003.sql in place of this placeholder
+-- reserved for the store reshaping (V003 comes from the internals branch; this placeholder keeps the numbering gapless until it lands)

@@ -19,7 +19,7 @@ public final class MonitorOptions {
     boolean help;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Monitor database (default: an SQLite file ~/.akguard/monitor.db; teams: jdbc:postgresql://HOST/DB?user=...).")
+            description = "Monitor database (default: AKGUARD_DB_URL, else an SQLite file ~/.akguard/monitor.db; teams: jdbc:postgresql://HOST/DB?user=...).")
     public String db;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Monitor config file (JSON; sections such as \"watch\").")
@@ -37,7 +37,7 @@ public final class MonitorOptions {
     /** Opens (creating and migrating) the store, with a clear message when that fails. */
     public Database database() {
         try {
-            return Database.open(db);
+            return Database.open(db != null ? db : System.getenv("AKGUARD_DB_URL"));
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), e);
         }

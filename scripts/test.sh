@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test akguard has. On a fresh Debian machine as root it installs what the tests need
-# (Neovim for the editor end-to-end test); PostgreSQL is expected on 127.0.0.1:5432 with trust auth and is
+# (Neovim for the editor end-to-end test, Chromium and its driver for the console's browser test); PostgreSQL is expected on 127.0.0.1:5432 with trust auth and is
 # started here if it is installed but not running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,8 @@ log() { printf '\n== [%ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
 need_apt=()
 command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing ${need_apt[*]}"

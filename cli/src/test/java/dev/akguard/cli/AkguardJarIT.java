@@ -49,8 +49,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(300)
 class AkguardJarIT {
-    /** Issue 15's budget; the jar was 32.6 MB before the shade rules (docs/architecture.md, "Artifacts"). */
-    static final long MAX_BYTES = 18_000_000;
+    /**
+     * Issue 15's budget (18 MB; the jar was 32.6 MB before the shade rules, docs/architecture.md, "Artifacts"), plus
+     * 4 MB for `monitor serve` (issue 11): Jetty 12, Javalin and the Kotlin runtime it is written in.
+     */
+    static final long MAX_BYTES = 22_000_000;
     static final Set<String> KEPT_NATIVES = Set.of(
             "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so", "org/sqlite/native/Linux/aarch64/libsqlitejdbc.so",
             "org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so", "org/sqlite/native/Linux-Musl/aarch64/libsqlitejdbc.so",

@@ -1,5 +1,6 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.console.json.AlertExtras;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.model.AlertStatus;
 import dev.akguard.monitor.store.Alert;

@@ -1,14 +1,12 @@
 package dev.akguard.cli.monitor;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.akguard.cli.common.TimeSpec;
+import dev.akguard.console.json.MonitorJson;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.alibaba.CallRecordException;
 import dev.akguard.monitor.calls.StoredAnomaly;
 import dev.akguard.monitor.runtime.MonitorRuntime;
 import dev.akguard.monitor.settings.SettingsException;
-import dev.akguard.monitor.store.HistoryEntry;
 import dev.akguard.monitor.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +65,7 @@ public final class AnomaliesCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (fmt == OutputFormat.JSON) {
-            out.println(Json.GSON.toJson(json(anomalies)));
+            out.println(Json.GSON.toJson(MonitorJson.anomalies(anomalies)));
         } else if (anomalies.isEmpty()) {
             out.println(since == null ? "No anomalies." : "No anomalies since " + from + ".");
         } else {
@@ -79,37 +77,5 @@ public final class AnomaliesCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The DESIGN.md `anomalies` shape (type, accessKeyId, at, detail, evidence) plus id, alert and handling. */
-    static JsonArray json(List<StoredAnomaly> anomalies) {
-        JsonArray arr = new JsonArray();
-        for (StoredAnomaly s : anomalies) {
-            JsonObject o = new JsonObject();
-            o.addProperty("id", s.id());
-            o.addProperty("type", s.anomaly().type());
-            o.addProperty("accessKeyId", s.anomaly().accessKeyId());
-            o.addProperty("at", s.anomaly().at().toString());
-            o.addProperty("detail", s.anomaly().detail());
-            JsonArray ev = new JsonArray();
-            s.anomaly().evidence().forEach(ev::add);
-            o.add("evidence", ev);
-            o.addProperty("alertId", s.alertId());
-            o.addProperty("status", s.status().json());
-            o.addProperty("handlingMethod", s.handlingMethod() == null ? null : s.handlingMethod().json());
-            o.addProperty("foundAt", s.foundAt().toString());
-            JsonArray hist = new JsonArray();
-            for (HistoryEntry h : s.history()) {
-                JsonObject j = new JsonObject();
-                j.addProperty("at", h.at().toString());
-                j.addProperty("by", h.by());
-                j.addProperty("action", h.action());
-                j.addProperty("note", h.note());
-                hist.add(j);
-            }
-            o.add("history", hist);
-            arr.add(o);
-        }
-        return arr;
     }
 }

@@ -1,8 +1,7 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.console.json.MonitorJson;
 import dev.akguard.core.text.Untrusted;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.akguard.cli.common.TimeSpec;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.alibaba.CallRecordException;
@@ -94,7 +93,7 @@ public final class CallsCommand implements Callable<Integer> {
         CallSummary summary = CallSummary.of(calls);
         PrintWriter out = spec.commandLine().getOut();
         if (fmt == OutputFormat.JSON) {
-            out.println(Json.GSON.toJson(json(calls)));
+            out.println(Json.GSON.toJson(MonitorJson.calls(calls)));
         } else {
             out.println("Calls made with " + accessKeyId + " from " + start + " to " + end + " in " + String.join(", ", r) + ": " + calls.size());
             if (!calls.isEmpty()) {
@@ -115,27 +114,6 @@ public final class CallsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The DESIGN.md `calls` shape: one object per call. */
-    static JsonArray json(List<CallRecord> calls) {
-        JsonArray arr = new JsonArray();
-        for (CallRecord c : calls) {
-            JsonObject o = new JsonObject();
-            o.addProperty("eventTime", c.eventTime() == null ? null : c.eventTime().toString());
-            o.addProperty("eventName", c.eventName());
-            o.addProperty("serviceName", c.serviceName());
-            o.addProperty("sourceIpAddress", c.sourceIpAddress());
-            o.addProperty("acsRegion", c.acsRegion());
-            o.addProperty("eventRW", c.eventRW());
-            o.addProperty("errorCode", c.errorCode());
-            o.addProperty("userAgent", c.userAgent());
-            o.addProperty("userName", c.userName());
-            o.addProperty("accessKeyId", c.accessKeyId());
-            o.addProperty("eventId", c.eventId());
-            arr.add(o);
-        }
-        return arr;
     }
 
     private static String counts(Map<String, Integer> m) {

@@ -1,7 +1,6 @@
 package dev.akguard.cli.monitor;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import dev.akguard.console.json.MonitorJson;
 import dev.akguard.cli.common.UserException;
 import dev.akguard.monitor.notify.outbox.InboxMessage;
 import picocli.CommandLine.Command;
@@ -41,16 +40,7 @@ public final class InboxCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (fmt == OutputFormat.JSON) {
-            JsonArray arr = new JsonArray();
-            for (InboxMessage m : messages) {
-                JsonObject o = new JsonObject();
-                o.addProperty("at", m.at().toString());
-                o.addProperty("alertId", m.alertId());
-                o.addProperty("title", m.title());
-                o.addProperty("body", m.body());
-                arr.add(o);
-            }
-            out.println(Json.GSON.toJson(arr));
+            out.println(Json.GSON.toJson(MonitorJson.inbox(messages)));
         } else if (messages.isEmpty()) {
             out.println("The inbox is empty.");
         } else {

@@ -1,11 +1,11 @@
 package dev.akguard.cli.monitor;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import dev.akguard.console.json.MonitorJson;
 
-/** The JSON writer of the monitor's commands: pretty, nulls kept (absent values are JSON null), no HTML escaping. */
+/** The JSON writer of the monitor's commands: the same as the REST API's ({@link MonitorJson#GSON}). */
 final class Json {
-    static final Gson GSON = new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create();
+    static final Gson GSON = MonitorJson.GSON;
 
     private Json() { }
 }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
             InboxCommand.class,
             InventoryCommand.class,
             NotScannedCommand.class,
+            ServeCommand.class,
+            UsersCommand.class,
+            TokensCommand.class,
         })
 public final class MonitorCommand implements Runnable {
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package dev.akguard.cli.monitor;
 
+import dev.akguard.console.json.AlertExtras;
 import dev.akguard.core.text.Untrusted;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertNotFoundException;

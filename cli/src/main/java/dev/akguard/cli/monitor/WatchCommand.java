@@ -118,7 +118,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     /** "2026-05-01T10:00:00 WARNING message" on stderr instead of JUL's two-line default (unless configured). */
-    private static void oneLineLogs() {
+    static void oneLineLogs() {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null
                 && System.getProperty("java.util.logging.config.file") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %5$s%6$s%n");

@@ -26,7 +26,9 @@ import java.util.List;
  *              "maxFileBytes": 33554432, "maxAlertsPerPush": 100, "maxPushAttempts": 8,
  *              "clone": { "maxBytes": 1073741824, "timeoutSeconds": 600, "workDir": "/var/tmp/akguard", "threads": 2 } },
  *   "calls": { "regions": ["cn-hangzhou", "cn-shanghai"], "refreshMinutes": 15, "lookbackHours": 168 },
- *   "anomalies": { "threatIp": { "listFile": "threats.txt" }, "rateSpike": { "k": 6 } } }
+ *   "anomalies": { "threatIp": { "listFile": "threats.txt" }, "rateSpike": { "k": 6 } },
+ *   "console": { "listen": "0.0.0.0:8080", "trustedProxies": ["10.0.0.5"], "ssoHeader": "X-Forwarded-User",
+ *                "secureCookies": true, "webhookSecretEnv": "AKGUARD_GITHUB_WEBHOOK_SECRET" } }
  * }</pre>
  * Every key may be left out; its default applies.
  */
@@ -35,6 +37,7 @@ public final class MonitorConfig {
     public Watch watch = new Watch();
     public Calls calls = new Calls();
     public AnomalySettings anomalies = AnomalySettings.defaults();
+    public Console console = new Console();
 
     /** Where the file was (relative paths in it, such as the threat list, resolve against its folder); null: none. */
     private transient Path file;
@@ -69,6 +72,18 @@ public final class MonitorConfig {
     public static final class Search {
         public List<String> queries = new ArrayList<>();
         public long intervalMinutes = WatchSettings.defaults(List.of()).searchInterval().toMinutes();
+    }
+
+    /**
+     * The {@code "console"} section, read by {@code monitor serve}; command-line flags override it. The webhook
+     * secret itself stays in the environment: the file only names the variable.
+     */
+    public static final class Console {
+        public String listen;
+        public List<String> trustedProxies = new ArrayList<>();
+        public String ssoHeader;
+        public boolean secureCookies;
+        public String webhookSecretEnv = "AKGUARD_GITHUB_WEBHOOK_SECRET";
     }
 
     /** The {@code "calls"} section: fetching the leaked keys' ActionTrail records. */
@@ -108,6 +123,7 @@ public final class MonitorConfig {
         if (c.watch.search == null) c.watch.search = new Search();
         if (c.watch.clone == null) c.watch.clone = new Clone();
         if (c.calls == null) c.calls = new Calls();
+        if (c.console == null) c.console = new Console();
         if (c.anomalies == null) c.anomalies = AnomalySettings.defaults();
         c.validate(what);
         return c;
@@ -131,6 +147,8 @@ public final class MonitorConfig {
         noBlanks(problems, "watch.repos", watch.repos);
         noBlanks(problems, "watch.search.queries", watch.search.queries);
         noBlanks(problems, "calls.regions", calls.regions);
+        noBlanks(problems, "console.trustedProxies", console.trustedProxies);
+        if (console.webhookSecretEnv == null || console.webhookSecretEnv.isBlank()) problems.add("'console.webhookSecretEnv' must name an environment variable");
         if (calls.regions == null || calls.regions.isEmpty()) problems.add("'calls.regions' needs at least one region, e.g. cn-hangzhou");
         if (!problems.isEmpty()) throw new SettingsException(what + ": " + String.join("; ", problems) + ".");
         try {

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("schema_version", "alerts", "occurrences", "history", "poll_cursors",
-            "push_queue", "outbox", "inbox", "call_records", "anomalies", "anomaly_history", "ram_keys", "settings", "scan_gaps");
+            "push_queue", "outbox", "inbox", "call_records", "anomalies", "anomaly_history", "ram_keys", "settings", "scan_gaps",
+            "console_users", "api_tokens", "console_sessions", "webhook_deliveries");
 
     @TempDir Path dir;
 

@@ -1,6 +1,4 @@
-package dev.akguard.cli.monitor;
-
-import dev.akguard.monitor.store.ScanGapStore;
+package dev.akguard.console.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -10,6 +8,7 @@ import dev.akguard.monitor.calls.AnomalyStore;
 import dev.akguard.monitor.calls.StoredAnomaly;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.Database;
+import dev.akguard.monitor.store.ScanGapStore;
 import dev.akguard.monitor.verify.VerificationStore;
 
 import java.time.Clock;
@@ -17,19 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What `alerts` and `show` add to the DESIGN.md alert shape: the last verification (ARN, when, detail) and the
+ * What `alerts` and `show` (and the REST API) add to the DESIGN.md alert shape: the last verification (ARN, when, detail) and the
  * owner from the RAM inventory ({@code owner: {ours, userName, userId, status, lastUsed, syncedAt}}; {@code ours}
  * is null when the inventory was never synced, so "not ours" is only claimed when it is known), and the ids of the
  * anomalies raised on the key ({@code anomalyIds}).
  */
-final class AlertExtras {
+public final class AlertExtras {
     private final VerificationStore verifications;
     private final Map<String, KeyOwner> inventory;
     private final Map<Long, List<Long>> anomaliesByAlert = new java.util.HashMap<>();
 
     private final List<ScanGapStore.Gap> gaps;
 
-    AlertExtras(Database db) {
+    public AlertExtras(Database db) {
         this.gaps = new ScanGapStore(db).list(null, 1000);
         this.verifications = new VerificationStore(db);
         this.inventory = new InventoryStore(db).all();
@@ -38,14 +37,14 @@ final class AlertExtras {
         }
     }
 
-    String render(List<Alert> alerts) {
+    public String render(List<Alert> alerts) {
         JsonArray arr = new JsonArray();
         for (Alert a : alerts) arr.add(json(a));
-        return Json.GSON.toJson(arr);
+        return MonitorJson.GSON.toJson(arr);
     }
 
-    JsonObject json(Alert a) {
-        JsonObject o = AlertJson.alert(a);
+    public JsonObject json(Alert a) {
+        JsonObject o = MonitorJson.alert(a);
         verifications.details(a.id()).ifPresent(d -> {
             o.addProperty("arn", d.arn());
             o.addProperty("verifiedAt", d.verifiedAt() == null ? null : d.verifiedAt().toString());
@@ -70,16 +69,16 @@ final class AlertExtras {
     }
 
     /** What was not (fully) scanned in the repositories this alert was seen in: the same pushes may hold more. */
-    List<ScanGapStore.Gap> gapsFor(Alert a) {
+    public List<ScanGapStore.Gap> gapsFor(Alert a) {
         java.util.Set<String> repos = new java.util.HashSet<>();
         for (var o : a.occurrences()) repos.add(o.repo());
         return gaps.stream().filter(g -> repos.contains(g.repo())).toList();
     }
 
     /** Every recorded gap (at most 1000, newest first). */
-    List<ScanGapStore.Gap> gaps() { return gaps; }
+    public List<ScanGapStore.Gap> gaps() { return gaps; }
 
-    static JsonObject gapJson(ScanGapStore.Gap g) {
+    public static JsonObject gapJson(ScanGapStore.Gap g) {
         JsonObject o = new JsonObject();
         o.addProperty("repo", g.repo());
         o.addProperty("commit", g.commit().isEmpty() ? null : g.commit());
@@ -91,34 +90,34 @@ final class AlertExtras {
     }
 
     /** One line for tables: how much was not scanned, and where to look. */
-    static String gapsFooter(int n) {
+    public static String gapsFooter(int n) {
         return n == 0 ? null : n + " published file(s) or repositories were not (fully) scanned (too large or too slow): "
                 + "see `akguard monitor not-scanned`.";
     }
 
     /** Ids of the anomalies raised on this alert's key, oldest first. */
-    List<Long> anomalyIds(Alert a) {
+    public List<Long> anomalyIds(Alert a) {
         List<Long> ids = new java.util.ArrayList<>(anomaliesByAlert.getOrDefault(a.id(), List.of()));
         java.util.Collections.sort(ids);
         return ids;
     }
 
     /** For tables: "ours: alice", "not ours", or "?" before the first inventory sync. */
-    String ownerLabel(Alert a) {
+    public String ownerLabel(Alert a) {
         if (inventory.isEmpty()) return "?";
         KeyOwner k = inventory.get(a.accessKeyId());
         return k == null ? "not ours" : "ours: " + k.userName();
     }
 
     /** For `show`: owner, status and last use. */
-    String ownerLine(Alert a) {
+    public String ownerLine(Alert a) {
         if (inventory.isEmpty()) return "unknown (run `akguard monitor inventory sync`)";
         KeyOwner k = inventory.get(a.accessKeyId());
         if (k == null) return "not a key of our account (as of the last inventory sync)";
         return "ours: RAM user " + k.userName() + ", " + k.status() + ", last used " + (k.lastUsed() == null ? "never" : k.lastUsed().toString());
     }
 
-    String verificationLine(Alert a) {
+    public String verificationLine(Alert a) {
         return verifications.details(a.id()).map(d -> (d.arn() == null ? "" : "ARN " + d.arn() + "; ")
                 + (d.verifiedAt() == null ? "never verified" : "verified " + d.verifiedAt() + (d.detail() == null ? "" : ": " + d.detail())))
                 .orElse("never verified");

@@ -160,10 +160,12 @@ class WebhookEndToEndTest {
     }
 
     @Test
-    void createPublicAndRepositoryEventsQueueTheNewHead() throws Exception {
+    void aRepositoryMadePublicIsScannedWholeAndCreateEventsAreQueued() throws Exception {
         EmulatedKey leaked = f.account.addUser("ci").addKey();
         EmulatedRepo repo = f.gh.createRepo("acme/went-public");
+        // The key is only in an earlier commit: the head alone would not show it.
         repo.change().put("secrets.txt", leaked.id() + " " + leaked.secret() + "\n").commitSilently();
+        repo.change().remove("secrets.txt").put("README.md", "clean now\n").commitSilently();
         String payload = "{\"repository\":{\"full_name\":\"acme/went-public\",\"default_branch\":\"main\",\"private\":false},"
                 + "\"sender\":{\"login\":\"owner1\"}}";
         HttpResponse<String> r = deliver(f, "public", UUID.randomUUID().toString(), payload, ConsoleFixture.WEBHOOK_SECRET);

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.akguard.monitor.github.PushEvent;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.QueuedPush;
 import dev.akguard.monitor.store.WorkStore;
@@ -167,11 +168,11 @@ public final class WebhookIntake implements AutoCloseable {
                 return List.of(new QueuedPush(id, SOURCE, repo, full, ZERO_SHA, ref, actor, now, 0));
             }
             case "public" -> {
-                return defaultBranch(id, repo, p, actor, now);
+                return wholeRepository(id, repo, actor, now);
             }
             case "repository" -> {
                 String action = str(p, "action");
-                return "created".equals(action) || "publicized".equals(action) ? defaultBranch(id, repo, p, actor, now) : List.of();
+                return "created".equals(action) || "publicized".equals(action) ? wholeRepository(id, repo, actor, now) : List.of();
             }
             default -> {
                 return List.of();
@@ -179,11 +180,12 @@ public final class WebhookIntake implements AutoCloseable {
         }
     }
 
-    private static List<QueuedPush> defaultBranch(String id, String repo, JsonObject p, String actor, Instant now) {
-        JsonObject r = p.getAsJsonObject("repository");
-        String branch = str(r, "default_branch");
-        if (branch == null) return List.of();
-        return List.of(new QueuedPush(id, SOURCE, repo, "refs/heads/" + branch, ZERO_SHA, branch, actor, now, 0));
+    /**
+     * A repository that became public, or was created, publishes its whole history at once: queue the same
+     * whole-repository job as the watcher does for a PublicEvent (a clone and a history scan), not just its head.
+     */
+    private static List<QueuedPush> wholeRepository(String id, String repo, String actor, Instant now) {
+        return List.of(new QueuedPush(id, SOURCE, repo, PushEvent.WHOLE_REPOSITORY, null, "", actor, now, 0));
     }
 
     static String repo(JsonObject p) {

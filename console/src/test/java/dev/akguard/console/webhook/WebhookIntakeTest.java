@@ -1,6 +1,7 @@
 package dev.akguard.console.webhook;
 
 import com.google.gson.JsonParser;
+import dev.akguard.monitor.github.PushEvent;
 import dev.akguard.monitor.store.QueuedPush;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,8 @@ class WebhookIntakeTest {
         assertTrue(work("push", "{\"after\":\"bbb\"}").isEmpty());
         assertTrue(work("create", "{\"ref\":\"v1\",\"ref_type\":\"repository\",\"repository\":{\"full_name\":\"acme/app\"}}").isEmpty());
         assertEquals("refs/tags/v1", work("create", "{\"ref\":\"v1\",\"ref_type\":\"tag\",\"repository\":{\"full_name\":\"acme/app\"}}").get(0).ref());
-        assertEquals("main", work("public", "{\"repository\":{\"full_name\":\"acme/app\",\"default_branch\":\"main\"}}").get(0).head());
+        assertEquals(PushEvent.WHOLE_REPOSITORY, work("public", "{\"repository\":{\"full_name\":\"acme/app\",\"default_branch\":\"main\"}}").get(0).ref(),
+                "a repository made public is scanned whole (its history became public)");
         assertFalse(work("repository", "{\"action\":\"created\",\"repository\":{\"full_name\":\"acme/app\",\"default_branch\":\"dev\"}}").isEmpty());
         assertTrue(work("repository", "{\"action\":\"archived\",\"repository\":{\"full_name\":\"acme/app\",\"default_branch\":\"dev\"}}").isEmpty());
         assertTrue(work("issues", "{\"repository\":{\"full_name\":\"acme/app\"}}").isEmpty());

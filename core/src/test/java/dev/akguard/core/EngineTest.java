@@ -99,7 +99,14 @@ class EngineTest {
         List<Finding> inBinary = Engine.defaults().scan(bin, "x.bin");
         assertEquals(1, inBinary.size());
         assertEquals("binary", inBinary.get(0).encoding());
-        assertEquals(pairText.indexOf(inBinary.get(0).accessKeyId()) + 6, inBinary.get(0).id().offset());
+        long offset = pairText.indexOf(inBinary.get(0).accessKeyId()) + 6;
+        assertEquals(offset, inBinary.get(0).id().offset());
+        // Every report format locates it by that byte offset.
+        assertEquals(offset, dev.akguard.core.report.JsonReporter.toJson(inBinary.get(0), false).get("byteOffset").getAsLong());
+        assertTrue(dev.akguard.core.report.TextReporter.describe(inBinary.get(0), false).contains("byte offset " + offset),
+                dev.akguard.core.report.TextReporter.describe(inBinary.get(0), false));
+        assertFalse(dev.akguard.core.report.JsonReporter.toJson(Engine.defaults().scan(pairText, "a.py").get(0), false).has("byteOffset"),
+                "text files are located by line and column alone");
         byte[] utf16 = ("\uFEFF" + pairText).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
         List<Finding> f = Engine.defaults().scan(utf16, "x.txt");
         assertEquals(1, f.size());

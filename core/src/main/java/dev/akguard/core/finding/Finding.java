@@ -20,6 +20,12 @@ public record Finding(
 
     public String ruleId() { return rule.id(); }
 
+    /**
+     * Found in the printable strings of a binary file: line and column count the extracted strings, so the byte
+     * offset ({@code id().offset()}) is what locates it in the file.
+     */
+    public boolean isBinary() { return "binary".equals(encoding); }
+
     public String secretRedacted() { return secret == null ? null : secret.redacted(); }
 
     public String secretSha256() { return secret == null ? null : secret.sha256(); }

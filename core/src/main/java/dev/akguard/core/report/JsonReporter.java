@@ -34,6 +34,7 @@ public final class JsonReporter implements Reporter {
         o.addProperty("column", f.id().column());
         o.addProperty("endLine", f.id().endLine());
         o.addProperty("endColumn", f.id().endColumn());
+        if (f.isBinary()) o.addProperty("byteOffset", f.id().offset());
         o.addProperty("accessKeyId", f.accessKeyId());
         if (f.secret() != null) {
             Position s = f.secretPosition();
@@ -42,6 +43,7 @@ public final class JsonReporter implements Reporter {
             sec.addProperty("column", s.column());
             sec.addProperty("endLine", s.endLine());
             sec.addProperty("endColumn", s.endColumn());
+            if (f.isBinary()) sec.addProperty("byteOffset", s.offset());
             o.add("secretLocation", sec);
             o.addProperty("secretRedacted", f.secretRedacted());
             o.addProperty("secretSha256", f.secretSha256());

@@ -119,6 +119,7 @@ public final class SarifReporter implements Reporter {
             props.addProperty("secretSha256", f.secretSha256());
         }
         props.addProperty("encoding", f.encoding());
+        if (f.isBinary()) props.addProperty("byteOffset", f.id().offset());
         if (f.git() != null) {
             props.addProperty("commit", f.git().commit());
             props.addProperty("author", f.git().author());

@@ -38,7 +38,8 @@ public final class TextReporter implements Reporter {
 
     /** The message shared by every output (text, SARIF, editor diagnostics). */
     public static String describe(Finding f, boolean showSecrets) {
-        String enc = "plain".equals(f.encoding()) ? "" : " (" + f.encoding() + "-encoded)";
+        String enc = "plain".equals(f.encoding()) ? ""
+                : " (" + f.encoding() + "-encoded" + (f.isBinary() ? ", byte offset " + f.id().offset() : "") + ")";
         String secret = f.secret() == null ? null : showSecrets ? f.secret().value() : f.secretRedacted();
         return switch (f.rule()) {
             case ACCESS_KEY_PAIR -> "AccessKey pair " + f.accessKeyId() + " with its secret " + secret

@@ -1,13 +1,12 @@
 package dev.akguard.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import picocli.CommandLine;
 
 /** Runs the akguard command line in-process and captures what it prints. */
 public final class CliRunner {
-    public record Run(int exit, String out, String err) { }
+    public record Run(int exit, String out, String err) {}
 
     private CliRunner() {}
 

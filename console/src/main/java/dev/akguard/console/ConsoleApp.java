@@ -5,14 +5,13 @@ import dev.akguard.console.service.ConsoleService;
 import dev.akguard.console.web.ConsoleMetrics;
 import dev.akguard.console.web.ConsoleServer;
 import dev.akguard.monitor.runtime.MonitorRuntime;
-
 import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
- * `monitor serve` put together: the HTTP server over the service facade and, unless {@code --no-watch}, the
- * watcher loop (woken by webhooks). {@link #close} shuts down in order: stop taking requests (running ones finish),
- * then let the watcher finish its cycle.
+ * `monitor serve` put together: the HTTP server over the service facade and, unless {@code
+ * --no-watch}, the watcher loop (woken by webhooks). {@link #close} shuts down in order: stop
+ * taking requests (running ones finish), then let the watcher finish its cycle.
  */
 public final class ConsoleApp implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConsoleApp.class.getName());
@@ -20,12 +19,25 @@ public final class ConsoleApp implements AutoCloseable {
     private final WatcherLoop watcher;
     private final Duration grace;
 
-    /** @param watcher null with --no-watch (webhook work then waits for another instance's watcher) */
-    public ConsoleApp(MonitorRuntime runtime, WatcherLoop watcher, ConsoleSettings settings, PasswordHasher hasher, ConsoleMetrics metrics,
-                      Duration grace) {
+    /**
+     * @param watcher null with --no-watch (webhook work then waits for another instance's watcher)
+     */
+    public ConsoleApp(
+            MonitorRuntime runtime,
+            WatcherLoop watcher,
+            ConsoleSettings settings,
+            PasswordHasher hasher,
+            ConsoleMetrics metrics,
+            Duration grace) {
         this.watcher = watcher;
         this.grace = grace;
-        this.server = new ConsoleServer(settings, new ConsoleService(runtime), hasher, metrics, watcher == null ? () -> { } : watcher::wake);
+        this.server =
+                new ConsoleServer(
+                        settings,
+                        new ConsoleService(runtime),
+                        hasher,
+                        metrics,
+                        watcher == null ? () -> {} : watcher::wake);
     }
 
     public ConsoleApp start() {
@@ -34,7 +46,9 @@ public final class ConsoleApp implements AutoCloseable {
         return this;
     }
 
-    public int port() { return server.port(); }
+    public int port() {
+        return server.port();
+    }
 
     @Override
     public void close() {

@@ -7,7 +7,6 @@ import dev.akguard.monitor.watch.CycleReport;
 import dev.akguard.monitor.watch.Source;
 import dev.akguard.monitor.watch.WatchSettings;
 import dev.akguard.monitor.watch.Watcher;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +14,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * `monitor serve`'s watcher thread: like `monitor watch` (a cycle, then verification, calls, anomalies and
- * delivery, then sleep until a source is due, at most ten seconds) but the sleep ends early when a webhook
- * queues work ({@link #wake}), so a pushed leak is scanned within seconds, and it counts what it does for
- * {@code /metrics}. Stopping lets the running cycle finish (its work is committed) for a grace period; after
- * that the thread is interrupted and what it had claimed is picked up again when the lease runs out.
+ * `monitor serve`'s watcher thread: like `monitor watch` (a cycle, then verification, calls,
+ * anomalies and delivery, then sleep until a source is due, at most ten seconds) but the sleep ends
+ * early when a webhook queues work ({@link #wake}), so a pushed leak is scanned within seconds, and
+ * it counts what it does for {@code /metrics}. Stopping lets the running cycle finish (its work is
+ * committed) for a grace period; after that the thread is interrupted and what it had claimed is
+ * picked up again when the lease runs out.
  */
 public final class WatcherLoop {
     private static final Logger LOG = Logger.getLogger(WatcherLoop.class.getName());
@@ -35,7 +35,13 @@ public final class WatcherLoop {
     private volatile boolean stopping;
     private Thread thread;
 
-    public WatcherLoop(Watcher watcher, AfterCycle after, WatchSettings settings, WorkStore work, Clock clock, ConsoleMetrics metrics) {
+    public WatcherLoop(
+            Watcher watcher,
+            AfterCycle after,
+            WatchSettings settings,
+            WorkStore work,
+            Clock clock,
+            ConsoleMetrics metrics) {
         this.watcher = watcher;
         this.after = after;
         this.work = work;
@@ -94,11 +100,16 @@ public final class WatcherLoop {
         stopping = true;
         wake();
         Thread t;
-        synchronized (this) { t = thread; }
+        synchronized (this) {
+            t = thread;
+        }
         if (t == null) return;
         t.join(grace.toMillis());
         if (t.isAlive()) {
-            LOG.warning("watcher still busy after " + grace.toSeconds() + " s; interrupting (claimed work returns to the queue when its lease ends)");
+            LOG.warning(
+                    "watcher still busy after "
+                            + grace.toSeconds()
+                            + " s; interrupting (claimed work returns to the queue when its lease ends)");
             t.interrupt();
             t.join(5_000);
         }

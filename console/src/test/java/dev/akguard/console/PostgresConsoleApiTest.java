@@ -1,6 +1,9 @@
 package dev.akguard.console;
 
-/** The REST API tests on PostgreSQL: the console's queries (filters, search, paging) in the second dialect. */
+/**
+ * The REST API tests on PostgreSQL: the console's queries (filters, search, paging) in the second
+ * dialect.
+ */
 class PostgresConsoleApiTest extends ConsoleApiTest {
     private TestPostgres pg;
 
@@ -11,5 +14,7 @@ class PostgresConsoleApiTest extends ConsoleApiTest {
     }
 
     @Override
-    protected void storeClosed() throws Exception { pg.close(); }
+    protected void storeClosed() throws Exception {
+        pg.close();
+    }
 }

@@ -5,7 +5,6 @@ import dev.akguard.core.source.FileScanner;
 import dev.akguard.core.source.FileWalker;
 import dev.akguard.core.source.Skip;
 import dev.akguard.core.source.SourceFile;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,15 +12,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scans files and folders: the walker lists, a pool of threads scans, the results come back sorted by path
- * and position so output is the same from run to run whatever the thread count.
+ * Scans files and folders: the walker lists, a pool of threads scans, the results come back sorted
+ * by path and position so output is the same from run to run whatever the thread count.
  */
 public final class ScanRunner {
     private final Engine engine;
@@ -39,12 +38,18 @@ public final class ScanRunner {
     }
 
     /**
-     * Everything a report needs: the findings and what was not read; {@code operandsSkipped}: those of the
-     * skipped paths that were named as roots (a file, or a directory that cannot be listed), which a command
-     * treats as an error, as grep does.
+     * Everything a report needs: the findings and what was not read; {@code operandsSkipped}: those
+     * of the skipped paths that were named as roots (a file, or a directory that cannot be listed),
+     * which a command treats as an error, as grep does.
      */
-    public record Result(List<Finding> findings, List<Skip> skipped, int filesScanned, long bytesScanned, List<Skip> operandsSkipped) {
-        public Result(List<Finding> findings, List<Skip> skipped, int filesScanned, long bytesScanned) {
+    public record Result(
+            List<Finding> findings,
+            List<Skip> skipped,
+            int filesScanned,
+            long bytesScanned,
+            List<Skip> operandsSkipped) {
+        public Result(
+                List<Finding> findings, List<Skip> skipped, int filesScanned, long bytesScanned) {
             this(findings, skipped, filesScanned, bytesScanned, List.of());
         }
     }
@@ -57,12 +62,14 @@ public final class ScanRunner {
     }
 
     /**
-     * @param roots        files or directories; with one directory root, paths are relative to it; with several,
-     *                     relative to {@code displayBase}
-     * @param displayBase  the directory report paths are relative to (usually the current directory)
+     * @param roots files or directories; with one directory root, paths are relative to it; with
+     *     several, relative to {@code displayBase}
+     * @param displayBase the directory report paths are relative to (usually the current directory)
      */
-    public Result run(List<Path> roots, Path displayBase, Progress progress) throws InterruptedException {
-        // The walker lists files on this thread while the workers already scan them: listing is system-call
+    public Result run(List<Path> roots, Path displayBase, Progress progress)
+            throws InterruptedException {
+        // The walker lists files on this thread while the workers already scan them: listing is
+        // system-call
         // bound and scanning is CPU bound, so overlapping them hides most of the walk.
         BlockingQueue<SourceFile> queue = new LinkedBlockingQueue<>(4096);
         List<Skip> skips = Collections.synchronizedList(new ArrayList<>());
@@ -71,57 +78,86 @@ public final class ScanRunner {
         AtomicInteger scanned = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         FileScanner scanner = new FileScanner(engine);
-        Runnable worker = () -> {
-            try {
-                while (true) {
-                    SourceFile f = queue.take();
-                    if (f == END) { queue.put(END); return; }
-                    FileScanner.Result r = scanner.scan(f);
-                    if (r.skip() != null) skips.add(r.skip());
-                    else scanned.incrementAndGet();
-                    skips.addAll(r.inner());
-                    bytes.addAndGet(r.bytes());
-                    findings.addAll(r.findings());
-                    progress.filesScanned.incrementAndGet();
-                    progress.bytesScanned.addAndGet(r.bytes());
-                    progress.findings.addAndGet(r.findings().size());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "akguard-scan");
-            t.setDaemon(true);
-            return t;
-        });
+        Runnable worker =
+                () -> {
+                    try {
+                        while (true) {
+                            SourceFile f = queue.take();
+                            if (f == END) {
+                                queue.put(END);
+                                return;
+                            }
+                            FileScanner.Result r = scanner.scan(f);
+                            if (r.skip() != null) skips.add(r.skip());
+                            else scanned.incrementAndGet();
+                            skips.addAll(r.inner());
+                            bytes.addAndGet(r.bytes());
+                            findings.addAll(r.findings());
+                            progress.filesScanned.incrementAndGet();
+                            progress.bytesScanned.addAndGet(r.bytes());
+                            progress.findings.addAndGet(r.findings().size());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                };
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "akguard-scan");
+                            t.setDaemon(true);
+                            return t;
+                        });
         List<Future<?>> workers = new ArrayList<>();
         try {
             for (int k = 0; k < threads; k++) workers.add(pool.submit(worker));
-            FileWalker walker = new FileWalker(engine.config().exclude(), followSymlinks, useGitignore);
+            FileWalker walker =
+                    new FileWalker(engine.config().exclude(), followSymlinks, useGitignore);
             for (Path root : roots) {
                 operands.add(displayPath(root, displayBase));
                 operands.add(root.toString());
                 boolean single = root.toFile().isFile();
                 String prefix = prefixFor(root, roots.size(), displayBase);
-                walker.walk(root, f -> {
-                    String rel = single ? displayPath(root, displayBase) : join(prefix, f.relativePath());
-                    if (!single && engine.isExcluded(rel)) return;
-                    progress.filesListed.incrementAndGet();
-                    try {
-                        queue.put(new SourceFile(f.file(), rel));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while listing files", e);
-                    }
-                }, s -> skips.add(s.path().equals(".") ? new Skip(displayPath(root, displayBase), s.reason(), s.detail()) // the root itself
-                        : single || s.path().startsWith("/") ? s : new Skip(join(prefix, s.path()), s.reason(), s.detail())));
+                walker.walk(
+                        root,
+                        f -> {
+                            String rel =
+                                    single
+                                            ? displayPath(root, displayBase)
+                                            : join(prefix, f.relativePath());
+                            if (!single && engine.isExcluded(rel)) return;
+                            progress.filesListed.incrementAndGet();
+                            try {
+                                queue.put(new SourceFile(f.file(), rel));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException(
+                                        "interrupted while listing files", e);
+                            }
+                        },
+                        s ->
+                                skips.add(
+                                        s.path().equals(".")
+                                                ? new Skip(
+                                                        displayPath(root, displayBase),
+                                                        s.reason(),
+                                                        s.detail()) // the root itself
+                                                : single || s.path().startsWith("/")
+                                                        ? s
+                                                        : new Skip(
+                                                                join(prefix, s.path()),
+                                                                s.reason(),
+                                                                s.detail())));
             }
             progress.listingDone = true;
             queue.put(END);
             for (Future<?> f : workers) {
-                try { f.get(); } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("scan worker failed: " + e.getCause(), e.getCause());
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(
+                            "scan worker failed: " + e.getCause(), e.getCause());
                 }
             }
         } finally {
@@ -139,8 +175,11 @@ public final class ScanRunner {
     private static final SourceFile END = new SourceFile(Path.of(""), "");
 
     /** Report order: path, then line and column of the ID. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
-            .thenComparingInt(f -> f.id().line()).thenComparingInt(f -> f.id().column()).thenComparing(Finding::ruleId);
+    public static final Comparator<Finding> ORDER =
+            Comparator.comparing(Finding::path)
+                    .thenComparingInt(f -> f.id().line())
+                    .thenComparingInt(f -> f.id().column())
+                    .thenComparing(Finding::ruleId);
 
     private static String prefixFor(Path root, int rootCount, Path base) {
         if (rootCount == 1) return "";

@@ -1,31 +1,29 @@
 package dev.akguard.git;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.akguard.core.Engine;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.git.history.HistoryOptions;
 import dev.akguard.git.history.HistoryScanner;
 import dev.akguard.git.scan.ScanResult;
 import dev.akguard.testkit.git.GitFixture;
-import org.eclipse.jgit.lib.Repository;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** History scans: attribution, blob de-duplication, ranges, and what is skipped. */
 class HistoryScannerTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     GitFixture git;
     Path work;
     final Random rnd = new Random(99);
@@ -76,14 +74,19 @@ class HistoryScannerTest {
 
     @Test
     void parallelScanFindsTheSameAsSequential() {
-        for (int i = 0; i < 300; i++) GitFixture.write(work, "gen/f" + i + ".txt", "file " + i + "\n");
+        for (int i = 0; i < 300; i++)
+            GitFixture.write(work, "gen/f" + i + ".txt", "file " + i + "\n");
         Keys k = Keys.random(rnd);
         GitFixture.write(work, "gen/f150.txt", k.properties());
         git.commitAll(work, "many files");
         git.git(work, "gc", "-q"); // packed, so the pack-order path is exercised
         try (Repository repo = GitRepos.open(work)) {
-            ScanResult one = new HistoryScanner(repo, Engine.defaults(), 1).run(HistoryOptions.ALL, HistoryScanner.Progress.NONE);
-            ScanResult four = new HistoryScanner(repo, Engine.defaults(), 4).run(HistoryOptions.ALL, HistoryScanner.Progress.NONE);
+            ScanResult one =
+                    new HistoryScanner(repo, Engine.defaults(), 1)
+                            .run(HistoryOptions.ALL, HistoryScanner.Progress.NONE);
+            ScanResult four =
+                    new HistoryScanner(repo, Engine.defaults(), 4)
+                            .run(HistoryOptions.ALL, HistoryScanner.Progress.NONE);
             assertEquals(300, one.blobsScanned());
             assertEquals(300, four.blobsScanned());
             assertEquals(1, four.findings().size());
@@ -99,11 +102,21 @@ class HistoryScannerTest {
         git.commitFile(work, "new.properties", recent.properties(), "new key");
         ScanResult range = scan(work, new HistoryOptions(first + "..HEAD", null));
         assertEquals(1, range.commits());
-        assertEquals(List.of(recent.id()), range.findings().stream().map(Finding::accessKeyId).toList());
-        // GitFixture dates commits 2024-01-01T00:00:0N; the second commit is one second after the first.
-        ScanResult since = scan(work, new HistoryOptions(null, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(4)));
-        assertEquals(List.of(recent.id()), since.findings().stream().map(Finding::accessKeyId).toList());
-        GitException bad = assertThrows(GitException.class, () -> scan(work, new HistoryOptions("nope..HEAD", null)));
+        assertEquals(
+                List.of(recent.id()), range.findings().stream().map(Finding::accessKeyId).toList());
+        // GitFixture dates commits 2024-01-01T00:00:0N; the second commit is one second after the
+        // first.
+        ScanResult since =
+                scan(
+                        work,
+                        new HistoryOptions(
+                                null, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(4)));
+        assertEquals(
+                List.of(recent.id()), since.findings().stream().map(Finding::accessKeyId).toList());
+        GitException bad =
+                assertThrows(
+                        GitException.class,
+                        () -> scan(work, new HistoryOptions("nope..HEAD", null)));
         assertTrue(bad.getMessage().contains("nope"), bad.getMessage());
     }
 
@@ -112,12 +125,28 @@ class HistoryScannerTest {
         Keys k = Keys.random(rnd);
         Path sub = git.init(tmp.resolve("sub"));
         git.commitFile(sub, "secret.properties", k.properties(), "key in submodule");
-        git.git(work, "-c", "protocol.file.allow=always", "submodule", "add", "-q", sub.toString(), "modules/sub");
-        // An LFS pointer names the content by hash; akguard must not read the (absent) content nor choke on it.
-        GitFixture.write(work, "big.bin", "version https://git-lfs.github.com/spec/v1\noid sha256:" + "ab".repeat(32) + "\nsize 12345\n");
+        git.git(
+                work,
+                "-c",
+                "protocol.file.allow=always",
+                "submodule",
+                "add",
+                "-q",
+                sub.toString(),
+                "modules/sub");
+        // An LFS pointer names the content by hash; akguard must not read the (absent) content nor
+        // choke on it.
+        GitFixture.write(
+                work,
+                "big.bin",
+                "version https://git-lfs.github.com/spec/v1\noid sha256:"
+                        + "ab".repeat(32)
+                        + "\nsize 12345\n");
         git.commitAll(work, "submodule and lfs");
         ScanResult r = scan(work, HistoryOptions.ALL);
-        assertTrue(r.findings().isEmpty(), "the submodule's own history is not part of this repository: " + r.findings());
+        assertTrue(
+                r.findings().isEmpty(),
+                "the submodule's own history is not part of this repository: " + r.findings());
         assertEquals(1, r.blobsScanned(), ".gitmodules only; the LFS pointer is not scanned");
     }
 
@@ -130,7 +159,15 @@ class HistoryScannerTest {
         git.commitFile(work, "three.txt", "3\n", "three");
         git.git(work, "pack-refs", "--all");
         Path shallow = tmp.resolve("shallow");
-        git.git(tmp, "clone", "-q", "--depth", "2", "--no-local", work.toUri().toString(), shallow.toString());
+        git.git(
+                tmp,
+                "clone",
+                "-q",
+                "--depth",
+                "2",
+                "--no-local",
+                work.toUri().toString(),
+                shallow.toString());
         try (Repository repo = GitRepos.open(shallow)) {
             HistoryScanner s = new HistoryScanner(repo, Engine.defaults());
             assertTrue(s.isShallow());
@@ -148,12 +185,17 @@ class HistoryScannerTest {
         git.commitFile(work, "a.txt", "some content\n", "one");
         git.commitFile(work, "b.txt", "more content\n", "two");
         String blob = git.git(work, "rev-parse", "HEAD:b.txt").out().trim();
-        Files.delete(work.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+        Files.delete(
+                work.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
         GitException e = assertThrows(GitException.class, () -> scan(work, HistoryOptions.ALL));
-        assertTrue(e.getMessage().contains("missing") && e.getMessage().contains("git fsck"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("missing") && e.getMessage().contains("git fsck"),
+                e.getMessage());
         Path notRepo = Files.createDirectories(tmp.resolve("plain"));
         GitException e2 = assertThrows(GitException.class, () -> scan(notRepo, HistoryOptions.ALL));
         assertTrue(e2.getMessage().contains("not inside a git repository"), e2.getMessage());
-        try (Stream<Path> s = Files.list(tmp)) { assertTrue(s.findAny().isPresent()); }
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertTrue(s.findAny().isPresent());
+        }
     }
 }

@@ -1,26 +1,24 @@
 package dev.akguard.git;
 
-import dev.akguard.git.hook.HookInstaller;
-import dev.akguard.git.hook.HookScript;
-import dev.akguard.git.hook.HookType;
-import dev.akguard.testkit.git.GitFixture;
-import org.eclipse.jgit.lib.Repository;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.akguard.git.hook.HookInstaller;
+import dev.akguard.git.hook.HookScript;
+import dev.akguard.git.hook.HookType;
+import dev.akguard.testkit.git.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 /** Where hooks go, chaining, idempotence and clean removal. */
 class HookInstallerTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     GitFixture git;
     Path work;
     Path launcher;
@@ -50,7 +48,9 @@ class HookInstallerTest {
         assertTrue(script.contains("AKGUARD='" + launcher.toAbsolutePath() + "'"), script);
         assertTrue(script.contains("hook pre-push \"$@\""), script);
         assertTrue(HookScript.isOurs(script));
-        assertEquals(HookInstaller.Action.UNCHANGED, with(work, i -> i.install(HookType.PRE_PUSH, launcher)).action());
+        assertEquals(
+                HookInstaller.Action.UNCHANGED,
+                with(work, i -> i.install(HookType.PRE_PUSH, launcher)).action());
         assertEquals(script, Files.readString(hook), "installing twice changes nothing");
     }
 
@@ -63,8 +63,13 @@ class HookInstallerTest {
         assertEquals(chained, o.chained());
         assertEquals("#!/bin/sh\necho mine\n", Files.readString(chained));
         assertTrue(Files.readString(hook).contains("pre-push.local"));
-        assertEquals(HookInstaller.Action.UNCHANGED, with(work, i -> i.install(HookType.PRE_PUSH, launcher)).action());
-        assertEquals("#!/bin/sh\necho mine\n", Files.readString(chained), "a second install must not chain our own script");
+        assertEquals(
+                HookInstaller.Action.UNCHANGED,
+                with(work, i -> i.install(HookType.PRE_PUSH, launcher)).action());
+        assertEquals(
+                "#!/bin/sh\necho mine\n",
+                Files.readString(chained),
+                "a second install must not chain our own script");
 
         HookInstaller.Outcome removed = with(work, i -> i.uninstall(HookType.PRE_PUSH));
         assertEquals(HookInstaller.Action.REMOVED, removed.action());
@@ -76,10 +81,16 @@ class HookInstallerTest {
     void neverOverwritesSilently() throws Exception {
         GitFixture.write(work, ".git/hooks/pre-commit", "#!/bin/sh\necho one\n");
         GitFixture.write(work, ".git/hooks/pre-commit.local", "#!/bin/sh\necho two\n");
-        GitException e = assertThrows(GitException.class, () -> with(work, i -> i.install(HookType.PRE_COMMIT, launcher)));
+        GitException e =
+                assertThrows(
+                        GitException.class,
+                        () -> with(work, i -> i.install(HookType.PRE_COMMIT, launcher)));
         assertTrue(e.getMessage().contains("by hand"), e.getMessage());
-        assertEquals("#!/bin/sh\necho one\n", Files.readString(work.resolve(".git/hooks/pre-commit")));
-        assertEquals(HookInstaller.Action.NOT_OURS, with(work, i -> i.uninstall(HookType.PRE_COMMIT)).action());
+        assertEquals(
+                "#!/bin/sh\necho one\n", Files.readString(work.resolve(".git/hooks/pre-commit")));
+        assertEquals(
+                HookInstaller.Action.NOT_OURS,
+                with(work, i -> i.uninstall(HookType.PRE_COMMIT)).action());
         assertTrue(Files.exists(work.resolve(".git/hooks/pre-commit")));
     }
 
@@ -101,6 +112,8 @@ class HookInstallerTest {
         assertEquals(work.resolve(".git/hooks/pre-push").toAbsolutePath().normalize(), o.hook());
         // Git agrees on where it looks.
         String gitPath = git.git(linked, "rev-parse", "--git-path", "hooks").out().trim();
-        assertEquals(work.resolve(".git/hooks").toAbsolutePath().normalize(), linked.resolve(gitPath).toAbsolutePath().normalize());
+        assertEquals(
+                work.resolve(".git/hooks").toAbsolutePath().normalize(),
+                linked.resolve(gitPath).toAbsolutePath().normalize());
     }
 }

@@ -1,30 +1,31 @@
 package dev.akguard.git;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.akguard.core.Engine;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.git.push.PrePushScan;
 import dev.akguard.git.push.PushUpdate;
 import dev.akguard.git.scan.ScanResult;
 import dev.akguard.testkit.git.GitFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** The pre-push service against real repositories made with the git binary: which commits, which lines. */
+/**
+ * The pre-push service against real repositories made with the git binary: which commits, which
+ * lines.
+ */
 class PrePushScanTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     GitFixture git;
     Path remote;
     Path work;
@@ -43,12 +44,15 @@ class PrePushScanTest {
 
     ScanResult push(String... lines) {
         try (Repository repo = GitRepos.open(work)) {
-            List<PushUpdate> updates = java.util.Arrays.stream(lines).map(PushUpdate::parse).toList();
+            List<PushUpdate> updates =
+                    java.util.Arrays.stream(lines).map(PushUpdate::parse).toList();
             return PrePushScan.run(repo, Engine.defaults(), "origin", updates);
         }
     }
 
-    static String zeros() { return ObjectId.zeroId().name(); }
+    static String zeros() {
+        return ObjectId.zeroId().name();
+    }
 
     @Test
     void keyAddedThenRemovedInALaterCommitStillBlocks() {
@@ -73,7 +77,8 @@ class PrePushScanTest {
 
     @Test
     void cleanPushFindsNothing() {
-        git.commitFile(work, "src/App.java", "class App { String region = \"cn-hangzhou\"; }\n", "app");
+        git.commitFile(
+                work, "src/App.java", "class App { String region = \"cn-hangzhou\"; }\n", "app");
         ScanResult r = push("refs/heads/main " + git.head(work) + " refs/heads/main " + base);
         assertEquals(1, r.commits());
         assertTrue(r.findings().isEmpty());
@@ -86,7 +91,11 @@ class PrePushScanTest {
         git.git(work, "push", "-q", "origin", "main");
         String published = git.head(work);
         // Editing another line, and renaming the file, do not add the key again.
-        git.commitFile(work, "app.properties", k.properties().replace("cn-hangzhou", "cn-shanghai"), "edit region");
+        git.commitFile(
+                work,
+                "app.properties",
+                k.properties().replace("cn-hangzhou", "cn-shanghai"),
+                "edit region");
         git.git(work, "mv", "app.properties", "settings.properties");
         git.git(work, "commit", "-q", "-m", "rename");
         ScanResult r = push("refs/heads/main " + git.head(work) + " refs/heads/main " + published);
@@ -100,7 +109,12 @@ class PrePushScanTest {
         git.commitFile(work, "app.properties", "# settings\n" + k.idLine(), "id only");
         git.git(work, "push", "-q", "origin", "main");
         String published = git.head(work);
-        String c = git.commitFile(work, "app.properties", "# settings\n" + k.idLine() + k.secretLine(), "secret added");
+        String c =
+                git.commitFile(
+                        work,
+                        "app.properties",
+                        "# settings\n" + k.idLine() + k.secretLine(),
+                        "secret added");
         ScanResult r = push("refs/heads/main " + c + " refs/heads/main " + published);
         assertEquals(1, r.findings().size(), r.findings().toString());
         assertEquals("alibaba-access-key-pair", r.findings().get(0).ruleId());
@@ -144,7 +158,10 @@ class PrePushScanTest {
         git.git(other, "checkout", "-q", "-B", "main", "origin/main");
         git.commitFile(other, "CHANGES.md", "x\n", "colleague");
         git.git(other, "push", "-q", "origin", "main");
-        assertEquals(base, git.git(work, "rev-parse", "refs/remotes/origin/main").out().trim(), "this clone's view is behind");
+        assertEquals(
+                base,
+                git.git(work, "rev-parse", "refs/remotes/origin/main").out().trim(),
+                "this clone's view is behind");
         git.git(work, "checkout", "-q", "-b", "feature");
         String c = git.commitFile(work, "f.txt", "clean\n", "feature work");
         ScanResult r = push("refs/heads/feature " + c + " refs/heads/feature " + zeros());
@@ -157,8 +174,17 @@ class PrePushScanTest {
         git.commitFile(work, "f.txt", k.properties(), "key");
         String tip = git.commitFile(work, "g.txt", "clean\n", "clean");
         try (Repository repo = GitRepos.open(work)) {
-            ScanResult r = PrePushScan.run(repo, Engine.defaults(), "/some/other/url.git",
-                    List.of(PushUpdate.parse("refs/heads/main " + tip + " refs/heads/main " + zeros())));
+            ScanResult r =
+                    PrePushScan.run(
+                            repo,
+                            Engine.defaults(),
+                            "/some/other/url.git",
+                            List.of(
+                                    PushUpdate.parse(
+                                            "refs/heads/main "
+                                                    + tip
+                                                    + " refs/heads/main "
+                                                    + zeros())));
             assertEquals(3, r.commits());
             assertEquals(1, r.findings().size());
         }
@@ -192,9 +218,13 @@ class PrePushScanTest {
         String c1 = git.commitFile(work, "one.txt", k1.properties(), "one");
         git.git(work, "checkout", "-q", "-b", "two", base);
         String c2 = git.commitFile(work, "two.txt", k2.properties(), "two");
-        ScanResult r = push("refs/heads/one " + c1 + " refs/heads/one " + zeros(), "refs/heads/two " + c2 + " refs/heads/two " + zeros());
+        ScanResult r =
+                push(
+                        "refs/heads/one " + c1 + " refs/heads/one " + zeros(),
+                        "refs/heads/two " + c2 + " refs/heads/two " + zeros());
         assertEquals(2, r.commits());
-        assertEquals(List.of(k1.id(), k2.id()).stream().sorted().toList(),
+        assertEquals(
+                List.of(k1.id(), k2.id()).stream().sorted().toList(),
                 r.findings().stream().map(Finding::accessKeyId).sorted().toList());
     }
 
@@ -217,7 +247,8 @@ class PrePushScanTest {
         git.git(work, "checkout", "-q", "main");
         git.commitFile(work, "main.txt", "main work\n", "main work");
         git.git(work, "merge", "-q", "--no-ff", "--no-commit", "side");
-        GitFixture.write(work, "resolution.txt", inMerge.properties()); // a key typed during the merge
+        GitFixture.write(
+                work, "resolution.txt", inMerge.properties()); // a key typed during the merge
         git.git(work, "add", "resolution.txt");
         git.git(work, "commit", "-q", "-m", "merge side");
         String merge = git.head(work);
@@ -233,23 +264,49 @@ class PrePushScanTest {
     @Test
     void inlineSuppressionAndConfigExcludesApply() {
         Keys k1 = Keys.random(rnd), k2 = Keys.random(rnd);
-        GitFixture.write(work, "ok.properties", "access_key_id = " + k1.id() + " # akguard:ignore\naccess_key_secret = " + k1.secret() + " # akguard:ignore\n");
+        GitFixture.write(
+                work,
+                "ok.properties",
+                "access_key_id = "
+                        + k1.id()
+                        + " # akguard:ignore\naccess_key_secret = "
+                        + k1.secret()
+                        + " # akguard:ignore\n");
         GitFixture.write(work, "vendor/lib.properties", k2.properties());
         String c = git.commitAll(work, "suppressed");
-        Engine engine = Engine.create(dev.akguard.core.ScanSettings.defaults().withConfig(
-                dev.akguard.core.suppress.Config.parse("{\"exclude\": [\"vendor/\"]}", "test")));
+        Engine engine =
+                Engine.create(
+                        dev.akguard.core.ScanSettings.defaults()
+                                .withConfig(
+                                        dev.akguard.core.suppress.Config.parse(
+                                                "{\"exclude\": [\"vendor/\"]}", "test")));
         try (Repository repo = GitRepos.open(work)) {
-            ScanResult r = PrePushScan.run(repo, engine, "origin", List.of(PushUpdate.parse("refs/heads/main " + c + " refs/heads/main " + base)));
+            ScanResult r =
+                    PrePushScan.run(
+                            repo,
+                            engine,
+                            "origin",
+                            List.of(
+                                    PushUpdate.parse(
+                                            "refs/heads/main " + c + " refs/heads/main " + base)));
             assertTrue(r.findings().isEmpty(), r.findings().toString());
         }
     }
 
     @Test
     void malformedInputIsAClearError() {
-        GitException e = assertThrows(GitException.class, () -> PushUpdate.parse("refs/heads/main abc"));
+        GitException e =
+                assertThrows(GitException.class, () -> PushUpdate.parse("refs/heads/main abc"));
         assertTrue(e.getMessage().contains("pre-push"), e.getMessage());
-        GitException missing = assertThrows(GitException.class,
-                () -> push("refs/heads/main " + "1234567890123456789012345678901234567890" + " refs/heads/main " + base));
+        GitException missing =
+                assertThrows(
+                        GitException.class,
+                        () ->
+                                push(
+                                        "refs/heads/main "
+                                                + "1234567890123456789012345678901234567890"
+                                                + " refs/heads/main "
+                                                + base));
         assertTrue(missing.getMessage().contains("not in this repository"), missing.getMessage());
     }
 }

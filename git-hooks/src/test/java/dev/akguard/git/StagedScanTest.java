@@ -1,25 +1,23 @@
 package dev.akguard.git;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.akguard.core.Engine;
 import dev.akguard.git.commit.StagedScan;
 import dev.akguard.git.scan.ScanResult;
 import dev.akguard.testkit.git.GitFixture;
+import java.nio.file.Path;
+import java.util.Random;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The pre-commit service: staged content against HEAD, never the work tree. */
 class StagedScanTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     GitFixture git;
     Path work;
     final Random rnd = new Random(7);
@@ -80,7 +78,9 @@ class StagedScanTest {
         git.git(work, "checkout", "-q", "main");
         git.commitFile(work, "main.txt", "main\n", "main");
         git.git(work, "merge", "-q", "--no-ff", "--no-commit", "side");
-        assertTrue(staged().findings().isEmpty(), "the side branch's own commits are not this merge's doing");
+        assertTrue(
+                staged().findings().isEmpty(),
+                "the side branch's own commits are not this merge's doing");
         GitFixture.write(work, "resolution.properties", inResolution.properties());
         git.git(work, "add", "resolution.properties");
         ScanResult r = staged();
@@ -93,15 +93,27 @@ class StagedScanTest {
         git.commitFile(work, "a.txt", "a\n", "base");
         Keys k = Keys.random(rnd);
         GitFixture.write(work, "later.properties", k.properties());
-        git.git(work, "add", "-N", "later.properties"); // intent to add: the index holds the empty blob, not the content
+        git.git(
+                work,
+                "add",
+                "-N",
+                "later.properties"); // intent to add: the index holds the empty blob, not the
+        // content
         assertTrue(staged().findings().isEmpty());
     }
 
     @Test
     void suppressedKeyPasses() {
         Keys k = Keys.random(rnd);
-        GitFixture.write(work, "Test.java", "// akguard:ignore test fixture\nString id = \"" + k.id() + "\"; // akguard:ignore\n"
-                + "String secret = \"" + k.secret() + "\"; // akguard:ignore\n");
+        GitFixture.write(
+                work,
+                "Test.java",
+                "// akguard:ignore test fixture\nString id = \""
+                        + k.id()
+                        + "\"; // akguard:ignore\n"
+                        + "String secret = \""
+                        + k.secret()
+                        + "\"; // akguard:ignore\n");
         git.git(work, "add", "Test.java");
         assertTrue(staged().findings().isEmpty());
     }

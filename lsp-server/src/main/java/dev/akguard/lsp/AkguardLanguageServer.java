@@ -13,6 +13,14 @@ import dev.akguard.lsp.project.ProjectRegistry;
 import dev.akguard.lsp.settings.ClientSettings;
 import dev.akguard.lsp.validation.ValidationService;
 import dev.akguard.lsp.validation.Validator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
@@ -43,20 +51,11 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
- * The akguard language server: lifecycle and capability negotiation. The protocol adapters
- * ({@link DocumentsAdapter}, {@link WorkspaceAdapter}) only translate messages; the work happens in plain services
- * (validation, code actions, commands) that know nothing about JSON-RPC and run on a worker pool, so the JSON-RPC
- * thread never waits for a scan.
+ * The akguard language server: lifecycle and capability negotiation. The protocol adapters ({@link
+ * DocumentsAdapter}, {@link WorkspaceAdapter}) only translate messages; the work happens in plain
+ * services (validation, code actions, commands) that know nothing about JSON-RPC and run on a
+ * worker pool, so the JSON-RPC thread never waits for a scan.
  */
 public final class AkguardLanguageServer implements LanguageServer, LanguageClientAware {
     static final String WATCHER_REGISTRATION_ID = "akguard-config-watcher";
@@ -72,8 +71,10 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
     private final DocumentsAdapter documentsAdapter;
     private final WorkspaceAdapter workspaceAdapter;
     private volatile ClientSettings settings = ClientSettings.DEFAULTS;
+
     /** From initializationOptions: the base that later settings layer over. */
     private volatile ClientSettings initialSettings = ClientSettings.DEFAULTS;
+
     private volatile ClientCapabilities capabilities = new ClientCapabilities();
     private volatile CodeActionService codeActions = new CodeActionService(false);
     private volatile LanguageClient client;
@@ -82,11 +83,23 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
     public AkguardLanguageServer(ServerOptions options) {
         this.options = options;
         this.log = new ServerLog(options.log());
-        this.workers = new ScheduledThreadPoolExecutor(options.workerThreads(), daemonThreads("akguard-lsp-worker"));
-        workers.setRemoveOnCancelPolicy(true); // cancelled debounce timers must not pile up while the user types
+        this.workers =
+                new ScheduledThreadPoolExecutor(
+                        options.workerThreads(), daemonThreads("akguard-lsp-worker"));
+        workers.setRemoveOnCancelPolicy(
+                true); // cancelled debounce timers must not pile up while the user types
         this.projects = new ProjectRegistry(log::showError);
-        this.validation = new ValidationService(documents, new Validator(projects), () -> settings, workers,
-                p -> { LanguageClient c = client; if (c != null) c.publishDiagnostics(p); }, log);
+        this.validation =
+                new ValidationService(
+                        documents,
+                        new Validator(projects),
+                        () -> settings,
+                        workers,
+                        p -> {
+                            LanguageClient c = client;
+                            if (c != null) c.publishDiagnostics(p);
+                        },
+                        log);
         this.commands = new CommandService(documents, projects, validation, this::revalidateAll);
         this.parentWatcher = new ParentProcessWatcher(workers, log, options.exit());
         this.documentsAdapter = new DocumentsAdapter(this);
@@ -101,7 +114,10 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        ClientCapabilities caps = params.getCapabilities() == null ? new ClientCapabilities() : params.getCapabilities();
+        ClientCapabilities caps =
+                params.getCapabilities() == null
+                        ? new ClientCapabilities()
+                        : params.getCapabilities();
         this.capabilities = caps;
         this.codeActions = new CodeActionService(ClientFeatures.documentChanges(caps));
         initialSettings = ClientSettings.from(params.getInitializationOptions(), log::showError);
@@ -110,10 +126,20 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
         boolean pull = ClientFeatures.pullDiagnostics(caps);
         validation.setPush(!pull);
         log.setVerbose("verbose".equals(params.getTrace()));
-        if (params.getProcessId() != null) parentWatcher.watch(params.getProcessId(), options.parentPollMs());
-        log.info("akguard " + Version.get() + " language server for " + clientName(params) + ", roots " + projects.workspaceRoots()
-                + ", diagnostics " + (pull ? "pulled by the client" : "pushed"));
-        return CompletableFuture.completedFuture(new InitializeResult(serverCapabilities(pull), new ServerInfo("akguard", Version.get())));
+        if (params.getProcessId() != null)
+            parentWatcher.watch(params.getProcessId(), options.parentPollMs());
+        log.info(
+                "akguard "
+                        + Version.get()
+                        + " language server for "
+                        + clientName(params)
+                        + ", roots "
+                        + projects.workspaceRoots()
+                        + ", diagnostics "
+                        + (pull ? "pulled by the client" : "pushed"));
+        return CompletableFuture.completedFuture(
+                new InitializeResult(
+                        serverCapabilities(pull), new ServerInfo("akguard", Version.get())));
     }
 
     private static ServerCapabilities serverCapabilities(boolean pull) {
@@ -142,12 +168,23 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
         LanguageClient c = client;
         if (c == null) return;
         if (ClientFeatures.dynamicWatchers(capabilities)) {
-            List<FileSystemWatcher> watchers = List.of(
-                    new FileSystemWatcher(Either.forLeft("**/" + Config.FILE_NAME)),
-                    new FileSystemWatcher(Either.forLeft("**/" + Baseline.FILE_NAME)));
-            c.registerCapability(new RegistrationParams(List.of(new Registration(WATCHER_REGISTRATION_ID,
-                    "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers)))))
-                    .exceptionally(e -> { log.warn("the client refused the file watcher: " + e.getMessage()); return null; });
+            List<FileSystemWatcher> watchers =
+                    List.of(
+                            new FileSystemWatcher(Either.forLeft("**/" + Config.FILE_NAME)),
+                            new FileSystemWatcher(Either.forLeft("**/" + Baseline.FILE_NAME)));
+            c.registerCapability(
+                            new RegistrationParams(
+                                    List.of(
+                                            new Registration(
+                                                    WATCHER_REGISTRATION_ID,
+                                                    "workspace/didChangeWatchedFiles",
+                                                    new DidChangeWatchedFilesRegistrationOptions(
+                                                            watchers)))))
+                    .exceptionally(
+                            e -> {
+                                log.warn("the client refused the file watcher: " + e.getMessage());
+                                return null;
+                            });
         }
         pullConfiguration();
     }
@@ -158,21 +195,42 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
         if (c == null || !ClientFeatures.configuration(capabilities)) return;
         ConfigurationItem item = new ConfigurationItem();
         item.setSection(ClientSettings.SECTION);
-        c.configuration(new ConfigurationParams(List.of(item))).thenAccept(values -> {
-            if (values != null && !values.isEmpty()) applySettings(values.get(0)); // null: nothing set there
-        }).exceptionally(e -> { log.warn("workspace/configuration failed: " + e.getMessage()); return null; });
+        c.configuration(new ConfigurationParams(List.of(item)))
+                .thenAccept(
+                        values -> {
+                            if (values != null && !values.isEmpty())
+                                applySettings(values.get(0)); // null: nothing set there
+                        })
+                .exceptionally(
+                        e -> {
+                            log.warn("workspace/configuration failed: " + e.getMessage());
+                            return null;
+                        });
     }
 
-    /** New editor settings (layered over initializationOptions); re-validates open documents when they change anything. */
+    /**
+     * New editor settings (layered over initializationOptions); re-validates open documents when
+     * they change anything.
+     */
     void applySettings(Object raw) {
         ClientSettings next = ClientSettings.from(raw, initialSettings, log::showError);
         if (next.equals(settings)) return;
         settings = next;
-        log.info("settings: severity " + next.severities() + ", exclude " + next.exclude() + ", debounce " + next.debounceMs() + " ms");
+        log.info(
+                "settings: severity "
+                        + next.severities()
+                        + ", exclude "
+                        + next.exclude()
+                        + ", debounce "
+                        + next.debounceMs()
+                        + " ms");
         revalidateAll();
     }
 
-    /** Config, baseline or settings changed: stale results go; pushed diagnostics are redone, pull clients are told to ask again. */
+    /**
+     * Config, baseline or settings changed: stale results go; pushed diagnostics are redone, pull
+     * clients are told to ask again.
+     */
     void revalidateAll() {
         validation.invalidateAll();
         LanguageClient c = client;
@@ -202,24 +260,60 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
     }
 
     @Override
-    public TextDocumentService getTextDocumentService() { return documentsAdapter; }
+    public TextDocumentService getTextDocumentService() {
+        return documentsAdapter;
+    }
 
     @Override
-    public WorkspaceService getWorkspaceService() { return workspaceAdapter; }
+    public WorkspaceService getWorkspaceService() {
+        return workspaceAdapter;
+    }
 
     // --- for the adapters (same package) ---
-    DocumentStore documents() { return documents; }
-    ProjectRegistry projects() { return projects; }
-    ValidationService validation() { return validation; }
-    CommandService commands() { return commands; }
-    CodeActionService codeActions() { return codeActions; }
-    ClientCapabilities capabilities() { return capabilities; }
-    ClientSettings settings() { return settings; }
-    LanguageClient client() { return client; }
-    ScheduledThreadPoolExecutor workers() { return workers; }
-    ServerLog log() { return log; }
+    DocumentStore documents() {
+        return documents;
+    }
 
-    /** Workspace folders, else the deprecated rootUri/rootPath that older clients (Neovim 0.7 among them) still send. */
+    ProjectRegistry projects() {
+        return projects;
+    }
+
+    ValidationService validation() {
+        return validation;
+    }
+
+    CommandService commands() {
+        return commands;
+    }
+
+    CodeActionService codeActions() {
+        return codeActions;
+    }
+
+    ClientCapabilities capabilities() {
+        return capabilities;
+    }
+
+    ClientSettings settings() {
+        return settings;
+    }
+
+    LanguageClient client() {
+        return client;
+    }
+
+    ScheduledThreadPoolExecutor workers() {
+        return workers;
+    }
+
+    ServerLog log() {
+        return log;
+    }
+
+    /**
+     * Workspace folders, else the deprecated rootUri/rootPath that older clients (Neovim 0.7 among
+     * them) still send.
+     */
     @SuppressWarnings("deprecation")
     private List<Path> roots(InitializeParams p) {
         List<Path> out = new ArrayList<>();
@@ -239,8 +333,11 @@ public final class AkguardLanguageServer implements LanguageServer, LanguageClie
     }
 
     private static String clientName(InitializeParams p) {
-        return p.getClientInfo() == null ? "an unnamed client"
-                : p.getClientInfo().getName() + " " + Objects.toString(p.getClientInfo().getVersion(), "");
+        return p.getClientInfo() == null
+                ? "an unnamed client"
+                : p.getClientInfo().getName()
+                        + " "
+                        + Objects.toString(p.getClientInfo().getVersion(), "");
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -2,10 +2,13 @@ package dev.akguard.lsp;
 
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
-import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WindowClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 
-/** Null-safe questions about what the client declared in initialize (every level of the capability tree is optional). */
+/**
+ * Null-safe questions about what the client declared in initialize (every level of the capability
+ * tree is optional).
+ */
 final class ClientFeatures {
     private ClientFeatures() {}
 
@@ -16,12 +19,16 @@ final class ClientFeatures {
 
     static boolean documentChanges(ClientCapabilities c) {
         WorkspaceClientCapabilities w = c.getWorkspace();
-        return w != null && w.getWorkspaceEdit() != null && Boolean.TRUE.equals(w.getWorkspaceEdit().getDocumentChanges());
+        return w != null
+                && w.getWorkspaceEdit() != null
+                && Boolean.TRUE.equals(w.getWorkspaceEdit().getDocumentChanges());
     }
 
     static boolean dynamicWatchers(ClientCapabilities c) {
         WorkspaceClientCapabilities w = c.getWorkspace();
-        return w != null && w.getDidChangeWatchedFiles() != null && Boolean.TRUE.equals(w.getDidChangeWatchedFiles().getDynamicRegistration());
+        return w != null
+                && w.getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(w.getDidChangeWatchedFiles().getDynamicRegistration());
     }
 
     static boolean configuration(ClientCapabilities c) {
@@ -31,7 +38,9 @@ final class ClientFeatures {
 
     static boolean diagnosticRefresh(ClientCapabilities c) {
         WorkspaceClientCapabilities w = c.getWorkspace();
-        return w != null && w.getDiagnostics() != null && Boolean.TRUE.equals(w.getDiagnostics().getRefreshSupport());
+        return w != null
+                && w.getDiagnostics() != null
+                && Boolean.TRUE.equals(w.getDiagnostics().getRefreshSupport());
     }
 
     static boolean showDocument(ClientCapabilities c) {

@@ -6,6 +6,8 @@ import dev.akguard.lsp.commands.CommandService.CommandException;
 import dev.akguard.lsp.commands.Commands;
 import dev.akguard.lsp.document.Uris;
 import dev.akguard.lsp.settings.ClientSettings;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
@@ -21,28 +23,34 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-
 /** workspace/* messages: settings, watched config files, folders and commands. */
 final class WorkspaceAdapter implements WorkspaceService {
     private final AkguardLanguageServer server;
 
-    WorkspaceAdapter(AkguardLanguageServer server) { this.server = server; }
+    WorkspaceAdapter(AkguardLanguageServer server) {
+        this.server = server;
+    }
 
-    /** Clients either send the settings (push) or an empty notification meaning "ask me" (pull model). */
+    /**
+     * Clients either send the settings (push) or an empty notification meaning "ask me" (pull
+     * model).
+     */
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
-        Notifications.guarded(server.log(), "workspace/didChangeConfiguration", () -> {
-            Object s = params == null ? null : params.getSettings();
-            if (ClientSettings.present(s)) server.applySettings(s);
-            else server.pullConfiguration();
-        });
+        Notifications.guarded(
+                server.log(),
+                "workspace/didChangeConfiguration",
+                () -> {
+                    Object s = params == null ? null : params.getSettings();
+                    if (ClientSettings.present(s)) server.applySettings(s);
+                    else server.pullConfiguration();
+                });
     }
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        Notifications.guarded(server.log(), "workspace/didChangeWatchedFiles", () -> watchedFilesChanged(params));
+        Notifications.guarded(
+                server.log(), "workspace/didChangeWatchedFiles", () -> watchedFilesChanged(params));
     }
 
     private void watchedFilesChanged(DidChangeWatchedFilesParams params) {
@@ -64,7 +72,10 @@ final class WorkspaceAdapter implements WorkspaceService {
 
     @Override
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
-        Notifications.guarded(server.log(), "workspace/didChangeWorkspaceFolders", () -> workspaceFoldersChanged(params));
+        Notifications.guarded(
+                server.log(),
+                "workspace/didChangeWorkspaceFolders",
+                () -> workspaceFoldersChanged(params));
     }
 
     private void workspaceFoldersChanged(DidChangeWorkspaceFoldersParams params) {
@@ -82,25 +93,41 @@ final class WorkspaceAdapter implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return switch (params.getCommand()) {
-                    case Commands.ADD_TO_BASELINE -> {
-                        Path file = server.commands().addToBaseline(params.getArguments());
-                        server.log().info("added a finding to the baseline " + file);
-                        LanguageClient c = server.client();
-                        if (c != null) c.showMessage(new MessageParams(MessageType.Info,
-                                "akguard: accepted in " + file.getFileName() + " — commit that file so scans and hooks accept it too"));
-                        yield "added to " + file;
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return switch (params.getCommand()) {
+                            case Commands.ADD_TO_BASELINE -> {
+                                Path file = server.commands().addToBaseline(params.getArguments());
+                                server.log().info("added a finding to the baseline " + file);
+                                LanguageClient c = server.client();
+                                if (c != null)
+                                    c.showMessage(
+                                            new MessageParams(
+                                                    MessageType.Info,
+                                                    "akguard: accepted in "
+                                                            + file.getFileName()
+                                                            + " — commit that file so scans and hooks accept it too"));
+                                yield "added to " + file;
+                            }
+                            case Commands.OPEN_RULE_DOC ->
+                                    openDoc(server.commands().ruleDocUrl(params.getArguments()));
+                            default ->
+                                    throw new CommandException(
+                                            "unknown command '"
+                                                    + params.getCommand()
+                                                    + "' (known: "
+                                                    + Commands.ALL
+                                                    + ")");
+                        };
+                    } catch (CommandException e) {
+                        server.log().warn(params.getCommand() + ": " + e.getMessage());
+                        throw new ResponseErrorException(
+                                new ResponseError(
+                                        ResponseErrorCode.InvalidParams, e.getMessage(), null));
                     }
-                    case Commands.OPEN_RULE_DOC -> openDoc(server.commands().ruleDocUrl(params.getArguments()));
-                    default -> throw new CommandException("unknown command '" + params.getCommand() + "' (known: " + Commands.ALL + ")");
-                };
-            } catch (CommandException e) {
-                server.log().warn(params.getCommand() + ": " + e.getMessage());
-                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, e.getMessage(), null));
-            }
-        }, server.workers());
+                },
+                server.workers());
     }
 
     private String openDoc(String url) {
@@ -111,7 +138,8 @@ final class WorkspaceAdapter implements WorkspaceService {
             p.setExternal(true);
             c.showDocument(p).exceptionally(e -> null);
         } else {
-            c.showMessage(new MessageParams(MessageType.Info, "akguard rule documentation: " + url));
+            c.showMessage(
+                    new MessageParams(MessageType.Info, "akguard rule documentation: " + url));
         }
         return url;
     }

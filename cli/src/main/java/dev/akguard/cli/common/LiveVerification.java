@@ -6,7 +6,6 @@ import dev.akguard.monitor.alibaba.KeyValidator;
 import dev.akguard.monitor.alibaba.RateLimiter;
 import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.model.Validity;
-
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +14,23 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * `--verify`: asks Alibaba Cloud whether each leaked pair still works, with STS GetCallerIdentity through the
- * monitor's own {@link KeyValidator} (same endpoint handling, retries and verdicts; AKGUARD_ALIBABA_ENDPOINT
- * honoured). Opt-in only: it sends each pair's signature to Alibaba Cloud. Each distinct pair is checked once,
- * at most {@link #PERMITS_PER_SECOND} calls a second and at most {@link #MAX_PAIRS} pairs a run; an AccessKey ID
- * without its secret cannot be checked and gets no verdict.
+ * `--verify`: asks Alibaba Cloud whether each leaked pair still works, with STS GetCallerIdentity
+ * through the monitor's own {@link KeyValidator} (same endpoint handling, retries and verdicts;
+ * AKGUARD_ALIBABA_ENDPOINT honoured). Opt-in only: it sends each pair's signature to Alibaba Cloud.
+ * Each distinct pair is checked once, at most {@link #PERMITS_PER_SECOND} calls a second and at
+ * most {@link #MAX_PAIRS} pairs a run; an AccessKey ID without its secret cannot be checked and
+ * gets no verdict.
  */
 public final class LiveVerification {
     static final double PERMITS_PER_SECOND = 5;
     static final int MAX_PAIRS = 200;
 
-    /** Checks one pair: (accessKeyId, secret) → verdict. The production one is the monitor's validator. */
+    /**
+     * Checks one pair: (accessKeyId, secret) → verdict. The production one is the monitor's
+     * validator.
+     */
     private final BiFunction<String, String, KeyCheck> check;
+
     private final RateLimiter limiter;
 
     LiveVerification(BiFunction<String, String, KeyCheck> check, RateLimiter limiter) {
@@ -39,10 +43,15 @@ public final class LiveVerification {
         return new LiveVerification(validator::validate, new RateLimiter(PERMITS_PER_SECOND));
     }
 
-    /** Verdicts (VALID, INVALID, DISABLED, UNKNOWN) by finding fingerprint, for every finding that has a secret. */
+    /**
+     * Verdicts (VALID, INVALID, DISABLED, UNKNOWN) by finding fingerprint, for every finding that
+     * has a secret.
+     */
     public Map<String, String> verify(List<Finding> findings) {
         Map<String, Finding> pairs = new LinkedHashMap<>();
-        for (Finding f : findings) if (f.secret() != null && f.rule() != Rule.ACCESS_KEY_ID) pairs.putIfAbsent(f.fingerprint(), f);
+        for (Finding f : findings)
+            if (f.secret() != null && f.rule() != Rule.ACCESS_KEY_ID)
+                pairs.putIfAbsent(f.fingerprint(), f);
         Map<String, String> out = new LinkedHashMap<>();
         int n = 0;
         for (Map.Entry<String, Finding> e : pairs.entrySet()) {
@@ -73,7 +82,14 @@ public final class LiveVerification {
     public static String summary(Map<String, String> verdicts) {
         Map<Validity, Long> counts = new EnumMap<>(Validity.class);
         for (String v : verdicts.values()) counts.merge(Validity.valueOf(v), 1L, Long::sum);
-        return verdicts.size() + (verdicts.size() == 1 ? " pair" : " pairs") + " checked with STS GetCallerIdentity"
-                + (counts.isEmpty() ? "" : ": " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        return verdicts.size()
+                + (verdicts.size() == 1 ? " pair" : " pairs")
+                + " checked with STS GetCallerIdentity"
+                + (counts.isEmpty()
+                        ? ""
+                        : ": "
+                                + counts.entrySet().stream()
+                                        .map(e -> e.getValue() + " " + e.getKey())
+                                        .collect(Collectors.joining(", ")));
     }
 }

@@ -9,7 +9,8 @@ public final class Terminal {
 
     public static boolean stderrIsTerminal() {
         if ("1".equals(System.getenv("AKGUARD_PROGRESS"))) return true;
-        if ("0".equals(System.getenv("AKGUARD_PROGRESS")) || System.getenv("CI") != null) return false;
+        if ("0".equals(System.getenv("AKGUARD_PROGRESS")) || System.getenv("CI") != null)
+            return false;
         try {
             // Linux: fd 2 links to /dev/pts/N or /dev/ttyN when it is a terminal.
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();

@@ -2,11 +2,6 @@ package dev.akguard.cli.docs;
 
 import dev.akguard.cli.AkguardCommand;
 import dev.akguard.core.report.Version;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,12 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Writes one roff man page per command ({@code akguard.1}, {@code akguard-scan.1}, {@code akguard-hook-install.1},
- * …) from the same picocli model that prints --help, so the pages never drift from the options. Run at build time
- * (cli/pom.xml: exec-maven-plugin, prepare-package) into {@code cli/target/man/man1}. picocli-codegen's
- * ManPageGenerator writes AsciiDoc, which needs asciidoctor to become a man page; this writes roff directly.
+ * Writes one roff man page per command ({@code akguard.1}, {@code akguard-scan.1}, {@code
+ * akguard-hook-install.1}, …) from the same picocli model that prints --help, so the pages never
+ * drift from the options. Run at build time (cli/pom.xml: exec-maven-plugin, prepare-package) into
+ * {@code cli/target/man/man1}. picocli-codegen's ManPageGenerator writes AsciiDoc, which needs
+ * asciidoctor to become a man page; this writes roff directly.
  */
 public final class ManPages {
     private ManPages() {}
@@ -50,22 +50,37 @@ public final class ManPages {
         }
     }
 
-    static String pageName(CommandSpec spec) { return spec.qualifiedName("-"); }
+    static String pageName(CommandSpec spec) {
+        return spec.qualifiedName("-");
+    }
 
     static String render(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
         StringBuilder s = new StringBuilder();
-        s.append(".TH \"").append(pageName(spec).toUpperCase(Locale.ROOT)).append("\" 1 \"\" \"akguard ").append(esc(Version.get()))
+        s.append(".TH \"")
+                .append(pageName(spec).toUpperCase(Locale.ROOT))
+                .append("\" 1 \"\" \"akguard ")
+                .append(esc(Version.get()))
                 .append("\" \"akguard manual\"\n");
-        s.append(".SH NAME\n").append(esc(pageName(spec))).append(" \\- ").append(esc(firstSentence(spec))).append('\n');
-        s.append(".SH SYNOPSIS\n.nf\n").append(esc(plain(cl.getHelp().synopsis(0)).strip())).append("\n.fi\n");
+        s.append(".SH NAME\n")
+                .append(esc(pageName(spec)))
+                .append(" \\- ")
+                .append(esc(firstSentence(spec)))
+                .append('\n');
+        s.append(".SH SYNOPSIS\n.nf\n")
+                .append(esc(plain(cl.getHelp().synopsis(0)).strip()))
+                .append("\n.fi\n");
         s.append(".SH DESCRIPTION\n");
         for (String d : spec.usageMessage().description()) if (!d.isBlank()) s.append(paragraph(d));
         if (!spec.positionalParameters().isEmpty()) {
             s.append(".SH ARGUMENTS\n");
             for (PositionalParamSpec p : spec.positionalParameters()) {
                 if (p.hidden()) continue;
-                s.append(".TP\n\\fI").append(esc(p.paramLabel())).append("\\fR\n").append(esc(String.join(" ", p.description()))).append('\n');
+                s.append(".TP\n\\fI")
+                        .append(esc(p.paramLabel()))
+                        .append("\\fR\n")
+                        .append(esc(String.join(" ", p.description())))
+                        .append('\n');
             }
         }
         if (!spec.options().isEmpty()) {
@@ -76,19 +91,34 @@ public final class ManPages {
                 List<String> names = new ArrayList<>();
                 for (String n : o.names()) names.add("\\fB" + esc(n) + "\\fR");
                 s.append(String.join(", ", names));
-                if (o.arity().max() > 0) s.append(" \\fI").append(esc(o.paramLabel())).append("\\fR");
-                s.append('\n').append(esc(plain(String.join(" ", o.description()).replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()))))).append('\n');
+                if (o.arity().max() > 0)
+                    s.append(" \\fI").append(esc(o.paramLabel())).append("\\fR");
+                s.append('\n')
+                        .append(
+                                esc(
+                                        plain(
+                                                String.join(" ", o.description())
+                                                        .replace(
+                                                                "${DEFAULT-VALUE}",
+                                                                String.valueOf(o.defaultValue())))))
+                        .append('\n');
             }
         }
         List<String> subs = new ArrayList<>();
         for (var e : cl.getSubcommands().entrySet()) {
-            if (!e.getKey().equals("help") && !e.getValue().getCommandSpec().usageMessage().hidden()) subs.add(pageName(e.getValue().getCommandSpec()));
+            if (!e.getKey().equals("help")
+                    && !e.getValue().getCommandSpec().usageMessage().hidden())
+                subs.add(pageName(e.getValue().getCommandSpec()));
         }
         if (!subs.isEmpty()) {
             s.append(".SH COMMANDS\n");
             for (var e : cl.getSubcommands().entrySet()) {
                 if (e.getKey().equals("help")) continue;
-                s.append(".TP\n\\fB").append(esc(e.getKey())).append("\\fR\n").append(esc(firstSentence(e.getValue().getCommandSpec()))).append('\n');
+                s.append(".TP\n\\fB")
+                        .append(esc(e.getKey()))
+                        .append("\\fR\n")
+                        .append(esc(firstSentence(e.getValue().getCommandSpec())))
+                        .append('\n');
             }
         }
         String[] footer = spec.usageMessage().footer();
@@ -103,7 +133,10 @@ public final class ManPages {
         if (see.isEmpty()) see.add("git(1)");
         for (int i = 0; i < see.size(); i++) {
             String n = see.get(i);
-            s.append("\\fB").append(esc(n.endsWith(")") ? n.substring(0, n.indexOf('(')) : n)).append("\\fR(1)").append(i + 1 < see.size() ? ",\n" : "\n");
+            s.append("\\fB")
+                    .append(esc(n.endsWith(")") ? n.substring(0, n.indexOf('(')) : n))
+                    .append("\\fR(1)")
+                    .append(i + 1 < see.size() ? ",\n" : "\n");
         }
         return s.toString();
     }
@@ -115,21 +148,31 @@ public final class ManPages {
         return dot > 0 ? text.substring(0, dot + 1) : text;
     }
 
-    private static String paragraph(String text) { return ".PP\n" + esc(plain(text).strip()) + "\n"; }
+    private static String paragraph(String text) {
+        return ".PP\n" + esc(plain(text).strip()) + "\n";
+    }
 
     /** Drops picocli's ANSI markup and help-time variables. */
-    private static String plain(String s) { return s.replaceAll("\u001B\\[[0-9;]*m", "").replaceAll("@\\|\\w+(,\\w+)* ([^|]*)\\|@", "$2"); }
+    private static String plain(String s) {
+        return s.replaceAll("\u001B\\[[0-9;]*m", "")
+                .replaceAll("@\\|\\w+(,\\w+)* ([^|]*)\\|@", "$2");
+    }
 
-    /** roff escaping: backslashes, hyphens, non-ASCII as \[uXXXX], and a line that would start with a control character. */
+    /**
+     * roff escaping: backslashes, hyphens, non-ASCII as \[uXXXX], and a line that would start with
+     * a control character.
+     */
     public static String esc(String s) {
         StringBuilder u = new StringBuilder();
-        s.codePoints().forEach(cp -> {
-            if (cp == '\\') u.append("\\e");
-            else if (cp == '-') u.append("\\-");
-            else if (cp >= 0x80) u.append(String.format("\\[u%04X]", cp));
-            else if (cp < 0x20 && cp != '\n') u.append(' ');
-            else u.appendCodePoint(cp);
-        });
+        s.codePoints()
+                .forEach(
+                        cp -> {
+                            if (cp == '\\') u.append("\\e");
+                            else if (cp == '-') u.append("\\-");
+                            else if (cp >= 0x80) u.append(String.format("\\[u%04X]", cp));
+                            else if (cp < 0x20 && cp != '\n') u.append(' ');
+                            else u.appendCodePoint(cp);
+                        });
         String t = u.toString();
         StringBuilder b = new StringBuilder();
         for (String line : t.split("\n", -1)) {

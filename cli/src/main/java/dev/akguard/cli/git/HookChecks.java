@@ -12,9 +12,6 @@ import dev.akguard.git.push.PushUpdate;
 import dev.akguard.git.receive.PreReceiveScan;
 import dev.akguard.git.receive.RefUpdate;
 import dev.akguard.git.scan.ScanResult;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,22 +21,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 
 /**
- * The hook checks, shared by the picocli commands and {@link HookFastPath}. Nothing here touches picocli, so
- * the fast path loads none of it.
+ * The hook checks, shared by the picocli commands and {@link HookFastPath}. Nothing here touches
+ * picocli, so the fast path loads none of it.
  */
 final class HookChecks {
     private HookChecks() {}
 
-    /** Where config and baseline are looked up: the work tree's top, or the git dir of a bare repository. */
-    static Path root(Repository r) { return r.isBare() ? r.getDirectory().toPath() : r.getWorkTree().toPath(); }
+    /**
+     * Where config and baseline are looked up: the work tree's top, or the git dir of a bare
+     * repository.
+     */
+    static Path root(Repository r) {
+        return r.isBare() ? r.getDirectory().toPath() : r.getWorkTree().toPath();
+    }
 
-    static int prePush(Path repoDir, String remote, ReportingOptions reporting, EngineOptions engineOptions,
-                       InputStream in, PrintStream out, PrintWriter err) throws IOException {
+    static int prePush(
+            Path repoDir,
+            String remote,
+            ReportingOptions reporting,
+            EngineOptions engineOptions,
+            InputStream in,
+            PrintStream out,
+            PrintWriter err)
+            throws IOException {
         reporting.reporter();
         Timing timing = new Timing(err);
-        List<PushUpdate> updates = PushUpdate.readAll(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<PushUpdate> updates =
+                PushUpdate.readAll(new InputStreamReader(in, StandardCharsets.UTF_8));
         GitRepos.skipSystemConfig();
         timing.mark("read input");
         try (Repository repo = GitRepos.open(repoDir)) {
@@ -59,11 +71,21 @@ final class HookChecks {
         }
     }
 
-    /** The server-side check: git's pre-receive input on {@code in}, run in the bare repository (quarantine env). */
-    static int preReceive(Path repoDir, ReportingOptions reporting, EngineOptions engineOptions,
-                          InputStream in, PrintStream out, PrintWriter err) throws IOException {
+    /**
+     * The server-side check: git's pre-receive input on {@code in}, run in the bare repository
+     * (quarantine env).
+     */
+    static int preReceive(
+            Path repoDir,
+            ReportingOptions reporting,
+            EngineOptions engineOptions,
+            InputStream in,
+            PrintStream out,
+            PrintWriter err)
+            throws IOException {
         reporting.reporter();
-        List<RefUpdate> updates = RefUpdate.readAll(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<RefUpdate> updates =
+                RefUpdate.readAll(new InputStreamReader(in, StandardCharsets.UTF_8));
         if (updates.isEmpty()) return 0;
         GitRepos.skipSystemConfig();
         try (Repository repo = GitRepos.open(repoDir)) {
@@ -72,7 +94,12 @@ final class HookChecks {
         }
     }
 
-    static int preCommit(Path repoDir, ReportingOptions reporting, EngineOptions engineOptions, PrintStream out, PrintWriter err)
+    static int preCommit(
+            Path repoDir,
+            ReportingOptions reporting,
+            EngineOptions engineOptions,
+            PrintStream out,
+            PrintWriter err)
             throws IOException {
         reporting.reporter();
         GitRepos.skipSystemConfig();
@@ -82,7 +109,10 @@ final class HookChecks {
         }
     }
 
-    /** With AKGUARD_TIMING=1, where a hook run spends its time, on stderr: for diagnosing a slow hook. */
+    /**
+     * With AKGUARD_TIMING=1, where a hook run spends its time, on stderr: for diagnosing a slow
+     * hook.
+     */
     private static final class Timing {
         private final PrintWriter err;
         private final boolean on = "1".equals(System.getenv("AKGUARD_TIMING"));
@@ -90,23 +120,38 @@ final class HookChecks {
         private long last = start;
         private final StringBuilder line = new StringBuilder("akguard: timing:");
 
-        Timing(PrintWriter err) { this.err = err; }
+        Timing(PrintWriter err) {
+            this.err = err;
+        }
 
         void mark(String what) {
             if (!on) return;
             long now = System.nanoTime();
-            line.append(' ').append(what).append(' ').append((now - last) / 1_000_000).append(" ms,");
+            line.append(' ')
+                    .append(what)
+                    .append(' ')
+                    .append((now - last) / 1_000_000)
+                    .append(" ms,");
             last = now;
         }
 
         void done() {
             if (!on) return;
-            err.println(line.append(" total ").append((System.nanoTime() - start) / 1_000_000).append(" ms (plus JVM start-up)"));
+            err.println(
+                    line.append(" total ")
+                            .append((System.nanoTime() - start) / 1_000_000)
+                            .append(" ms (plus JVM start-up)"));
             err.flush();
         }
     }
 
-    private static int report(ScanResult result, ReportingOptions reporting, PrintStream out, PrintWriter err, String advice) throws IOException {
+    private static int report(
+            ScanResult result,
+            ReportingOptions reporting,
+            PrintStream out,
+            PrintWriter err,
+            String advice)
+            throws IOException {
         if (!reporting.quiet) Summary.printSkips(result.skipped(), false, err);
         if (!result.findings().isEmpty()) {
             reporting.write(result.findings(), out, err);
@@ -118,17 +163,22 @@ final class HookChecks {
     }
 
     /**
-     * The pre-commit framework runs pre-push hooks without git's stdin and passes the range in environment
-     * variables instead.
+     * The pre-commit framework runs pre-push hooks without git's stdin and passes the range in
+     * environment variables instead.
      */
-    static List<PushUpdate> fromPreCommitFramework(Repository repo, Map<String, String> env) throws IOException {
+    static List<PushUpdate> fromPreCommitFramework(Repository repo, Map<String, String> env)
+            throws IOException {
         String to = env.get("PRE_COMMIT_TO_REF");
         if (to == null || to.isBlank()) return List.of();
         ObjectId local = repo.resolve(to);
         if (local == null) return List.of();
         String from = env.get("PRE_COMMIT_FROM_REF");
         ObjectId remoteId = from == null || from.isBlank() ? null : repo.resolve(from);
-        return List.of(new PushUpdate(env.getOrDefault("PRE_COMMIT_LOCAL_BRANCH", to), local,
-                env.getOrDefault("PRE_COMMIT_REMOTE_BRANCH", "refs/heads/unknown"), remoteId == null ? ObjectId.zeroId() : remoteId));
+        return List.of(
+                new PushUpdate(
+                        env.getOrDefault("PRE_COMMIT_LOCAL_BRANCH", to),
+                        local,
+                        env.getOrDefault("PRE_COMMIT_REMOTE_BRANCH", "refs/heads/unknown"),
+                        remoteId == null ? ObjectId.zeroId() : remoteId));
     }
 }

@@ -3,17 +3,17 @@ package dev.akguard.cli.git;
 import dev.akguard.cli.common.EngineOptions;
 import dev.akguard.cli.common.ReportingOptions;
 import dev.akguard.git.GitRepos;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Runs `akguard hook pre-push REMOTE URL`, `akguard hook pre-commit [FILE...]` and `akguard hook pre-receive` exactly as the installed hooks
- * call them, without picocli. Picocli's classes are compiled for Java 5, which class-data sharing cannot
- * archive, and building the whole command tree costs more than the check itself; a hook must add as little as
- * possible to every push. Any option on the command line means a person is typing it: the normal parser handles
- * that (same checks, same output).
+ * Runs `akguard hook pre-push REMOTE URL`, `akguard hook pre-commit [FILE...]` and `akguard hook
+ * pre-receive` exactly as the installed hooks call them, without picocli. Picocli's classes are
+ * compiled for Java 5, which class-data sharing cannot archive, and building the whole command tree
+ * costs more than the check itself; a hook must add as little as possible to every push. Any option
+ * on the command line means a person is typing it: the normal parser handles that (same checks,
+ * same output).
  */
 public final class HookFastPath {
     private HookFastPath() {}
@@ -29,21 +29,36 @@ public final class HookFastPath {
     }
 
     public static int run(String[] args) {
-        AutoCloseable jgitCleanup = GitRepos.deferJGitCleanup(); // before JGit starts: saves loading its message bundle
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        AutoCloseable jgitCleanup =
+                GitRepos.deferJGitCleanup(); // before JGit starts: saves loading its message bundle
+        PrintWriter err =
+                new PrintWriter(
+                        new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try {
             ReportingOptions reporting = new ReportingOptions();
             EngineOptions engine = new EngineOptions();
             Path here = Path.of(".");
             if ("pre-push".equals(args[1])) {
-                return HookChecks.prePush(here, args.length > 2 ? args[2] : null, reporting, engine, System.in, System.out, err);
+                return HookChecks.prePush(
+                        here,
+                        args.length > 2 ? args[2] : null,
+                        reporting,
+                        engine,
+                        System.in,
+                        System.out,
+                        err);
             }
-            if ("pre-receive".equals(args[1])) return HookChecks.preReceive(here, reporting, engine, System.in, System.out, err);
+            if ("pre-receive".equals(args[1]))
+                return HookChecks.preReceive(here, reporting, engine, System.in, System.out, err);
             return HookChecks.preCommit(here, reporting, engine, System.out, err);
         } catch (Exception | Error e) {
             return dev.akguard.cli.common.ErrorHandler.report(e, err);
         } finally {
-            try { jgitCleanup.close(); } catch (Exception ignored) { /* best effort, like a shutdown hook */ }
+            try {
+                jgitCleanup.close();
+            } catch (Exception ignored) {
+                /* best effort, like a shutdown hook */
+            }
             err.flush();
         }
     }

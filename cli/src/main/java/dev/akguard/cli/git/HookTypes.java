@@ -1,26 +1,31 @@
 package dev.akguard.cli.git;
 
 import dev.akguard.git.hook.HookType;
-import picocli.CommandLine.Option;
-
 import java.util.EnumSet;
 import java.util.Set;
+import picocli.CommandLine.Option;
 
 /** `--pre-push` / `--pre-commit`, shared by install and uninstall. */
 public final class HookTypes {
-    @Option(names = "--pre-push", description = "The pre-push hook (the default when neither is given).")
+    @Option(
+            names = "--pre-push",
+            description = "The pre-push hook (the default when neither is given).")
     boolean prePush;
 
     @Option(names = "--pre-commit", description = "The pre-commit hook.")
     boolean preCommit;
 
-    @Option(names = "--pre-receive", description = "The server-side pre-receive hook, for a bare repository on a git server "
-            + "(the default in a bare repository).")
+    @Option(
+            names = "--pre-receive",
+            description =
+                    "The server-side pre-receive hook, for a bare repository on a git server "
+                            + "(the default in a bare repository).")
     boolean preReceive;
 
     /**
-     * The hooks named on the command line; without any, the pre-push hook (install) or both client hooks
-     * (uninstall) — and in a bare repository, where client hooks never run, the pre-receive hook.
+     * The hooks named on the command line; without any, the pre-push hook (install) or both client
+     * hooks (uninstall) — and in a bare repository, where client hooks never run, the pre-receive
+     * hook.
      */
     Set<HookType> selected(boolean defaultAll, boolean bare) {
         Set<HookType> s = EnumSet.noneOf(HookType.class);

@@ -1,19 +1,25 @@
 package dev.akguard.cli.git;
 
 import dev.akguard.git.GitRepos;
+import java.nio.file.Path;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-
 /** `--repo DIR`, shared by the hook commands. */
 public final class RepoOption {
-    @Option(names = "--repo", paramLabel = "DIR", description = "The repository (default: the one containing the current folder).")
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "The repository (default: the one containing the current folder).")
     Path repo = Path.of(".");
 
-    Repository open() { return GitRepos.open(repo); }
+    Repository open() {
+        return GitRepos.open(repo);
+    }
 
-    static Path root(Repository r) { return HookChecks.root(r); }
+    static Path root(Repository r) {
+        return HookChecks.root(r);
+    }
 
     /** The user's home as git finds it: $HOME, not the password database's. */
     static Path home() {

@@ -4,12 +4,11 @@ import dev.akguard.cli.common.UserException;
 import dev.akguard.console.auth.Accounts;
 import dev.akguard.console.auth.PasswordHasher;
 import dev.akguard.console.auth.Role;
-
 import java.time.Clock;
 
 /** The console's accounts in the store named by the monitor options, with CLI-friendly errors. */
 final class AccountsAccess {
-    private AccountsAccess() { }
+    private AccountsAccess() {}
 
     static Accounts open(MonitorOptions monitor) {
         return new Accounts(monitor.database(), new PasswordHasher(), Clock.systemUTC());

@@ -1,40 +1,54 @@
 package dev.akguard.cli.monitor;
 
-import dev.akguard.console.json.AlertExtras;
 import dev.akguard.cli.common.UserException;
+import dev.akguard.console.json.AlertExtras;
 import dev.akguard.monitor.model.AlertStatus;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
-import dev.akguard.monitor.store.StoreException;
 import dev.akguard.monitor.store.Occurrence;
+import dev.akguard.monitor.store.StoreException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /** {@code akguard monitor alerts}: list alerts. */
-@Command(name = "alerts", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"List leak alerts, newest first. One alert per leaked pair (AccessKey ID + secret); secrets are shown redacted.", ""},
-        footer = {"", "Examples:",
+@Command(
+        name = "alerts",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "List leak alerts, newest first. One alert per leaked pair (AccessKey ID + secret); secrets are shown redacted.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
             "  akguard monitor alerts --status unhandled",
-            "  akguard monitor alerts --format json | jq '.[] | select(.validity == \"VALID\") | .id'"})
+            "  akguard monitor alerts --format json | jq '.[] | select(.validity == \"VALID\") | .id'"
+        })
 public final class AlertsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin MonitorOptions monitor;
 
-    @Option(names = "--status", paramLabel = "S", description = "unhandled, handled, whitelisted or all (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--status",
+            paramLabel = "S",
+            description = "unhandled, handled, whitelisted or all (default: ${DEFAULT-VALUE}).")
     String status = "all";
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
     @Override
@@ -63,11 +77,30 @@ public final class AlertsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        TextTable t = new TextTable("ID", "STATUS", "METHOD", "VALIDITY", "ACCESS KEY ID", "SECRET", "SEEN", "LAST SEEN", "OWNER", "FIRST PLACE");
+        TextTable t =
+                new TextTable(
+                        "ID",
+                        "STATUS",
+                        "METHOD",
+                        "VALIDITY",
+                        "ACCESS KEY ID",
+                        "SECRET",
+                        "SEEN",
+                        "LAST SEEN",
+                        "OWNER",
+                        "FIRST PLACE");
         for (Alert a : alerts) {
             Occurrence first = a.occurrences().isEmpty() ? null : a.occurrences().get(0);
-            t.row(a.id(), a.status().json(), a.handlingMethod() == null ? null : a.handlingMethod().json(), a.validity(), a.accessKeyId(),
-                    a.secretRedacted(), a.occurrences().size() + "x", a.lastSeen(), extras.ownerLabel(a),
+            t.row(
+                    a.id(),
+                    a.status().json(),
+                    a.handlingMethod() == null ? null : a.handlingMethod().json(),
+                    a.validity(),
+                    a.accessKeyId(),
+                    a.secretRedacted(),
+                    a.occurrences().size() + "x",
+                    a.lastSeen(),
+                    extras.ownerLabel(a),
                     first == null ? null : first.repo() + "/" + first.path() + ":" + first.line());
         }
         t.print(out);
@@ -84,7 +117,8 @@ public final class AlertsCommand implements Callable<Integer> {
         try {
             return AlertStatus.parse(v);
         } catch (IllegalArgumentException e) {
-            throw new UserException("unknown --status '" + s + "': use unhandled, handled, whitelisted or all");
+            throw new UserException(
+                    "unknown --status '" + s + "': use unhandled, handled, whitelisted or all");
         }
     }
 }

@@ -1,30 +1,41 @@
 package dev.akguard.cli.monitor;
 
-import dev.akguard.console.json.MonitorJson;
 import dev.akguard.cli.common.UserException;
+import dev.akguard.console.json.MonitorJson;
 import dev.akguard.monitor.notify.outbox.InboxMessage;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code akguard monitor inbox}: the notifications kept in the database, newest first. */
-@Command(name = "inbox", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"List the inbox: every notification the inbox channel received (on by default), newest first.", ""})
+@Command(
+        name = "inbox",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "List the inbox: every notification the inbox channel received (on by default), newest first.",
+            ""
+        })
 public final class InboxCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin MonitorOptions monitor;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N messages (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "At most N messages (default: ${DEFAULT-VALUE}).")
     int limit = 100;
 
     @Override

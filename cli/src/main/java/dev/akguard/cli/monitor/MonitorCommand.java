@@ -7,9 +7,15 @@ import picocli.CommandLine.Command;
  * {@code akguard monitor}: the remote monitor. Each subcommand is its own class with the shared
  * {@link MonitorOptions} mixin; add new ones to the {@code subcommands} list.
  */
-@Command(name = "monitor", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Watch public GitHub for leaked AccessKey pairs and track each leak until it is handled. "
-            + "State lives in a database (--db): an SQLite file by default, PostgreSQL for teams.", ""},
+@Command(
+        name = "monitor",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Watch public GitHub for leaked AccessKey pairs and track each leak until it is handled. "
+                    + "State lives in a database (--db): an SQLite file by default, PostgreSQL for teams.",
+            ""
+        },
         subcommands = {
             WatchCommand.class,
             AlertsCommand.class,
@@ -28,14 +34,18 @@ import picocli.CommandLine.Command;
             TokensCommand.class,
         })
 public final class MonitorCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @CommandLine.Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     boolean help;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing monitor command: try `akguard monitor watch --once --public-events`");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "missing monitor command: try `akguard monitor watch --once --public-events`");
     }
 }

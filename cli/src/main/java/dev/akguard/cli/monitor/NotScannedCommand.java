@@ -1,37 +1,51 @@
 package dev.akguard.cli.monitor;
 
-import dev.akguard.console.json.AlertExtras;
 import com.google.gson.JsonArray;
 import dev.akguard.cli.common.UserException;
+import dev.akguard.console.json.AlertExtras;
 import dev.akguard.monitor.store.ScanGapStore;
 import dev.akguard.monitor.store.StoreException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-/** {@code akguard monitor not-scanned}: published content the watcher could not (fully) scan, newest first. */
-@Command(name = "not-scanned", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"List what was published but not (fully) scanned: files beyond the size limit (watch.maxFileBytes), "
-            + "repositories too big or too slow to clone (watch.clone.*). \"Not scanned\" is not \"clean\": check these by hand, "
-            + "e.g. with `akguard scan-history` on a clone, or raise the limits.", ""})
+/**
+ * {@code akguard monitor not-scanned}: published content the watcher could not (fully) scan, newest
+ * first.
+ */
+@Command(
+        name = "not-scanned",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "List what was published but not (fully) scanned: files beyond the size limit (watch.maxFileBytes), "
+                    + "repositories too big or too slow to clone (watch.clone.*). \"Not scanned\" is not \"clean\": check these by hand, "
+                    + "e.g. with `akguard scan-history` on a clone, or raise the limits.",
+            ""
+        })
 public final class NotScannedCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin MonitorOptions monitor;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
     @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "Only this repository.")
     String repo;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N records (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "At most N records (default: ${DEFAULT-VALUE}).")
     int limit = 100;
 
     @Override
@@ -53,8 +67,13 @@ public final class NotScannedCommand implements Callable<Integer> {
             out.println("Everything published so far was scanned.");
         } else {
             TextTable t = new TextTable("RECORDED", "REPOSITORY", "COMMIT", "PATH", "REASON");
-            for (ScanGapStore.Gap g : gaps) t.row(g.recordedAt(), g.repo(), g.commit().isEmpty() ? "(all)" : g.commit(),
-                    g.path().isEmpty() ? "(whole repository)" : g.path(), g.reason());
+            for (ScanGapStore.Gap g : gaps)
+                t.row(
+                        g.recordedAt(),
+                        g.repo(),
+                        g.commit().isEmpty() ? "(all)" : g.commit(),
+                        g.path().isEmpty() ? "(whole repository)" : g.path(),
+                        g.reason());
             t.print(out);
         }
         out.flush();

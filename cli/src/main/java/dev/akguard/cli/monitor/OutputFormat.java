@@ -1,12 +1,12 @@
 package dev.akguard.cli.monitor;
 
 import dev.akguard.cli.common.UserException;
-
 import java.util.Locale;
 
 /** {@code --format table|json} of the monitor's listing commands. */
 enum OutputFormat {
-    TABLE, JSON;
+    TABLE,
+    JSON;
 
     static OutputFormat parse(String s) {
         try {

@@ -1,5 +1,6 @@
 package dev.akguard.cli.monitor;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,22 +8,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
-
-/** {@code akguard monitor users add NAME --role ROLE}: a console account; the password is asked for. */
-@Command(name = "add", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Add a console user. The password (at least 10 characters) is read from the terminal, or from the first line of stdin.", ""},
-        footer = {"", "Examples:", "  akguard monitor users add alice --role admin",
-            "  printf '%s\\n' \"$PW\" | akguard monitor users add ci-viewer --role viewer --db jdbc:postgresql://db/akguard"})
+/**
+ * {@code akguard monitor users add NAME --role ROLE}: a console account; the password is asked for.
+ */
+@Command(
+        name = "add",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Add a console user. The password (at least 10 characters) is read from the terminal, or from the first line of stdin.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  akguard monitor users add alice --role admin",
+            "  printf '%s\\n' \"$PW\" | akguard monitor users add ci-viewer --role viewer --db jdbc:postgresql://db/akguard"
+        })
 public final class UsersAddCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin MonitorOptions monitor;
 
-    @Parameters(paramLabel = "NAME", description = "User name (letters, digits, '.', '_', '@', '-').")
+    @Parameters(
+            paramLabel = "NAME",
+            description = "User name (letters, digits, '.', '_', '@', '-').")
     String name;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, responder or admin.")
+    @Option(
+            names = "--role",
+            required = true,
+            paramLabel = "ROLE",
+            description = "viewer, responder or admin.")
     String role;
 
     @Override
@@ -31,7 +48,11 @@ public final class UsersAddCommand implements Callable<Integer> {
         var accounts = AccountsAccess.open(monitor);
         char[] pw = PasswordInput.read(name);
         try {
-            AccountsAccess.run(() -> { accounts.addUser(name, r, new String(pw)); return null; });
+            AccountsAccess.run(
+                    () -> {
+                        accounts.addUser(name, r, new String(pw));
+                        return null;
+                    });
         } finally {
             java.util.Arrays.fill(pw, '\0');
         }

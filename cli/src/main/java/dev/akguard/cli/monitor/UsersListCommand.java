@@ -1,15 +1,18 @@
 package dev.akguard.cli.monitor;
 
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /** {@code akguard monitor users list}. */
-@Command(name = "list", sortOptions = false, usageHelpAutoWidth = true, description = {"List console users and their roles.", ""})
+@Command(
+        name = "list",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"List console users and their roles.", ""})
 public final class UsersListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -23,7 +26,8 @@ public final class UsersListCommand implements Callable<Integer> {
             out.println("No users. Add one with: akguard monitor users add NAME --role admin");
         } else {
             TextTable t = new TextTable("NAME", "ROLE", "CREATED", "PASSWORD CHANGED");
-            for (var u : users) t.row(u.name(), u.role().json(), u.createdAt(), u.passwordChangedAt());
+            for (var u : users)
+                t.row(u.name(), u.role().json(), u.createdAt(), u.passwordChangedAt());
             t.print(out);
         }
         out.flush();

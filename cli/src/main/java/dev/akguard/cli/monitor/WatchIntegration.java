@@ -6,16 +6,15 @@ import dev.akguard.monitor.runtime.MonitorRuntime;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.verify.DetectionVerifier;
 import dev.akguard.monitor.watch.Watcher;
-
 import java.io.PrintWriter;
 
 /** Hooks verification, call tracking, anomalies and delivery onto `monitor watch`'s cycles. */
 final class WatchIntegration {
-    private WatchIntegration() { }
+    private WatchIntegration() {}
 
     /**
-     * @param verify false for --no-verify: alerts are recorded without the check at detection, and the re-verify
-     *               queue is left alone
+     * @param verify false for --no-verify: alerts are recorded without the check at detection, and
+     *     the re-verify queue is left alone
      */
     static AfterCycle attach(Watcher watcher, MonitorOptions options, Database db, boolean verify) {
         MonitorRuntime runtime = MonitorRuntimes.open(options, db);

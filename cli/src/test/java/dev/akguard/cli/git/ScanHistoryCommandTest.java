@@ -1,29 +1,27 @@
 package dev.akguard.cli.git;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.akguard.cli.AkguardCommand;
 import dev.akguard.testkit.corpus.FakeKeys;
 import dev.akguard.testkit.git.GitFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `akguard scan-history` through the real command line: output formats, exit codes, errors. */
 class ScanHistoryCommandTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     GitFixture git;
     Path work;
     String id;
@@ -39,7 +37,16 @@ class ScanHistoryCommandTest {
         id = FakeKeys.accessKeyId(rnd);
         secret = FakeKeys.secret(rnd);
         git.commitFile(work, "README.md", "readme\n", "first");
-        leak = git.commitFile(work, "deploy/app.yaml", "alibaba:\n  access-key-id: " + id + "\n  access-key-secret: " + secret + "\n", "deploy config");
+        leak =
+                git.commitFile(
+                        work,
+                        "deploy/app.yaml",
+                        "alibaba:\n  access-key-id: "
+                                + id
+                                + "\n  access-key-secret: "
+                                + secret
+                                + "\n",
+                        "deploy config");
         git.git(work, "rm", "-q", "deploy/app.yaml");
         git.git(work, "commit", "-q", "-m", "remove deploy config");
     }
@@ -53,7 +60,15 @@ class ScanHistoryCommandTest {
     @Test
     void jsonCarriesCommitAuthorAndDateAndNeverTheSecret() throws Exception {
         Path out = tmp.resolve("history.json");
-        assertEquals(1, run("scan-history", work.toString(), "--format", "json", "--output", out.toString()));
+        assertEquals(
+                1,
+                run(
+                        "scan-history",
+                        work.toString(),
+                        "--format",
+                        "json",
+                        "--output",
+                        out.toString()));
         String json = Files.readString(out);
         assertFalse(json.contains(secret));
         JsonArray arr = JsonParser.parseString(json).getAsJsonArray();
@@ -73,9 +88,25 @@ class ScanHistoryCommandTest {
     @Test
     void sarifCarriesTheCommitToo() throws Exception {
         Path out = tmp.resolve("history.sarif");
-        assertEquals(1, run("scan-history", work.toString(), "-f", "sarif", "-o", out.toString(), "--quiet"));
-        JsonObject result = JsonParser.parseString(Files.readString(out)).getAsJsonObject().getAsJsonArray("runs").get(0)
-                .getAsJsonObject().getAsJsonArray("results").get(0).getAsJsonObject();
+        assertEquals(
+                1,
+                run(
+                        "scan-history",
+                        work.toString(),
+                        "-f",
+                        "sarif",
+                        "-o",
+                        out.toString(),
+                        "--quiet"));
+        JsonObject result =
+                JsonParser.parseString(Files.readString(out))
+                        .getAsJsonObject()
+                        .getAsJsonArray("runs")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonArray("results")
+                        .get(0)
+                        .getAsJsonObject();
         assertEquals(leak, result.getAsJsonObject("properties").get("commit").getAsString());
         assertEquals("", err.toString(), "--quiet prints nothing on stderr");
     }
@@ -83,7 +114,16 @@ class ScanHistoryCommandTest {
     @Test
     void rangeWithoutTheLeakIsClean() {
         assertEquals(0, run("scan-history", work.toString(), "--range", "HEAD~1..HEAD", "-q"));
-        assertEquals(1, run("scan-history", work.toString(), "--range", "HEAD~2..HEAD", "-q", "-o", tmp.resolve("r.txt").toString()));
+        assertEquals(
+                1,
+                run(
+                        "scan-history",
+                        work.toString(),
+                        "--range",
+                        "HEAD~2..HEAD",
+                        "-q",
+                        "-o",
+                        tmp.resolve("r.txt").toString()));
     }
 
     @Test

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A stand-in for bin/akguard in end-to-end tests: a shell script that runs {@code dev.akguard.cli.Main} with this
- * test run's own classpath, so the tests exercise the real hook scripts, git and akguard without depending on
- * `mvn package` having built the jar. Surefire publishes the real classpath as {@code surefire.test.class.path}
- * (java.class.path may be its manifest-only booter jar, which works too).
+ * A stand-in for bin/akguard in end-to-end tests: a shell script that runs {@code
+ * dev.akguard.cli.Main} with this test run's own classpath, so the tests exercise the real hook
+ * scripts, git and akguard without depending on `mvn package` having built the jar. Surefire
+ * publishes the real classpath as {@code surefire.test.class.path} (java.class.path may be its
+ * manifest-only booter jar, which works too).
  */
 public final class TestLauncher {
     private TestLauncher() {}
@@ -20,9 +21,16 @@ public final class TestLauncher {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path script = dir.resolve("akguard");
         Files.createDirectories(dir);
-        Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + cp
-                + "' dev.akguard.cli.Main \"$@\"\n", StandardCharsets.UTF_8);
-        if (!script.toFile().setExecutable(true)) throw new IOException("cannot make " + script + " executable");
+        Files.writeString(
+                script,
+                "#!/bin/sh\nexec '"
+                        + java
+                        + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '"
+                        + cp
+                        + "' dev.akguard.cli.Main \"$@\"\n",
+                StandardCharsets.UTF_8);
+        if (!script.toFile().setExecutable(true))
+            throw new IOException("cannot make " + script + " executable");
         return script;
     }
 }

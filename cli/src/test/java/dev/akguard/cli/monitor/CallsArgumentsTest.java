@@ -1,21 +1,22 @@
 package dev.akguard.cli.monitor;
 
-import dev.akguard.cli.CliRunner;
-import dev.akguard.testkit.corpus.FakeKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `monitor calls` refuses bad times, regions and IDs with a clear message, before it needs the admin credentials. */
+import dev.akguard.cli.CliRunner;
+import dev.akguard.testkit.corpus.FakeKeys;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `monitor calls` refuses bad times, regions and IDs with a clear message, before it needs the
+ * admin credentials.
+ */
 class CallsArgumentsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     final String id = FakeKeys.accessKeyId(new Random(8));
 
     private CliRunner.Run calls(String... extra) {

@@ -1,13 +1,13 @@
 package dev.akguard.cli.monitor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.akguard.cli.AkguardCommand;
 import dev.akguard.testkit.alibaba.AlibabaCloudEmulator;
 import dev.akguard.testkit.alibaba.EmulatedAccount;
 import dev.akguard.testkit.alibaba.EmulatedKey;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,18 +16,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** Where the monitor database is, who can read it, and that no message about it shows a password. */
+/**
+ * Where the monitor database is, who can read it, and that no message about it shows a password.
+ */
 class MonitorDatabaseCliTest {
-    private static final String PW = "Pw-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    private static final String PW =
+            "Pw-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
 
     @TempDir Path dir;
 
-    private record Result(int code, String out, String err) { }
+    private record Result(int code, String out, String err) {}
 
     private static Result run(String... args) {
         CommandLine cl = AkguardCommand.commandLine();
@@ -40,11 +42,19 @@ class MonitorDatabaseCliTest {
 
     /** The CLI in its own process, with the environment a user would have. */
     private Result runProcess(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + dir.resolve("passwd-home"), "-cp", System.getProperty("java.class.path"), "dev.akguard.cli.Main"));
+        List<String> cmd =
+                new java.util.ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Duser.home=" + dir.resolve("passwd-home"),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.akguard.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("ALIBABA_CLOUD_") || k.startsWith("AKGUARD_"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("ALIBABA_CLOUD_") || k.startsWith("AKGUARD_"));
         pb.environment().putAll(env);
         Path out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -54,13 +64,14 @@ class MonitorDatabaseCliTest {
 
     @Test
     void noMessageAboutADatabaseUrlShowsItsPassword() {
-        for (String url : List.of(
-                "jdbc:postgres://127.0.0.1/x?user=postgres&password=" + PW,
-                "jdbc:postgresql://127.0.0.1:notaport/x?user=postgres&password=" + PW,
-                "jdbc:postgresql://127.0.0.1:5432/x?user=postgres&password=" + PW + "%zz",
-                "jdbc:postgresql://postgres:" + PW + "@127.0.0.1:1/x",
-                "jdbc:postgresql://127.0.0.1:1/x;password=" + PW,
-                "jdbc:postgresql://127.0.0.1:1/x?user=nobody&password=" + PW)) {
+        for (String url :
+                List.of(
+                        "jdbc:postgres://127.0.0.1/x?user=postgres&password=" + PW,
+                        "jdbc:postgresql://127.0.0.1:notaport/x?user=postgres&password=" + PW,
+                        "jdbc:postgresql://127.0.0.1:5432/x?user=postgres&password=" + PW + "%zz",
+                        "jdbc:postgresql://postgres:" + PW + "@127.0.0.1:1/x",
+                        "jdbc:postgresql://127.0.0.1:1/x;password=" + PW,
+                        "jdbc:postgresql://127.0.0.1:1/x?user=nobody&password=" + PW)) {
             Result r = run("monitor", "alerts", "--db", url);
             assertEquals(2, r.code(), url + ": " + r.err());
             assertFalse(r.err().contains(PW), r.err());
@@ -79,10 +90,15 @@ class MonitorDatabaseCliTest {
         Path db = folder.resolve("monitor.db");
         assertTrue(Files.isRegularFile(db), "created under $HOME, not the passwd home");
         assertFalse(Files.exists(dir.resolve("passwd-home/.akguard")));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+        assertEquals(
+                "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Path f = Path.of(db + suffix);
-            if (Files.exists(f)) assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            if (Files.exists(f))
+                assertEquals(
+                        "rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
+                        f.toString());
         }
     }
 
@@ -94,33 +110,77 @@ class MonitorDatabaseCliTest {
             account.addUser("ci").addKey();
             Path home = dir.resolve("home");
             Files.createDirectories(home.resolve(".alibabacloud"));
-            Files.writeString(home.resolve(".alibabacloud/credentials"), "[default]\nenable = true\ntype = access_key\n"
-                    + "access_key_id = " + admin.id() + "\naccess_key_secret = " + admin.secret() + "\n");
-            Map<String, String> env = Map.of("HOME", home.toString(), "AKGUARD_ALIBABA_ENDPOINT", emu.url(),
-                    "AKGUARD_DB_URL", "jdbc:sqlite:" + dir.resolve("inv.db"));
+            Files.writeString(
+                    home.resolve(".alibabacloud/credentials"),
+                    "[default]\nenable = true\ntype = access_key\n"
+                            + "access_key_id = "
+                            + admin.id()
+                            + "\naccess_key_secret = "
+                            + admin.secret()
+                            + "\n");
+            Map<String, String> env =
+                    Map.of(
+                            "HOME",
+                            home.toString(),
+                            "AKGUARD_ALIBABA_ENDPOINT",
+                            emu.url(),
+                            "AKGUARD_DB_URL",
+                            "jdbc:sqlite:" + dir.resolve("inv.db"));
             Result sync = runProcess(env, "monitor", "inventory", "sync");
             assertEquals(0, sync.code(), sync.err());
             assertFalse(sync.err().contains(admin.secret()) || sync.out().contains(admin.secret()));
             assertFalse(emu.requests().isEmpty());
-            emu.requests().forEach(r -> assertEquals(admin.id(), r.accessKeyId(), "signed with the key from $HOME's credentials file"));
+            emu.requests()
+                    .forEach(
+                            r ->
+                                    assertEquals(
+                                            admin.id(),
+                                            r.accessKeyId(),
+                                            "signed with the key from $HOME's credentials file"));
 
-            Result none = runProcess(Map.of("HOME", dir.resolve("empty-home").toString(), "AKGUARD_ALIBABA_ENDPOINT", emu.url(),
-                    "AKGUARD_DB_URL", "jdbc:sqlite:" + dir.resolve("inv2.db")), "monitor", "inventory", "sync");
+            Result none =
+                    runProcess(
+                            Map.of(
+                                    "HOME",
+                                    dir.resolve("empty-home").toString(),
+                                    "AKGUARD_ALIBABA_ENDPOINT",
+                                    emu.url(),
+                                    "AKGUARD_DB_URL",
+                                    "jdbc:sqlite:" + dir.resolve("inv2.db")),
+                            "monitor",
+                            "inventory",
+                            "sync");
             assertEquals(2, none.code());
-            assertTrue(none.err().contains("No Alibaba Cloud admin credentials") && none.err().contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), none.err());
+            assertTrue(
+                    none.err().contains("No Alibaba Cloud admin credentials")
+                            && none.err().contains("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+                    none.err());
         }
     }
 
     @Test
     void akguardDbUrlKeepsTheUrlOffTheCommandLine() throws Exception {
         Path fromEnv = dir.resolve("env/monitor.db");
-        Result r = runProcess(Map.of("HOME", dir.resolve("home").toString(), "AKGUARD_DB_URL", "jdbc:sqlite:" + fromEnv),
-                "monitor", "alerts");
+        Result r =
+                runProcess(
+                        Map.of(
+                                "HOME",
+                                dir.resolve("home").toString(),
+                                "AKGUARD_DB_URL",
+                                "jdbc:sqlite:" + fromEnv),
+                        "monitor",
+                        "alerts");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(fromEnv));
         assertFalse(Files.exists(dir.resolve("home/.akguard/monitor.db")));
         Path flag = dir.resolve("flag.db");
-        Result both = runProcess(Map.of("AKGUARD_DB_URL", "jdbc:sqlite:" + fromEnv), "monitor", "alerts", "--db", "jdbc:sqlite:" + flag);
+        Result both =
+                runProcess(
+                        Map.of("AKGUARD_DB_URL", "jdbc:sqlite:" + fromEnv),
+                        "monitor",
+                        "alerts",
+                        "--db",
+                        "jdbc:sqlite:" + flag);
         assertEquals(0, both.code(), both.err());
         assertTrue(Files.isRegularFile(flag), "--db wins over the environment");
     }

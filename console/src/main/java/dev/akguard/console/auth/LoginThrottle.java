@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Limits failed sign-ins: at most {@code perUser} failures per user name and {@code perAddress} per client address
- * within the window; over that, attempts are refused without checking the password. Bounded memory: the
- * least recently failing keys are forgotten first.
+ * Limits failed sign-ins: at most {@code perUser} failures per user name and {@code perAddress} per
+ * client address within the window; over that, attempts are refused without checking the password.
+ * Bounded memory: the least recently failing keys are forgotten first.
  */
 public final class LoginThrottle {
     private static final int MAX_KEYS = 10_000;
@@ -19,10 +19,13 @@ public final class LoginThrottle {
     private final int perAddress;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Long>> failures = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) { return size() > MAX_KEYS; }
-    };
+    private final Map<String, Deque<Long>> failures =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
+                    return size() > MAX_KEYS;
+                }
+            };
 
     public LoginThrottle(int perUser, int perAddress, Duration window, Clock clock) {
         this.perUser = perUser;
@@ -31,7 +34,9 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    public static LoginThrottle standard(Clock clock) { return new LoginThrottle(5, 20, Duration.ofMinutes(5), clock); }
+    public static LoginThrottle standard(Clock clock) {
+        return new LoginThrottle(5, 20, Duration.ofMinutes(5), clock);
+    }
 
     /** True when this attempt may go ahead. */
     public synchronized boolean allowed(String user, String address) {
@@ -44,7 +49,9 @@ public final class LoginThrottle {
         failures.computeIfAbsent("a:" + address, k -> new ArrayDeque<>()).addLast(now);
     }
 
-    public synchronized void succeeded(String user) { failures.remove("u:" + user); }
+    public synchronized void succeeded(String user) {
+        failures.remove("u:" + user);
+    }
 
     private int recent(String key) {
         Deque<Long> d = failures.get(key);

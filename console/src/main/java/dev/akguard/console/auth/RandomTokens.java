@@ -1,7 +1,6 @@
 package dev.akguard.console.auth;
 
 import dev.akguard.core.finding.Secret;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -9,7 +8,7 @@ import java.util.Base64;
 public final class RandomTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RandomTokens() { }
+    private RandomTokens() {}
 
     public static String next(String prefix) {
         byte[] b = new byte[32];
@@ -17,6 +16,10 @@ public final class RandomTokens {
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    /** What the database keeps: SHA-256 is enough for 256-bit random values (no dictionary to try). */
-    public static String stored(String token) { return Secret.sha256Hex(token); }
+    /**
+     * What the database keeps: SHA-256 is enough for 256-bit random values (no dictionary to try).
+     */
+    public static String stored(String token) {
+        return Secret.sha256Hex(token);
+    }
 }

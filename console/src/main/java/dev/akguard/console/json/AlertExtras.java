@@ -10,16 +10,16 @@ import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.ScanGapStore;
 import dev.akguard.monitor.verify.VerificationStore;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What `alerts` and `show` (and the REST API) add to the DESIGN.md alert shape: the last verification (ARN, when, detail) and the
- * owner from the RAM inventory ({@code owner: {ours, userName, userId, status, lastUsed, syncedAt}}; {@code ours}
- * is null when the inventory was never synced, so "not ours" is only claimed when it is known), and the ids of the
- * anomalies raised on the key ({@code anomalyIds}).
+ * What `alerts` and `show` (and the REST API) add to the DESIGN.md alert shape: the last
+ * verification (ARN, when, detail) and the owner from the RAM inventory ({@code owner: {ours,
+ * userName, userId, status, lastUsed, syncedAt}}; {@code ours} is null when the inventory was never
+ * synced, so "not ours" is only claimed when it is known), and the ids of the anomalies raised on
+ * the key ({@code anomalyIds}).
  */
 public final class AlertExtras {
     private final VerificationStore verifications;
@@ -33,7 +33,10 @@ public final class AlertExtras {
         this.verifications = new VerificationStore(db);
         this.inventory = new InventoryStore(db).all();
         for (StoredAnomaly s : new AnomalyStore(db, Clock.systemUTC()).list(null)) {
-            if (s.alertId() != null) anomaliesByAlert.computeIfAbsent(s.alertId(), k -> new java.util.ArrayList<>()).add(s.id());
+            if (s.alertId() != null)
+                anomaliesByAlert
+                        .computeIfAbsent(s.alertId(), k -> new java.util.ArrayList<>())
+                        .add(s.id());
         }
     }
 
@@ -45,19 +48,26 @@ public final class AlertExtras {
 
     public JsonObject json(Alert a) {
         JsonObject o = MonitorJson.alert(a);
-        verifications.details(a.id()).ifPresent(d -> {
-            o.addProperty("arn", d.arn());
-            o.addProperty("verifiedAt", d.verifiedAt() == null ? null : d.verifiedAt().toString());
-            o.addProperty("verifyDetail", d.detail());
-        });
+        verifications
+                .details(a.id())
+                .ifPresent(
+                        d -> {
+                            o.addProperty("arn", d.arn());
+                            o.addProperty(
+                                    "verifiedAt",
+                                    d.verifiedAt() == null ? null : d.verifiedAt().toString());
+                            o.addProperty("verifyDetail", d.detail());
+                        });
         JsonObject owner = new JsonObject();
         KeyOwner k = inventory.get(a.accessKeyId());
         owner.addProperty("ours", inventory.isEmpty() ? null : k != null);
         owner.addProperty("userName", k == null ? null : k.userName());
         owner.addProperty("userId", k == null ? null : k.userId());
         owner.addProperty("status", k == null ? null : k.status());
-        owner.addProperty("lastUsed", k == null || k.lastUsed() == null ? null : k.lastUsed().toString());
-        owner.addProperty("syncedAt", k == null || k.syncedAt() == null ? null : k.syncedAt().toString());
+        owner.addProperty(
+                "lastUsed", k == null || k.lastUsed() == null ? null : k.lastUsed().toString());
+        owner.addProperty(
+                "syncedAt", k == null || k.syncedAt() == null ? null : k.syncedAt().toString());
         o.add("owner", owner);
         JsonArray anomalies = new JsonArray();
         anomalyIds(a).forEach(anomalies::add);
@@ -68,7 +78,10 @@ public final class AlertExtras {
         return o;
     }
 
-    /** What was not (fully) scanned in the repositories this alert was seen in: the same pushes may hold more. */
+    /**
+     * What was not (fully) scanned in the repositories this alert was seen in: the same pushes may
+     * hold more.
+     */
     public List<ScanGapStore.Gap> gapsFor(Alert a) {
         java.util.Set<String> repos = new java.util.HashSet<>();
         for (var o : a.occurrences()) repos.add(o.repo());
@@ -76,7 +89,9 @@ public final class AlertExtras {
     }
 
     /** Every recorded gap (at most 1000, newest first). */
-    public List<ScanGapStore.Gap> gaps() { return gaps; }
+    public List<ScanGapStore.Gap> gaps() {
+        return gaps;
+    }
 
     public static JsonObject gapJson(ScanGapStore.Gap g) {
         JsonObject o = new JsonObject();
@@ -91,13 +106,17 @@ public final class AlertExtras {
 
     /** One line for tables: how much was not scanned, and where to look. */
     public static String gapsFooter(int n) {
-        return n == 0 ? null : n + " published file(s) or repositories were not (fully) scanned (too large or too slow): "
-                + "see `akguard monitor not-scanned`.";
+        return n == 0
+                ? null
+                : n
+                        + " published file(s) or repositories were not (fully) scanned (too large or too slow): "
+                        + "see `akguard monitor not-scanned`.";
     }
 
     /** Ids of the anomalies raised on this alert's key, oldest first. */
     public List<Long> anomalyIds(Alert a) {
-        List<Long> ids = new java.util.ArrayList<>(anomaliesByAlert.getOrDefault(a.id(), List.of()));
+        List<Long> ids =
+                new java.util.ArrayList<>(anomaliesByAlert.getOrDefault(a.id(), List.of()));
         java.util.Collections.sort(ids);
         return ids;
     }
@@ -114,12 +133,27 @@ public final class AlertExtras {
         if (inventory.isEmpty()) return "unknown (run `akguard monitor inventory sync`)";
         KeyOwner k = inventory.get(a.accessKeyId());
         if (k == null) return "not a key of our account (as of the last inventory sync)";
-        return "ours: RAM user " + k.userName() + ", " + k.status() + ", last used " + (k.lastUsed() == null ? "never" : k.lastUsed().toString());
+        return "ours: RAM user "
+                + k.userName()
+                + ", "
+                + k.status()
+                + ", last used "
+                + (k.lastUsed() == null ? "never" : k.lastUsed().toString());
     }
 
     public String verificationLine(Alert a) {
-        return verifications.details(a.id()).map(d -> (d.arn() == null ? "" : "ARN " + d.arn() + "; ")
-                + (d.verifiedAt() == null ? "never verified" : "verified " + d.verifiedAt() + (d.detail() == null ? "" : ": " + d.detail())))
+        return verifications
+                .details(a.id())
+                .map(
+                        d ->
+                                (d.arn() == null ? "" : "ARN " + d.arn() + "; ")
+                                        + (d.verifiedAt() == null
+                                                ? "never verified"
+                                                : "verified "
+                                                        + d.verifiedAt()
+                                                        + (d.detail() == null
+                                                                ? ""
+                                                                : ": " + d.detail())))
                 .orElse("never verified");
     }
 }

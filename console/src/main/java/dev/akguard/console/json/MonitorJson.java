@@ -10,22 +10,26 @@ import dev.akguard.monitor.notify.outbox.InboxMessage;
 import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.HistoryEntry;
 import dev.akguard.monitor.store.Occurrence;
-
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The DESIGN.md JSON shapes, in one place for the CLI's {@code --format json} and the REST API (which must be
- * identical). Alerts: {@code id, accessKeyId, secretRedacted, status, handlingMethod, validity, accountId, firstSeen,
- * lastSeen, occurrences[], history[]} (plus {@code secretSha256} and {@code handlingLabel}; {@link AlertExtras} adds
- * verification, owner and anomaly ids); calls; anomalies; inbox. Absent values are JSON null; times are ISO-8601 UTC.
+ * The DESIGN.md JSON shapes, in one place for the CLI's {@code --format json} and the REST API
+ * (which must be identical). Alerts: {@code id, accessKeyId, secretRedacted, status,
+ * handlingMethod, validity, accountId, firstSeen, lastSeen, occurrences[], history[]} (plus {@code
+ * secretSha256} and {@code handlingLabel}; {@link AlertExtras} adds verification, owner and anomaly
+ * ids); calls; anomalies; inbox. Absent values are JSON null; times are ISO-8601 UTC.
  */
 public final class MonitorJson {
 
-    /** The JSON writer of the monitor: pretty, nulls kept (absent values are JSON null), no HTML escaping. */
-    public static final Gson GSON = new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create();
+    /**
+     * The JSON writer of the monitor: pretty, nulls kept (absent values are JSON null), no HTML
+     * escaping.
+     */
+    public static final Gson GSON =
+            new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create();
 
-    private MonitorJson() { }
+    private MonitorJson() {}
 
     public static JsonObject alert(Alert a) {
         JsonObject o = new JsonObject();
@@ -34,8 +38,10 @@ public final class MonitorJson {
         o.addProperty("secretRedacted", a.secretRedacted());
         o.addProperty("secretSha256", a.secretSha256());
         o.addProperty("status", a.status().json());
-        o.addProperty("handlingMethod", a.handlingMethod() == null ? null : a.handlingMethod().json());
-        o.addProperty("handlingLabel", a.handlingMethod() == null ? null : a.handlingMethod().label());
+        o.addProperty(
+                "handlingMethod", a.handlingMethod() == null ? null : a.handlingMethod().json());
+        o.addProperty(
+                "handlingLabel", a.handlingMethod() == null ? null : a.handlingMethod().label());
         o.addProperty("validity", a.validity().name());
         o.addProperty("accountId", a.accountId());
         o.addProperty("firstSeen", time(a.firstSeen()));
@@ -78,7 +84,10 @@ public final class MonitorJson {
         return arr;
     }
 
-    /** The DESIGN.md `anomalies` shape (type, accessKeyId, at, detail, evidence) plus id, alert and handling. */
+    /**
+     * The DESIGN.md `anomalies` shape (type, accessKeyId, at, detail, evidence) plus id, alert and
+     * handling.
+     */
     public static JsonArray anomalies(List<StoredAnomaly> anomalies) {
         JsonArray arr = new JsonArray();
         for (StoredAnomaly s : anomalies) arr.add(anomaly(s));
@@ -97,7 +106,8 @@ public final class MonitorJson {
         o.add("evidence", ev);
         o.addProperty("alertId", s.alertId());
         o.addProperty("status", s.status().json());
-        o.addProperty("handlingMethod", s.handlingMethod() == null ? null : s.handlingMethod().json());
+        o.addProperty(
+                "handlingMethod", s.handlingMethod() == null ? null : s.handlingMethod().json());
         o.addProperty("foundAt", s.foundAt().toString());
         o.add("history", history(s.history()));
         return o;
@@ -130,5 +140,7 @@ public final class MonitorJson {
         return hist;
     }
 
-    public static String time(Instant t) { return t == null ? null : t.toString(); }
+    public static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
 }

@@ -2,7 +2,6 @@ package dev.akguard.console.service;
 
 import dev.akguard.monitor.model.AlertStatus;
 import dev.akguard.monitor.model.Validity;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,28 +12,50 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the leak list shows: filters (status, validity, repository or organisation, AccessKey ID, last-seen date
- * range, free-text search), sort and page. Parsed from query parameters by the console and the API alike; bad
- * values throw {@link IllegalArgumentException} naming the parameter (a 400).
+ * What the leak list shows: filters (status, validity, repository or organisation, AccessKey ID,
+ * last-seen date range, free-text search), sort and page. Parsed from query parameters by the
+ * console and the API alike; bad values throw {@link IllegalArgumentException} naming the parameter
+ * (a 400).
  */
-public record AlertFilter(AlertStatus status, Validity validity, String repo, String accessKeyId, Instant from, Instant to, String q,
-                          Sort sort, boolean ascending, int page, int perPage) {
+public record AlertFilter(
+        AlertStatus status,
+        Validity validity,
+        String repo,
+        String accessKeyId,
+        Instant from,
+        Instant to,
+        String q,
+        Sort sort,
+        boolean ascending,
+        int page,
+        int perPage) {
 
     public static final int MAX_PER_PAGE = 100;
 
     /** Sortable columns; the SQL is a constant of each, never user input. */
     public enum Sort {
-        LAST_SEEN("a.last_seen"), FIRST_SEEN("a.first_seen"), ID("a.id"), VALIDITY("a.validity"), STATUS("a.status"),
+        LAST_SEEN("a.last_seen"),
+        FIRST_SEEN("a.first_seen"),
+        ID("a.id"),
+        VALIDITY("a.validity"),
+        STATUS("a.status"),
         ACCESS_KEY_ID("a.access_key_id");
 
         final String column;
 
-        Sort(String column) { this.column = column; }
+        Sort(String column) {
+            this.column = column;
+        }
 
-        public String param() { return name().toLowerCase(Locale.ROOT); }
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    public static AlertFilter defaults() { return new AlertFilter(null, null, null, null, null, null, null, Sort.LAST_SEEN, false, 1, 50); }
+    public static AlertFilter defaults() {
+        return new AlertFilter(
+                null, null, null, null, null, null, null, Sort.LAST_SEEN, false, 1, 50);
+    }
 
     public static AlertFilter parse(Function<String, String> param) {
         AlertFilter d = defaults();
@@ -45,30 +66,58 @@ public record AlertFilter(AlertStatus status, Validity validity, String repo, St
         String q = blank(param.apply("q"));
         String repo = blank(param.apply("repo"));
         String key = blank(param.apply("accessKeyId"));
-        if (q != null && q.length() > 200) throw new IllegalArgumentException("q: at most 200 characters");
-        if (repo != null && repo.length() > 200) throw new IllegalArgumentException("repo: at most 200 characters");
-        if (key != null && key.length() > 128) throw new IllegalArgumentException("accessKeyId: at most 128 characters");
+        if (q != null && q.length() > 200)
+            throw new IllegalArgumentException("q: at most 200 characters");
+        if (repo != null && repo.length() > 200)
+            throw new IllegalArgumentException("repo: at most 200 characters");
+        if (key != null && key.length() > 128)
+            throw new IllegalArgumentException("accessKeyId: at most 128 characters");
         return new AlertFilter(
-                status == null || status.equals("all") ? null : parseEnum("status", status, AlertStatus::parse, "unhandled, handled, whitelisted or all"),
-                validity == null || validity.equals("all") ? null
-                        : parseEnum("validity", validity, v -> Validity.valueOf(v.toUpperCase(Locale.ROOT)), "VALID, INVALID, DISABLED, UNKNOWN or UNVERIFIED"),
-                repo, key, date("from", blank(param.apply("from")), false), date("to", blank(param.apply("to")), true), q,
-                sort == null ? d.sort() : parseEnum("sort", sort, s -> Sort.valueOf(s.toUpperCase(Locale.ROOT)),
-                        "last_seen, first_seen, id, validity, status or access_key_id"),
-                order == null ? false : switch (order) {
-                    case "asc" -> true;
-                    case "desc" -> false;
-                    default -> throw new IllegalArgumentException("order: use asc or desc");
-                },
+                status == null || status.equals("all")
+                        ? null
+                        : parseEnum(
+                                "status",
+                                status,
+                                AlertStatus::parse,
+                                "unhandled, handled, whitelisted or all"),
+                validity == null || validity.equals("all")
+                        ? null
+                        : parseEnum(
+                                "validity",
+                                validity,
+                                v -> Validity.valueOf(v.toUpperCase(Locale.ROOT)),
+                                "VALID, INVALID, DISABLED, UNKNOWN or UNVERIFIED"),
+                repo,
+                key,
+                date("from", blank(param.apply("from")), false),
+                date("to", blank(param.apply("to")), true),
+                q,
+                sort == null
+                        ? d.sort()
+                        : parseEnum(
+                                "sort",
+                                sort,
+                                s -> Sort.valueOf(s.toUpperCase(Locale.ROOT)),
+                                "last_seen, first_seen, id, validity, status or access_key_id"),
+                order == null
+                        ? false
+                        : switch (order) {
+                            case "asc" -> true;
+                            case "desc" -> false;
+                            default -> throw new IllegalArgumentException("order: use asc or desc");
+                        },
                 integer("page", blank(param.apply("page")), 1, 1, 1_000_000),
                 integer("per_page", blank(param.apply("per_page")), d.perPage(), 1, MAX_PER_PAGE));
     }
 
     public AlertFilter withPage(int p) {
-        return new AlertFilter(status, validity, repo, accessKeyId, from, to, q, sort, ascending, p, perPage);
+        return new AlertFilter(
+                status, validity, repo, accessKeyId, from, to, q, sort, ascending, p, perPage);
     }
 
-    /** Query parameters that reproduce this filter (for links: pages, sort headers, live refresh). */
+    /**
+     * Query parameters that reproduce this filter (for links: pages, sort headers, live refresh).
+     */
     public Map<String, String> params() {
         Map<String, String> m = new LinkedHashMap<>();
         if (status != null) m.put("status", status.json());
@@ -85,9 +134,12 @@ public record AlertFilter(AlertStatus status, Validity validity, String repo, St
         return m;
     }
 
-    private static String blank(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
 
-    private static <T> T parseEnum(String name, String value, Function<String, T> f, String allowed) {
+    private static <T> T parseEnum(
+            String name, String value, Function<String, T> f, String allowed) {
         try {
             return f.apply(value);
         } catch (IllegalArgumentException e) {
@@ -105,7 +157,9 @@ public record AlertFilter(AlertStatus status, Validity validity, String repo, St
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + ": use a date such as 2026-03-02 or a time such as 2026-03-02T10:00:00Z");
+            throw new IllegalArgumentException(
+                    name
+                            + ": use a date such as 2026-03-02 or a time such as 2026-03-02T10:00:00Z");
         }
     }
 
@@ -116,7 +170,8 @@ public record AlertFilter(AlertStatus status, Validity validity, String repo, St
             if (v < min || v > max) throw new NumberFormatException();
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": a whole number from " + min + " to " + max);
+            throw new IllegalArgumentException(
+                    name + ": a whole number from " + min + " to " + max);
         }
     }
 }

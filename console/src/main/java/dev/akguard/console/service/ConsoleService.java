@@ -20,7 +20,6 @@ import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.verify.AlertVerifier;
 import dev.akguard.monitor.verify.VerificationStore;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +27,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The console's one door into the monitor: every page, API call and webhook goes through here, so changes to the
- * monitor's classes are absorbed in this file. Actions take the {@link Principal} and record its name in history;
- * role checks happen before (in the web layer), the state machine's rules here (the monitor refuses illegal moves).
+ * The console's one door into the monitor: every page, API call and webhook goes through here, so
+ * changes to the monitor's classes are absorbed in this file. Actions take the {@link Principal}
+ * and record its name in history; role checks happen before (in the web layer), the state machine's
+ * rules here (the monitor refuses illegal moves).
  */
 public final class ConsoleService {
     private final MonitorRuntime runtime;
@@ -51,39 +51,66 @@ public final class ConsoleService {
         this.callRecords = runtime.callRecords();
     }
 
-    public Database database() { return db; }
+    public Database database() {
+        return db;
+    }
 
-    public Clock clock() { return clock; }
+    public Clock clock() {
+        return clock;
+    }
 
-    public AlertQuery query() { return query; }
+    public AlertQuery query() {
+        return query;
+    }
 
-    // ---- leaks --------------------------------------------------------------------------------------------
+    // ---- leaks
+    // --------------------------------------------------------------------------------------------
 
-    public AlertQuery.Page list(AlertFilter filter) { return query.list(filter); }
+    public AlertQuery.Page list(AlertFilter filter) {
+        return query.list(filter);
+    }
 
-    public Alert alert(long id) { return alerts.find(id).orElseThrow(() -> new AlertNotFoundException(id)); }
+    public Alert alert(long id) {
+        return alerts.find(id).orElseThrow(() -> new AlertNotFoundException(id));
+    }
 
     public AlertDetail detail(long id) {
         Alert a = alert(id);
         var inventory = runtime.inventory();
-        List<StoredAnomaly> anomalies = anomalyStore().list(null).stream().filter(s -> s.alertId() != null && s.alertId() == id).toList();
-        return new AlertDetail(a, verifications.details(id), inventory.find(a.accessKeyId()), !inventory.all().isEmpty(),
-                callRecords.forKey(a.accessKeyId()), anomalies);
+        List<StoredAnomaly> anomalies =
+                anomalyStore().list(null).stream()
+                        .filter(s -> s.alertId() != null && s.alertId() == id)
+                        .toList();
+        return new AlertDetail(
+                a,
+                verifications.details(id),
+                inventory.find(a.accessKeyId()),
+                !inventory.all().isEmpty(),
+                callRecords.forKey(a.accessKeyId()),
+                anomalies);
     }
 
     /** The API's alert objects: the CLI's JSON shape, extras included. */
-    public AlertExtras extras() { return new AlertExtras(db); }
+    public AlertExtras extras() {
+        return new AlertExtras(db);
+    }
 
     public Alert handle(long id, HandlingMethod method, String note, Principal who) {
         return alerts.handle(id, method, who.actor(), note(note));
     }
 
-    /** The --apply path: RAM disable/delete, re-verify, record (KeyHandler keeps the safety rules). */
-    public KeyHandler.Result applyThroughRam(long id, HandlingMethod method, String note, Principal who) throws InterruptedException {
+    /**
+     * The --apply path: RAM disable/delete, re-verify, record (KeyHandler keeps the safety rules).
+     */
+    public KeyHandler.Result applyThroughRam(
+            long id, HandlingMethod method, String note, Principal who)
+            throws InterruptedException {
         return runtime.keyHandler().apply(id, method, who.actor(), note(note));
     }
 
-    public Alert unwhitelist(long id, String note, Principal who) { return alerts.unwhitelist(id, who.actor(), note(note)); }
+    public Alert unwhitelist(long id, String note, Principal who) {
+        return alerts.unwhitelist(id, who.actor(), note(note));
+    }
 
     public AlertVerifier.Outcome verify(long id, Principal who) throws InterruptedException {
         alert(id);
@@ -91,34 +118,59 @@ public final class ConsoleService {
     }
 
     /**
-     * Fetches the key's calls of the last 7 days from ActionTrail, stores the new ones, raises anomalies over them.
-     * Returns how many new records were stored.
+     * Fetches the key's calls of the last 7 days from ActionTrail, stores the new ones, raises
+     * anomalies over them. Returns how many new records were stored.
      */
     public int refreshCalls(long id, Principal who) {
         Alert a = alert(id);
         Instant end = clock.instant();
-        List<CallRecord> fetched = runtime.callRecordClient().lookup(a.accessKeyId(), end.minus(Duration.ofDays(7)), end,
-                runtime.config().calls().regions());
-        int added = db.transactionUninterruptibly(c -> {
-            int n = callRecords.store(c, a.accessKeyId(), fetched, end);
-            AlertStore.addHistory(c, id, end, who.actor(), "calls-refreshed", fetched.size() + " call record(s) fetched from ActionTrail, " + n + " new");
-            return n;
-        });
+        List<CallRecord> fetched =
+                runtime.callRecordClient()
+                        .lookup(
+                                a.accessKeyId(),
+                                end.minus(Duration.ofDays(7)),
+                                end,
+                                runtime.config().calls().regions());
+        int added =
+                db.transactionUninterruptibly(
+                        c -> {
+                            int n = callRecords.store(c, a.accessKeyId(), fetched, end);
+                            AlertStore.addHistory(
+                                    c,
+                                    id,
+                                    end,
+                                    who.actor(),
+                                    "calls-refreshed",
+                                    fetched.size()
+                                            + " call record(s) fetched from ActionTrail, "
+                                            + n
+                                            + " new");
+                            return n;
+                        });
         if (added > 0) runtime.anomalyRaiser().raiseNew();
         return added;
     }
 
     public List<CallRecord> calls(String accessKeyId, Instant from, Instant to) {
         return callRecords.forKey(accessKeyId).stream()
-                .filter(r -> (from == null || !r.eventTime().isBefore(from)) && (to == null || r.eventTime().isBefore(to))).toList();
+                .filter(
+                        r ->
+                                (from == null || !r.eventTime().isBefore(from))
+                                        && (to == null || r.eventTime().isBefore(to)))
+                .toList();
     }
 
-    // ---- anomalies ----------------------------------------------------------------------------------------
+    // ---- anomalies
+    // ----------------------------------------------------------------------------------------
 
-    public List<StoredAnomaly> anomalies(Instant since) { return anomalyStore().list(since); }
+    public List<StoredAnomaly> anomalies(Instant since) {
+        return anomalyStore().list(since);
+    }
 
     public StoredAnomaly anomaly(long id) {
-        return anomalyStore().find(id).orElseThrow(() -> new NotFound(AnomalyStore.notFound(id).getMessage()));
+        return anomalyStore()
+                .find(id)
+                .orElseThrow(() -> new NotFound(AnomalyStore.notFound(id).getMessage()));
     }
 
     public StoredAnomaly handleAnomaly(long id, HandlingMethod method, String note, Principal who) {
@@ -133,26 +185,44 @@ public final class ConsoleService {
 
     /** Something asked for by id is not there (404). */
     public static final class NotFound extends RuntimeException {
-        public NotFound(String message) { super(message); }
+        public NotFound(String message) {
+            super(message);
+        }
     }
 
-    private AnomalyStore anomalyStore() { return runtime.anomalyRaiser().store(); }
+    private AnomalyStore anomalyStore() {
+        return runtime.anomalyRaiser().store();
+    }
 
-    // ---- notifications ------------------------------------------------------------------------------------
+    // ---- notifications
+    // ------------------------------------------------------------------------------------
 
-    public NotificationSettings notificationSettings() { return runtime.notifications().settings(); }
+    public NotificationSettings notificationSettings() {
+        return runtime.notifications().settings();
+    }
 
-    public List<String> notificationWarnings() { return runtime.notifications().warnings(); }
+    public List<String> notificationWarnings() {
+        return runtime.notifications().warnings();
+    }
 
-    public List<InboxMessage> inbox(int limit) { return runtime.notifications().inbox(limit); }
+    public List<InboxMessage> inbox(int limit) {
+        return runtime.notifications().inbox(limit);
+    }
 
-    public List<OutboxItem> outbox(OutboxStatus status, int limit) { return runtime.notifications().outbox(status, limit); }
+    public List<OutboxItem> outbox(OutboxStatus status, int limit) {
+        return runtime.notifications().outbox(status, limit);
+    }
 
-    public int retryDeadNotifications() { return runtime.notifications().retryDead(); }
+    public int retryDeadNotifications() {
+        return runtime.notifications().retryDead();
+    }
 
-    // ---- helpers ------------------------------------------------------------------------------------------
+    // ---- helpers
+    // ------------------------------------------------------------------------------------------
 
-    public Optional<AlertStore.VerifyDetails> verification(long id) { return verifications.details(id); }
+    public Optional<AlertStore.VerifyDetails> verification(long id) {
+        return verifications.details(id);
+    }
 
     /** Notes are free text from a form: bounded, never null-vs-empty ambiguous. */
     static String note(String note) {
@@ -164,7 +234,8 @@ public final class ConsoleService {
 
     /** Re-thrown by the web layer as a clear 502-style message. */
     public static boolean isUpstreamFailure(RuntimeException e) {
-        return e instanceof CallRecordException || e instanceof dev.akguard.monitor.alibaba.RamAdminException
+        return e instanceof CallRecordException
+                || e instanceof dev.akguard.monitor.alibaba.RamAdminException
                 || e instanceof dev.akguard.monitor.github.GitHubException;
     }
 }

@@ -1,6 +1,9 @@
 package dev.akguard.console.web;
 
-/** A request that ends with this status and message (rendered as JSON for the API, as a page for the console). */
+/**
+ * A request that ends with this status and message (rendered as JSON for the API, as a page for the
+ * console).
+ */
 public final class HttpError extends RuntimeException {
     private final int status;
 
@@ -9,5 +12,7 @@ public final class HttpError extends RuntimeException {
         this.status = status;
     }
 
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 }

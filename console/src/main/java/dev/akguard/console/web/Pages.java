@@ -15,7 +15,6 @@ import dev.akguard.monitor.notify.outbox.OutboxStatus;
 import dev.akguard.monitor.store.Alert;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,11 +27,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The console's pages and form actions. Every action checks the role, then redirects (303) back with a one-time message. */
+/**
+ * The console's pages and form actions. Every action checks the role, then redirects (303) back
+ * with a one-time message.
+ */
 final class Pages {
     private final ConsoleService service;
     private final WebAuth auth;
     private final Renderer renderer;
+
     /** One-time messages shown after a redirect, per session (bounded). */
     private final Map<String, String> flashes = new ConcurrentHashMap<>();
 
@@ -42,7 +45,8 @@ final class Pages {
         this.renderer = renderer;
     }
 
-    // ---- sign in --------------------------------------------------------------------------------------------
+    // ---- sign in
+    // --------------------------------------------------------------------------------------------
 
     void loginForm(Context ctx) {
         if (auth.session(ctx).isPresent()) {
@@ -64,8 +68,16 @@ final class Pages {
     void login(Context ctx) {
         switch (auth.login(ctx)) {
             case OK -> ctx.redirect("/", HttpStatus.SEE_OTHER);
-            case BAD_FORM -> loginPage(ctx, 403, "The sign-in form expired or was not sent from this page; try again.");
-            case THROTTLED -> loginPage(ctx, 429, "Too many failed sign-ins; wait a few minutes and try again.");
+            case BAD_FORM ->
+                    loginPage(
+                            ctx,
+                            403,
+                            "The sign-in form expired or was not sent from this page; try again.");
+            case THROTTLED ->
+                    loginPage(
+                            ctx,
+                            429,
+                            "Too many failed sign-ins; wait a few minutes and try again.");
             case WRONG -> loginPage(ctx, 401, "Wrong user name or password.");
         }
     }
@@ -75,15 +87,29 @@ final class Pages {
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
-    // ---- reading --------------------------------------------------------------------------------------------
+    // ---- reading
+    // --------------------------------------------------------------------------------------------
 
     void overview(Context ctx) {
         Map<String, Object> p = model(ctx, "overview");
         p.put("counts", service.query().countsByStatusAndValidity());
         LocalDate today = LocalDate.now(service.clock().withZone(ZoneOffset.UTC));
         p.put("perDay", chart(service.query().newPerDay(today, 30)));
-        p.put("urgent", service.list(new AlertFilter(AlertStatus.UNHANDLED, Validity.VALID, null, null, null, null, null,
-                AlertFilter.Sort.LAST_SEEN, false, 1, 10)));
+        p.put(
+                "urgent",
+                service.list(
+                        new AlertFilter(
+                                AlertStatus.UNHANDLED,
+                                Validity.VALID,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                AlertFilter.Sort.LAST_SEEN,
+                                false,
+                                1,
+                                10)));
         p.put("anomalies", service.anomalies(null).stream().limit(5).toList());
         p.put("sources", service.query().pollCursors());
         p.put("queue", service.query().statusCounts("push_queue"));
@@ -91,10 +117,13 @@ final class Pages {
         renderer.render(ctx, "overview.jte", p);
     }
 
-    /** The live-update marker the page script polls: it reloads its live region when this changes. */
+    /**
+     * The live-update marker the page script polls: it reloads its live region when this changes.
+     */
     void live(Context ctx) {
         long[] m = service.query().marker();
-        ctx.contentType("application/json; charset=utf-8").result("{\"marker\": \"" + m[0] + "-" + m[1] + "-" + m[2] + "\"}");
+        ctx.contentType("application/json; charset=utf-8")
+                .result("{\"marker\": \"" + m[0] + "-" + m[1] + "-" + m[2] + "\"}");
     }
 
     void alerts(Context ctx) {
@@ -135,7 +164,8 @@ final class Pages {
         renderer.render(ctx, "notifications.jte", p);
     }
 
-    // ---- actions --------------------------------------------------------------------------------------------
+    // ---- actions
+    // --------------------------------------------------------------------------------------------
 
     void handle(Context ctx) {
         Principal p = Api.need(ctx, Role.RESPONDER);
@@ -144,13 +174,18 @@ final class Pages {
         String note = ctx.formParam("note");
         if ("on".equals(ctx.formParam("apply"))) {
             Api.need(ctx, Role.ADMIN);
-            if (method == HandlingMethod.WHITELIST) throw new IllegalArgumentException("RAM actions are for disabled or deleted; whitelisting only records");
+            if (method == HandlingMethod.WHITELIST)
+                throw new IllegalArgumentException(
+                        "RAM actions are for disabled or deleted; whitelisting only records");
             // the confirmation step: a page that says what will happen, posted again with confirm
             applyPage(ctx, service.alert(id), method, note);
             return;
         }
         Alert a = service.handle(id, method, note, p);
-        done(ctx, id, "Alert " + id + " handled: " + View.status(a.status(), a.handlingMethod()) + ".");
+        done(
+                ctx,
+                id,
+                "Alert " + id + " handled: " + View.status(a.status(), a.handlingMethod()) + ".");
     }
 
     void applyConfirm(Context ctx) {
@@ -159,7 +194,8 @@ final class Pages {
     }
 
     private void applyPage(Context ctx, Alert a, HandlingMethod method, String note) {
-        if (method == HandlingMethod.WHITELIST) throw new IllegalArgumentException("RAM actions are for disabled or deleted");
+        if (method == HandlingMethod.WHITELIST)
+            throw new IllegalArgumentException("RAM actions are for disabled or deleted");
         Map<String, Object> p = model(ctx, "alerts");
         p.put("alert", a);
         p.put("method", method.json());
@@ -173,15 +209,28 @@ final class Pages {
         long id = Api.id(ctx);
         HandlingMethod method = method(ctx.formParam("method"));
         Alert a = service.alert(id);
-        boolean confirmed = method == HandlingMethod.DELETED ? a.accessKeyId().equals(trim(ctx.formParam("confirmKey")))
-                : "yes".equals(ctx.formParam("confirm"));
+        boolean confirmed =
+                method == HandlingMethod.DELETED
+                        ? a.accessKeyId().equals(trim(ctx.formParam("confirmKey")))
+                        : "yes".equals(ctx.formParam("confirm"));
         if (!confirmed) {
-            throw new IllegalArgumentException(method == HandlingMethod.DELETED ? "not deleted: type the AccessKey ID to confirm the deletion"
-                    : "not disabled: tick the confirmation box");
+            throw new IllegalArgumentException(
+                    method == HandlingMethod.DELETED
+                            ? "not deleted: type the AccessKey ID to confirm the deletion"
+                            : "not disabled: tick the confirmation box");
         }
         KeyHandler.Result r = service.applyThroughRam(id, method, ctx.formParam("note"), p);
-        done(ctx, id, "AccessKey " + a.accessKeyId() + (method == HandlingMethod.DISABLED ? " disabled" : " deleted") + " through RAM (user "
-                + r.key().userName() + "); re-verified: " + r.validityAfter() + (r.proven() ? "." : " — not as expected, verify again."));
+        done(
+                ctx,
+                id,
+                "AccessKey "
+                        + a.accessKeyId()
+                        + (method == HandlingMethod.DISABLED ? " disabled" : " deleted")
+                        + " through RAM (user "
+                        + r.key().userName()
+                        + "); re-verified: "
+                        + r.validityAfter()
+                        + (r.proven() ? "." : " — not as expected, verify again."));
     }
 
     void unwhitelist(Context ctx) {
@@ -195,7 +244,13 @@ final class Pages {
         Principal p = Api.need(ctx, Role.RESPONDER);
         long id = Api.id(ctx);
         var o = service.verify(id, p);
-        done(ctx, id, "Verified: " + o.result().validity() + (o.result().detail() == null ? "" : " (" + o.result().detail() + ")") + ".");
+        done(
+                ctx,
+                id,
+                "Verified: "
+                        + o.result().validity()
+                        + (o.result().detail() == null ? "" : " (" + o.result().detail() + ")")
+                        + ".");
     }
 
     void refreshCalls(Context ctx) {
@@ -228,7 +283,8 @@ final class Pages {
         ctx.redirect("/notifications", HttpStatus.SEE_OTHER);
     }
 
-    // ---- helpers --------------------------------------------------------------------------------------------
+    // ---- helpers
+    // --------------------------------------------------------------------------------------------
 
     private void done(Context ctx, long id, String message) {
         flash(ctx, message);
@@ -246,7 +302,10 @@ final class Pages {
         String sid = ctx.attribute(WebAuth.SESSION_ID);
         String flash = sid == null ? null : flashes.remove(sid);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("page", new PageModel(ctx.attribute(WebAuth.PRINCIPAL), ctx.attribute(WebAuth.CSRF), nav, flash));
+        p.put(
+                "page",
+                new PageModel(
+                        ctx.attribute(WebAuth.PRINCIPAL), ctx.attribute(WebAuth.CSRF), nav, flash));
         return p;
     }
 
@@ -258,28 +317,42 @@ final class Pages {
         }
     }
 
-    private static String trim(String s) { return s == null ? null : s.trim(); }
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
 
     /** Chart data for the page script: "x1,x2,...;y1,y2,..." with x in epoch seconds. */
     static String chart(Map<LocalDate, Long> perDay) {
         StringBuilder xs = new StringBuilder(), ys = new StringBuilder();
-        perDay.forEach((d, n) -> {
-            if (xs.length() > 0) { xs.append(','); ys.append(','); }
-            xs.append(d.atStartOfDay().toEpochSecond(ZoneOffset.UTC));
-            ys.append(n);
-        });
+        perDay.forEach(
+                (d, n) -> {
+                    if (xs.length() > 0) {
+                        xs.append(',');
+                        ys.append(',');
+                    }
+                    xs.append(d.atStartOfDay().toEpochSecond(ZoneOffset.UTC));
+                    ys.append(n);
+                });
         return xs + ";" + ys;
     }
 
-    /** Calls per hour over the stored records (empty hours included between the first and the last). */
+    /**
+     * Calls per hour over the stored records (empty hours included between the first and the last).
+     */
     static String callsPerHour(List<CallRecord> calls) {
         if (calls.isEmpty()) return "";
         TreeMap<Instant, Long> hours = new TreeMap<>();
-        for (CallRecord c : calls) hours.merge(c.eventTime().truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
+        for (CallRecord c : calls)
+            hours.merge(c.eventTime().truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
         StringBuilder xs = new StringBuilder(), ys = new StringBuilder();
         int n = 0;
-        for (Instant h = hours.firstKey(); !h.isAfter(hours.lastKey()) && n < 24 * 31; h = h.plus(1, ChronoUnit.HOURS), n++) {
-            if (xs.length() > 0) { xs.append(','); ys.append(','); }
+        for (Instant h = hours.firstKey();
+                !h.isAfter(hours.lastKey()) && n < 24 * 31;
+                h = h.plus(1, ChronoUnit.HOURS), n++) {
+            if (xs.length() > 0) {
+                xs.append(',');
+                ys.append(',');
+            }
             xs.append(h.getEpochSecond());
             ys.append(hours.getOrDefault(h, 0L));
         }
@@ -288,16 +361,34 @@ final class Pages {
 
     static List<ChannelView> channels(NotificationSettings s) {
         List<ChannelView> out = new ArrayList<>();
-        out.add(new ChannelView("inbox", s.inbox.enabled, "this console's Notifications page", "—"));
+        out.add(
+                new ChannelView(
+                        "inbox", s.inbox.enabled, "this console's Notifications page", "—"));
         NotificationSettings.Email e = s.email;
-        out.add(new ChannelView("email", e.enabled, (e.host == null ? "(no SMTP host)" : e.host + ":" + e.port) + " → "
-                + (e.recipients.isEmpty() ? "(no recipients)" : String.join(", ", e.recipients)),
-                e.password != null && !e.password.isEmpty() ? "(set)" : e.passwordEnv != null ? "from $" + e.passwordEnv : "(none)"));
+        out.add(
+                new ChannelView(
+                        "email",
+                        e.enabled,
+                        (e.host == null ? "(no SMTP host)" : e.host + ":" + e.port)
+                                + " → "
+                                + (e.recipients.isEmpty()
+                                        ? "(no recipients)"
+                                        : String.join(", ", e.recipients)),
+                        e.password != null && !e.password.isEmpty()
+                                ? "(set)"
+                                : e.passwordEnv != null ? "from $" + e.passwordEnv : "(none)"));
         for (NotificationSettings.Webhook w : s.webhooks) {
             String site = Links.site(w.url);
-            out.add(new ChannelView("webhook:" + w.name, w.enabled, w.format.name().toLowerCase(Locale.ROOT) + " → "
-                    + (site == null ? "(no URL)" : site + "/… (set)"),
-                    w.secret != null && !w.secret.isEmpty() ? "(set)" : w.secretEnv != null ? "from $" + w.secretEnv : "(none)"));
+            out.add(
+                    new ChannelView(
+                            "webhook:" + w.name,
+                            w.enabled,
+                            w.format.name().toLowerCase(Locale.ROOT)
+                                    + " → "
+                                    + (site == null ? "(no URL)" : site + "/… (set)"),
+                            w.secret != null && !w.secret.isEmpty()
+                                    ? "(set)"
+                                    : w.secretEnv != null ? "from $" + w.secretEnv : "(none)"));
         }
         return out;
     }

@@ -8,16 +8,15 @@ import dev.akguard.console.auth.RandomTokens;
 import dev.akguard.console.auth.Role;
 import dev.akguard.console.auth.Sessions;
 import io.javalin.http.Context;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * Who is asking, for every request: the API accepts only {@code Authorization: Bearer TOKEN}; the console a
- * session cookie, or the SSO header when the request comes straight from a trusted proxy (then a session is
- * opened for that user so forms get a CSRF token). Roles are read from the users table on each request, so a
- * removed user or a changed role takes effect at once.
+ * Who is asking, for every request: the API accepts only {@code Authorization: Bearer TOKEN}; the
+ * console a session cookie, or the SSO header when the request comes straight from a trusted proxy
+ * (then a session is opened for that user so forms get a CSRF token). Roles are read from the users
+ * table on each request, so a removed user or a changed role takes effect at once.
  */
 final class WebAuth {
     static final String SESSION_COOKIE = "akguard_session";
@@ -31,14 +30,21 @@ final class WebAuth {
     private final Sessions sessions;
     private final LoginThrottle throttle;
 
-    WebAuth(ConsoleSettings settings, Accounts accounts, Sessions sessions, LoginThrottle throttle) {
+    WebAuth(
+            ConsoleSettings settings,
+            Accounts accounts,
+            Sessions sessions,
+            LoginThrottle throttle) {
         this.settings = settings;
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
     }
 
-    /** The client's address: the socket peer, or X-Forwarded-For's last hop when the peer is a trusted proxy. */
+    /**
+     * The client's address: the socket peer, or X-Forwarded-For's last hop when the peer is a
+     * trusted proxy.
+     */
     String clientIp(Context ctx) {
         String peer = ctx.req().getRemoteAddr();
         if (trusted(peer)) {
@@ -52,7 +58,9 @@ final class WebAuth {
         return peer;
     }
 
-    boolean trusted(String peer) { return settings.trustedProxies().contains(peer); }
+    boolean trusted(String peer) {
+        return settings.trustedProxies().contains(peer);
+    }
 
     /** API: the bearer token's principal, if any. */
     Optional<Principal> bearer(Context ctx) {
@@ -61,7 +69,10 @@ final class WebAuth {
         return accounts.authenticateToken(h.substring(7).trim());
     }
 
-    /** Console: SSO from a trusted proxy, else the session cookie. Sets the principal and CSRF attributes. */
+    /**
+     * Console: SSO from a trusted proxy, else the session cookie. Sets the principal and CSRF
+     * attributes.
+     */
     Optional<Principal> session(Context ctx) {
         String cookie = ctx.cookie(SESSION_COOKIE);
         Optional<Sessions.Session> s = sessions.find(cookie);
@@ -70,8 +81,15 @@ final class WebAuth {
             if (name != null && !name.isBlank()) {
                 String user = name.trim();
                 Optional<Role> role = accounts.roleOf(user);
-                if (role.isEmpty()) throw new HttpError(403, "the single sign-on user '" + user + "' has no akguard account: "
-                        + "an admin adds it with `akguard monitor users add " + user + " --role viewer`");
+                if (role.isEmpty())
+                    throw new HttpError(
+                            403,
+                            "the single sign-on user '"
+                                    + user
+                                    + "' has no akguard account: "
+                                    + "an admin adds it with `akguard monitor users add "
+                                    + user
+                                    + " --role viewer`");
                 if (s.isEmpty() || !s.get().userName().equals(user)) {
                     Sessions.Created created = sessions.create(user);
                     setSessionCookie(ctx, created.id());
@@ -86,7 +104,8 @@ final class WebAuth {
         Optional<Role> role = accounts.roleOf(s.get().userName());
         if (role.isEmpty()) return Optional.empty();
         ctx.attribute(SESSION_ID, cookie);
-        return attach(ctx, new Principal(s.get().userName(), role.get(), "session"), s.get().csrfToken());
+        return attach(
+                ctx, new Principal(s.get().userName(), role.get(), "session"), s.get().csrfToken());
     }
 
     private static Optional<Principal> attach(Context ctx, Principal p, String csrf) {
@@ -95,7 +114,10 @@ final class WebAuth {
         return Optional.of(p);
     }
 
-    /** Every state-changing console request carries the session's token in the {@code _csrf} form field. */
+    /**
+     * Every state-changing console request carries the session's token in the {@code _csrf} form
+     * field.
+     */
     void checkCsrf(Context ctx) {
         String expected = ctx.attribute(CSRF);
         String given = ctx.formParam("_csrf");
@@ -104,7 +126,8 @@ final class WebAuth {
         }
     }
 
-    // ---- login ----------------------------------------------------------------------------------------------
+    // ---- login
+    // ----------------------------------------------------------------------------------------------
 
     /** A fresh login form token (double-submit: cookie and hidden field must match). */
     String loginToken(Context ctx) {
@@ -116,7 +139,12 @@ final class WebAuth {
         return t;
     }
 
-    enum LoginResult { OK, BAD_FORM, THROTTLED, WRONG }
+    enum LoginResult {
+        OK,
+        BAD_FORM,
+        THROTTLED,
+        WRONG
+    }
 
     LoginResult login(Context ctx) {
         String cookie = ctx.cookie(LOGIN_COOKIE);
@@ -146,15 +174,25 @@ final class WebAuth {
     }
 
     private void setSessionCookie(Context ctx, String id) {
-        ctx.res().addHeader("Set-Cookie", cookie(SESSION_COOKIE, id, (int) Sessions.LIFETIME.toSeconds()));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        cookie(SESSION_COOKIE, id, (int) Sessions.LIFETIME.toSeconds()));
     }
 
     /** HttpOnly, SameSite=Strict, Secure under TLS (or when configured behind a TLS proxy). */
     private String cookie(String name, String value, int maxAge) {
-        return name + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict" + (settings.secureCookies() ? "; Secure" : "");
+        return name
+                + "="
+                + value
+                + "; Path=/; Max-Age="
+                + maxAge
+                + "; HttpOnly; SameSite=Strict"
+                + (settings.secureCookies() ? "; Secure" : "");
     }
 
     static boolean equal(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,17 +1,20 @@
 package dev.akguard.console.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** GitHub's {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>}, compared in constant time. */
+/**
+ * GitHub's {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>}, compared in
+ * constant time.
+ */
 public final class GitHubSignature {
     public static final String HEADER = "X-Hub-Signature-256";
 
-    private GitHubSignature() { }
+    private GitHubSignature() {}
 
     public static String sign(String secret, byte[] body) {
         try {
@@ -24,7 +27,13 @@ public final class GitHubSignature {
     }
 
     public static boolean verify(String secret, String header, byte[] body) {
-        if (secret == null || secret.isEmpty() || header == null || !header.startsWith("sha256=") || header.length() != 71) return false;
-        return MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII), header.getBytes(StandardCharsets.US_ASCII));
+        if (secret == null
+                || secret.isEmpty()
+                || header == null
+                || !header.startsWith("sha256=")
+                || header.length() != 71) return false;
+        return MessageDigest.isEqual(
+                sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+                header.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -4,18 +4,19 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * The lines one change adds to one file, relative to one parent. Kept as sorted ranges, so a hunk at line
- * 1,500,000,000 costs two ints, not a bit or list entry per line before it. Sources of added lines are JGit
- * diffs (the hooks, history scans, clone scans) and GitHub patches (the monitor); {@link ChangeRule} applies
- * the one rule that decides what a change introduces.
+ * The lines one change adds to one file, relative to one parent. Kept as sorted ranges, so a hunk
+ * at line 1,500,000,000 costs two ints, not a bit or list entry per line before it. Sources of
+ * added lines are JGit diffs (the hooks, history scans, clone scans) and GitHub patches (the
+ * monitor); {@link ChangeRule} applies the one rule that decides what a change introduces.
  */
 public final class AddedLines {
     /** Every line: the file is new relative to this parent (or its old side cannot be compared). */
     public static final AddedLines ALL = new AddedLines(null, null);
+
     public static final AddedLines NONE = new AddedLines(new int[0], new int[0]);
 
-    private final int[] starts;   // inclusive
-    private final int[] ends;     // exclusive
+    private final int[] starts; // inclusive
+    private final int[] ends; // exclusive
 
     private AddedLines(int[] starts, int[] ends) {
         this.starts = starts;
@@ -41,9 +42,13 @@ public final class AddedLines {
         return k >= 0 && line < ends[k];
     }
 
-    public boolean isEmpty() { return starts != null && starts.length == 0; }
+    public boolean isEmpty() {
+        return starts != null && starts.length == 0;
+    }
 
-    public boolean isAll() { return starts == null; }
+    public boolean isAll() {
+        return starts == null;
+    }
 
     /** Collects ranges in ascending order (as hunks come); adjacent or overlapping ranges merge. */
     public static final class Builder {
@@ -54,7 +59,9 @@ public final class AddedLines {
         /** Adds {@code [from, to)}; ranges must not start before the previous one. */
         public Builder add(int from, int to) {
             if (to <= from) return this;
-            if (n > 0 && from < starts[n - 1]) throw new IllegalArgumentException("ranges out of order: " + from + " after " + starts[n - 1]);
+            if (n > 0 && from < starts[n - 1])
+                throw new IllegalArgumentException(
+                        "ranges out of order: " + from + " after " + starts[n - 1]);
             if (n > 0 && from <= ends[n - 1]) {
                 ends[n - 1] = Math.max(ends[n - 1], to);
                 return this;
@@ -69,6 +76,8 @@ public final class AddedLines {
             return this;
         }
 
-        public AddedLines build() { return new AddedLines(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n)); }
+        public AddedLines build() {
+            return new AddedLines(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+        }
     }
 }

@@ -9,15 +9,21 @@ final class Base64Codec {
 
     private Base64Codec() {}
 
-    /** A view of {@code a[rs, re)} with its base64 runs decoded, or null when none decodes to text. */
+    /**
+     * A view of {@code a[rs, re)} with its base64 runs decoded, or null when none decodes to text.
+     */
     static DecodedView decodeRegion(byte[] a, int to, int rs, int re) {
         DecodedView.Builder view = new DecodedView.Builder(a, rs, re);
         int i = rs;
         while (i < re) {
-            if (!Bytes.base64(a[i]) || (i > rs && Bytes.base64(a[i - 1]))) { i++; continue; }
+            if (!Bytes.base64(a[i]) || (i > rs && Bytes.base64(a[i - 1]))) {
+                i++;
+                continue;
+            }
             int j = i;
             while (j < to && Bytes.base64(a[j])) j++;
-            for (int pad = 0; pad < 2 && j < to && a[j] == '='; pad++) j++; // padding only at the end
+            for (int pad = 0; pad < 2 && j < to && a[j] == '='; pad++)
+                j++; // padding only at the end
             if (j - i >= MIN_RUN) {
                 byte[] decoded = tryDecode(a, i, j);
                 if (decoded != null) view.decoded(i, j, decoded);
@@ -27,7 +33,10 @@ final class Base64Codec {
         return view.finish(re);
     }
 
-    /** Decodes standard or URL-safe base64 (padding optional); null unless the result looks like text. */
+    /**
+     * Decodes standard or URL-safe base64 (padding optional); null unless the result looks like
+     * text.
+     */
     static byte[] tryDecode(byte[] a, int from, int to) {
         int end = to;
         while (end > from && a[end - 1] == '=') end--;
@@ -57,7 +66,8 @@ final class Base64Codec {
         for (byte b : d) {
             int c = b & 0xff;
             if (c == 0) return false;
-            if (c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' || c >= 0x80) printable++;
+            if (c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' || c >= 0x80)
+                printable++;
         }
         return printable * 100 >= d.length * 95;
     }

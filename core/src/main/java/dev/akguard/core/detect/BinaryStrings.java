@@ -3,14 +3,16 @@ package dev.akguard.core.detect;
 import java.util.Arrays;
 
 /**
- * The text inside a binary file, as {@code strings} sees it: runs of printable ASCII (line breaks and tabs
- * included, so embedded text keeps its lines) and runs of UTF-16LE characters (Windows and .NET string tables),
- * each run on a line of its own, with every offset mapped back onto the binary's bytes. Compiled programs,
- * class files, SQLite files and pickles keep their string constants this way.
+ * The text inside a binary file, as {@code strings} sees it: runs of printable ASCII (line breaks
+ * and tabs included, so embedded text keeps its lines) and runs of UTF-16LE characters (Windows and
+ * .NET string tables), each run on a line of its own, with every offset mapped back onto the
+ * binary's bytes. Compiled programs, class files, SQLite files and pickles keep their string
+ * constants this way.
  */
 final class BinaryStrings {
     /** Shorter runs cannot hold a key or a useful label (the same default as {@code strings}). */
     static final int MIN_RUN = 4;
+
     /** UTF-16 runs need more: pairs of (ASCII, NUL) occur by chance in binary data. */
     static final int MIN_WIDE_RUN = 8;
 
@@ -19,7 +21,8 @@ final class BinaryStrings {
     private final int[] viewStart, origStart, scale;
     private final int runs;
 
-    private BinaryStrings(byte[] view, int length, int[] viewStart, int[] origStart, int[] scale, int runs) {
+    private BinaryStrings(
+            byte[] view, int length, int[] viewStart, int[] origStart, int[] scale, int runs) {
         this.view = view;
         this.length = length;
         this.viewStart = viewStart;
@@ -28,11 +31,17 @@ final class BinaryStrings {
         this.runs = runs;
     }
 
-    byte[] bytes() { return view; }
+    byte[] bytes() {
+        return view;
+    }
 
-    int length() { return length; }
+    int length() {
+        return length;
+    }
 
-    private static boolean printable(int c) { return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r'; }
+    private static boolean printable(int c) {
+        return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r';
+    }
 
     static BinaryStrings of(byte[] a, int from, int to) {
         byte[] out = new byte[Math.max(64, (to - from) / 2)];
@@ -42,15 +51,30 @@ final class BinaryStrings {
         int n = 0;
         int i = from;
         while (i < to) {
-            if (!PRINTABLE[a[i] & 0xff]) { i++; continue; }
+            if (!PRINTABLE[a[i] & 0xff]) {
+                i++;
+                continue;
+            }
             int j = i;
             while (j < to && PRINTABLE[a[j] & 0xff]) j++;
-            int wide = j - i == 1 ? wideRun(a, i, to) : 0; // a UTF-16 run shows as one printable byte, then NUL
+            int wide =
+                    j - i == 1
+                            ? wideRun(a, i, to)
+                            : 0; // a UTF-16 run shows as one printable byte, then NUL
             int chars = wide >= MIN_WIDE_RUN ? wide : j - i >= MIN_RUN ? j - i : 0;
             if (chars > 0) {
-                if (n == cap) { cap *= 2; vs = Arrays.copyOf(vs, cap); os = Arrays.copyOf(os, cap); sc = Arrays.copyOf(sc, cap); }
-                if (size + chars + 1 > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, size + chars + 1));
-                vs[n] = size; os[n] = i; sc[n] = wide >= MIN_WIDE_RUN ? 2 : 1; n++;
+                if (n == cap) {
+                    cap *= 2;
+                    vs = Arrays.copyOf(vs, cap);
+                    os = Arrays.copyOf(os, cap);
+                    sc = Arrays.copyOf(sc, cap);
+                }
+                if (size + chars + 1 > out.length)
+                    out = Arrays.copyOf(out, Math.max(out.length * 2, size + chars + 1));
+                vs[n] = size;
+                os[n] = i;
+                sc[n] = wide >= MIN_WIDE_RUN ? 2 : 1;
+                n++;
                 if (sc[n - 1] == 2) {
                     for (int k = 0; k < wide; k++) out[size++] = a[i + 2 * k];
                     i += 2 * wide;
@@ -85,7 +109,8 @@ final class BinaryStrings {
         int lo = 0, hi = runs - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (viewStart[mid] <= viewOffset) lo = mid; else hi = mid - 1;
+            if (viewStart[mid] <= viewOffset) lo = mid;
+            else hi = mid - 1;
         }
         return origStart[lo] + (viewOffset - viewStart[lo]) * scale[lo];
     }
@@ -101,7 +126,8 @@ final class BinaryStrings {
         int lo = 0, hi = runs - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (viewStart[mid] <= viewOffset) lo = mid; else hi = mid - 1;
+            if (viewStart[mid] <= viewOffset) lo = mid;
+            else hi = mid - 1;
         }
         return scale[lo];
     }

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A region of the buffer with its encoded runs replaced by what they decode to, so the detector can run on it
- * again; every offset in the view maps back onto the original buffer (a decoded run onto the whole encoded
- * run, raw text one to one).
+ * A region of the buffer with its encoded runs replaced by what they decode to, so the detector can
+ * run on it again; every offset in the view maps back onto the original buffer (a decoded run onto
+ * the whole encoded run, raw text one to one).
  */
 final class DecodedView {
     /** [viewStart, viewEnd) in the view came from [origStart, origEnd) in the buffer. */
-    record Segment(int viewStart, int viewEnd, int origStart, int origEnd, boolean decoded) { }
+    record Segment(int viewStart, int viewEnd, int origStart, int origEnd, boolean decoded) {}
 
     private final byte[] bytes;
     private final List<Segment> segments;
@@ -21,13 +21,16 @@ final class DecodedView {
         this.segments = segments;
     }
 
-    byte[] bytes() { return bytes; }
+    byte[] bytes() {
+        return bytes;
+    }
 
     Segment segmentOf(int viewOffset) {
         int lo = 0, hi = segments.size() - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (segments.get(mid).viewStart() <= viewOffset) lo = mid; else hi = mid - 1;
+            if (segments.get(mid).viewStart() <= viewOffset) lo = mid;
+            else hi = mid - 1;
         }
         return segments.get(lo);
     }
@@ -35,7 +38,9 @@ final class DecodedView {
     /** The original span of {@code [viewStart, viewEnd)}, which lies in segment {@code s}. */
     static int[] toOriginal(Segment s, int viewStart, int viewEnd) {
         if (s.decoded()) return new int[] {s.origStart(), s.origEnd()};
-        return new int[] {s.origStart() + (viewStart - s.viewStart()), s.origStart() + (viewEnd - s.viewStart())};
+        return new int[] {
+            s.origStart() + (viewStart - s.viewStart()), s.origStart() + (viewEnd - s.viewStart())
+        };
     }
 
     /** Collects raw and decoded pieces in order. */
@@ -52,7 +57,10 @@ final class DecodedView {
             this.view = new ByteArrayOutputStream(Math.max(16, regionEnd - regionStart));
         }
 
-        /** {@code a[start, end)} decodes to {@code decoded}; the raw text before it since the last piece is kept as is. */
+        /**
+         * {@code a[start, end)} decodes to {@code decoded}; the raw text before it since the last
+         * piece is kept as is.
+         */
         void decoded(int start, int end, byte[] decoded) {
             raw(copyFrom, start);
             segments.add(new Segment(view.size(), view.size() + decoded.length, start, end, true));

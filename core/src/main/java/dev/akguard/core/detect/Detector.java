@@ -1,22 +1,22 @@
 package dev.akguard.core.detect;
 
 import dev.akguard.core.finding.Rule;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds AccessKey IDs, their secrets and STS credentials in a byte buffer. Stateless and thread-safe.
+ * Finds AccessKey IDs, their secrets and STS credentials in a byte buffer. Stateless and
+ * thread-safe.
  *
- * <p>Stages, cheapest first: the {@link Prefilter} finds the few places worth a look; {@link IdFinder} validates
- * each literal hit as an ID; only then does {@link ValueScanner} look for secrets and tokens, and only within
- * the pairing window around the IDs; {@link Pairing} matches them. Encoded hits (base64, hex, backslash-u
- * escapes) are decoded into a {@link DecodedView} in which the same stages run again, up to
- * {@link DetectorOptions#maxDecodeDepth()} layers, so keys inside Kubernetes Secrets and encoded blobs are found
- * with positions mapped back onto the encoded text. {@link #detectBinary} runs the same over a binary's
- * printable runs ({@link BinaryStrings}).
+ * <p>Stages, cheapest first: the {@link Prefilter} finds the few places worth a look; {@link
+ * IdFinder} validates each literal hit as an ID; only then does {@link ValueScanner} look for
+ * secrets and tokens, and only within the pairing window around the IDs; {@link Pairing} matches
+ * them. Encoded hits (base64, hex, backslash-u escapes) are decoded into a {@link DecodedView} in
+ * which the same stages run again, up to {@link DetectorOptions#maxDecodeDepth()} layers, so keys
+ * inside Kubernetes Secrets and encoded blobs are found with positions mapped back onto the encoded
+ * text. {@link #detectBinary} runs the same over a binary's printable runs ({@link BinaryStrings}).
  */
 public final class Detector {
     private final DetectorOptions options;
@@ -27,7 +27,9 @@ public final class Detector {
         this.values = new ValueScanner(options);
     }
 
-    public Detector() { this(DetectorOptions.DEFAULT); }
+    public Detector() {
+        this(DetectorOptions.DEFAULT);
+    }
 
     /** All matches in {@code a[from, to)}, ordered by ID offset. */
     public List<Match> detect(byte[] a, int from, int to) {
@@ -38,7 +40,8 @@ public final class Detector {
 
     /**
      * Matches in a binary file's {@code a[from, to)}: the same stages over its printable runs
-     * ({@link BinaryStrings}), with offsets in the binary; encoding "binary" for keys written as plain text there.
+     * ({@link BinaryStrings}), with offsets in the binary; encoding "binary" for keys written as
+     * plain text there.
      */
     public List<Match> detectBinary(byte[] a, int from, int to) {
         BinaryStrings strings = BinaryStrings.of(a, from, to);
@@ -46,33 +49,70 @@ public final class Detector {
         List<Match> out = new ArrayList<>();
         for (Match m : detect(strings.bytes(), 0, strings.length(), 0)) {
             int[] id = strings.toOriginal(m.idStart(), m.idEnd());
-            int[] sec = m.hasSecret() ? strings.toOriginal(m.secretStart(), m.secretEnd()) : new int[] {-1, -1};
+            int[] sec =
+                    m.hasSecret()
+                            ? strings.toOriginal(m.secretStart(), m.secretEnd())
+                            : new int[] {-1, -1};
             String enc = m.encoding().equals("plain") ? "binary" : m.encoding();
-            out.add(new Match(m.rule(), id[0], id[1], m.accessKeyId(), sec[0], sec[1], m.secret(), enc));
+            out.add(
+                    new Match(
+                            m.rule(),
+                            id[0],
+                            id[1],
+                            m.accessKeyId(),
+                            sec[0],
+                            sec[1],
+                            m.secret(),
+                            enc));
         }
         out.sort(Comparator.comparingInt(Match::idStart));
         return out;
     }
 
     private List<Match> detect(byte[] a, int from, int to, int depth) {
-        IntList ltai = new IntList(), sts = new IntList(), b64 = new IntList(), hex = new IntList(), uesc = new IntList();
+        IntList ltai = new IntList(),
+                sts = new IntList(),
+                b64 = new IntList(),
+                hex = new IntList(),
+                uesc = new IntList();
         Prefilter pf = Prefilter.DEFAULT;
-        pf.find(a, from, to, (off, n) -> {
-            switch (pf.kind(n)) {
-                case ACCESS_KEY_ID -> ltai.add(off);
-                case STS_ID -> sts.add(off);
-                case BASE64 -> b64.add(off);
-                case HEX -> hex.add(off);
-                case UNICODE_ESCAPE -> uesc.add(off);
-            }
-        });
-        if (ltai.size == 0 && sts.size == 0 && b64.size == 0 && hex.size == 0 && uesc.size == 0) return new ArrayList<>();
+        pf.find(
+                a,
+                from,
+                to,
+                (off, n) -> {
+                    switch (pf.kind(n)) {
+                        case ACCESS_KEY_ID -> ltai.add(off);
+                        case STS_ID -> sts.add(off);
+                        case BASE64 -> b64.add(off);
+                        case HEX -> hex.add(off);
+                        case UNICODE_ESCAPE -> uesc.add(off);
+                    }
+                });
+        if (ltai.size == 0 && sts.size == 0 && b64.size == 0 && hex.size == 0 && uesc.size == 0)
+            return new ArrayList<>();
         List<IdHit> ids = IdFinder.find(a, from, to, ltai, sts);
         List<Match> matches = ids.isEmpty() ? new ArrayList<>() : pairUp(a, from, to, ids, "plain");
         if (depth < options.maxDecodeDepth()) {
-            if (b64.size > 0) merge(matches, decodeAround(a, from, to, b64, depth, Base64Codec::decodeRegion, "base64"));
-            if (hex.size > 0) merge(matches, decodeAround(a, from, to, hex, depth, HexCodec::decodeRegion, "hex"));
-            if (uesc.size > 0) merge(matches, decodeAround(a, from, to, uesc, depth, UnicodeEscapeCodec::decodeRegion, "unicode-escape"));
+            if (b64.size > 0)
+                merge(
+                        matches,
+                        decodeAround(a, from, to, b64, depth, Base64Codec::decodeRegion, "base64"));
+            if (hex.size > 0)
+                merge(
+                        matches,
+                        decodeAround(a, from, to, hex, depth, HexCodec::decodeRegion, "hex"));
+            if (uesc.size > 0)
+                merge(
+                        matches,
+                        decodeAround(
+                                a,
+                                from,
+                                to,
+                                uesc,
+                                depth,
+                                UnicodeEscapeCodec::decodeRegion,
+                                "unicode-escape"));
         }
         return matches;
     }
@@ -82,67 +122,128 @@ public final class Detector {
         boolean anySts = ids.stream().anyMatch(IdHit::sts);
         List<ValueHit> secrets = new ArrayList<>();
         List<ValueHit> tokens = new ArrayList<>();
-        for (ValueHit v : found) (v.label() == SecretContext.Label.TOKEN && v.end() - v.start() >= ValueScanner.STS_TOKEN_MIN ? tokens : secrets).add(v);
+        for (ValueHit v : found)
+            (v.label() == SecretContext.Label.TOKEN
+                                    && v.end() - v.start() >= ValueScanner.STS_TOKEN_MIN
+                            ? tokens
+                            : secrets)
+                    .add(v);
         int[] idLines = relativeLines(a, from, ids);
         int window = options.windowBytes();
         int[] lo = new int[ids.size()], hi = new int[ids.size()];
         band(ids, idLines, secrets, lo, hi);
-        int[] pairs = Pairing.pair(ids.size(), secrets.size(), lo, hi,
-                (i, j) -> {
-                    IdHit id = ids.get(i);
-                    ValueHit s = secrets.get(j);
-                    boolean stsLength = s.length() >= ValueScanner.STS_SECRET_MIN && s.length() <= ValueScanner.STS_SECRET_MAX;
-                    if (s.length() != 30 && !(id.sts() && stsLength && s.label() == SecretContext.Label.SECRET)) return false;
-                    if (Math.abs(s.start() - id.start()) > window || Math.abs(s.line() - idLines[i]) > options.windowLines()) return false;
-                    return s.label() == SecretContext.Label.SECRET || s.adjacentTo() == i
-                            || (s.label() == SecretContext.Label.WEAK && Math.abs(s.line() - idLines[i]) <= SecretContext.WEAK_LINES);
-                },
-                (i, j) -> {
-                    long d = Math.abs((long) secrets.get(j).start() - ids.get(i).start());
-                    return secrets.get(j).start() < ids.get(i).start() ? d + 64 : d;
-                });
+        int[] pairs =
+                Pairing.pair(
+                        ids.size(),
+                        secrets.size(),
+                        lo,
+                        hi,
+                        (i, j) -> {
+                            IdHit id = ids.get(i);
+                            ValueHit s = secrets.get(j);
+                            boolean stsLength =
+                                    s.length() >= ValueScanner.STS_SECRET_MIN
+                                            && s.length() <= ValueScanner.STS_SECRET_MAX;
+                            if (s.length() != 30
+                                    && !(id.sts()
+                                            && stsLength
+                                            && s.label() == SecretContext.Label.SECRET))
+                                return false;
+                            if (Math.abs(s.start() - id.start()) > window
+                                    || Math.abs(s.line() - idLines[i]) > options.windowLines())
+                                return false;
+                            return s.label() == SecretContext.Label.SECRET
+                                    || s.adjacentTo() == i
+                                    || (s.label() == SecretContext.Label.WEAK
+                                            && Math.abs(s.line() - idLines[i])
+                                                    <= SecretContext.WEAK_LINES);
+                        },
+                        (i, j) -> {
+                            long d = Math.abs((long) secrets.get(j).start() - ids.get(i).start());
+                            return secrets.get(j).start() < ids.get(i).start() ? d + 64 : d;
+                        });
         List<Match> out = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             IdHit id = ids.get(i);
-            String idText = new String(a, id.start(), id.end() - id.start(), StandardCharsets.US_ASCII);
+            String idText =
+                    new String(a, id.start(), id.end() - id.start(), StandardCharsets.US_ASCII);
             ValueHit s = pairs[i] >= 0 ? secrets.get(pairs[i]) : null;
             if (id.sts()) {
                 if (s == null && anySts) s = nearestToken(tokens, id, idLines[i]);
                 if (s == null) continue; // an STS ID alone is short-lived and harmless
-                out.add(new Match(Rule.STS_CREDENTIALS, id.start(), id.end(), idText, s.start(), s.end(), s.text(a), encoding));
+                out.add(
+                        new Match(
+                                Rule.STS_CREDENTIALS,
+                                id.start(),
+                                id.end(),
+                                idText,
+                                s.start(),
+                                s.end(),
+                                s.text(a),
+                                encoding));
             } else if (s != null) {
-                out.add(new Match(Rule.ACCESS_KEY_PAIR, id.start(), id.end(), idText, s.start(), s.end(), s.text(a), encoding));
+                out.add(
+                        new Match(
+                                Rule.ACCESS_KEY_PAIR,
+                                id.start(),
+                                id.end(),
+                                idText,
+                                s.start(),
+                                s.end(),
+                                s.text(a),
+                                encoding));
             } else {
-                out.add(new Match(Rule.ACCESS_KEY_ID, id.start(), id.end(), idText, -1, -1, null, encoding));
+                out.add(
+                        new Match(
+                                Rule.ACCESS_KEY_ID,
+                                id.start(),
+                                id.end(),
+                                idText,
+                                -1,
+                                -1,
+                                null,
+                                encoding));
             }
         }
         return out;
     }
 
     /**
-     * For each ID, the secrets within the pairing window by bytes and by lines, as an index range: both lists are
-     * in offset order, so the range only moves forward (two pointers, linear).
+     * For each ID, the secrets within the pairing window by bytes and by lines, as an index range:
+     * both lists are in offset order, so the range only moves forward (two pointers, linear).
      */
     private void band(List<IdHit> ids, int[] idLines, List<ValueHit> secrets, int[] lo, int[] hi) {
         int window = options.windowBytes(), lines = options.windowLines();
         int l = 0, h = -1;
         for (int i = 0; i < ids.size(); i++) {
             int at = ids.get(i).start(), line = idLines[i];
-            while (l < secrets.size() && (secrets.get(l).start() < at - window || secrets.get(l).line() < line - lines)) l++;
-            while (h + 1 < secrets.size() && secrets.get(h + 1).start() <= at + window && secrets.get(h + 1).line() <= line + lines) h++;
+            while (l < secrets.size()
+                    && (secrets.get(l).start() < at - window
+                            || secrets.get(l).line() < line - lines)) l++;
+            while (h + 1 < secrets.size()
+                    && secrets.get(h + 1).start() <= at + window
+                    && secrets.get(h + 1).line() <= line + lines) h++;
             lo[i] = l;
             hi[i] = h;
         }
     }
 
-    /** The token nearest the ID within the window (the earlier one on a tie); tokens are in offset order. */
+    /**
+     * The token nearest the ID within the window (the earlier one on a tie); tokens are in offset
+     * order.
+     */
     private ValueHit nearestToken(List<ValueHit> tokens, IdHit id, int idLine) {
         ValueHit best = null;
         int k = firstAtOrAfter(tokens, id.start() - options.windowBytes());
-        for (; k < tokens.size() && tokens.get(k).start() <= id.start() + options.windowBytes(); k++) {
+        for (;
+                k < tokens.size() && tokens.get(k).start() <= id.start() + options.windowBytes();
+                k++) {
             ValueHit t = tokens.get(k);
-            if (Math.abs(t.start() - id.start()) > options.windowBytes() || Math.abs(t.line() - idLine) > options.windowLines()) continue;
-            if (best == null || Math.abs(t.start() - id.start()) < Math.abs(best.start() - id.start())) best = t;
+            if (Math.abs(t.start() - id.start()) > options.windowBytes()
+                    || Math.abs(t.line() - idLine) > options.windowLines()) continue;
+            if (best == null
+                    || Math.abs(t.start() - id.start()) < Math.abs(best.start() - id.start()))
+                best = t;
         }
         return best;
     }
@@ -151,7 +252,8 @@ public final class Detector {
         int lo = 0, hi = values.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (values.get(mid).start() < offset) lo = mid + 1; else hi = mid;
+            if (values.get(mid).start() < offset) lo = mid + 1;
+            else hi = mid;
         }
         return lo;
     }
@@ -169,12 +271,21 @@ public final class Detector {
 
     // ---------------------------------------------------------------- decoded views
 
-    /** Decodes one encoding's runs in {@code a[rs, re)} into a view, or null when nothing there decodes to text. */
+    /**
+     * Decodes one encoding's runs in {@code a[rs, re)} into a view, or null when nothing there
+     * decodes to text.
+     */
     @FunctionalInterface
-    private interface Codec { DecodedView decodeRegion(byte[] a, int to, int rs, int re); }
+    private interface Codec {
+        DecodedView decodeRegion(byte[] a, int to, int rs, int re);
+    }
 
-    /** Decodes the lines within the window around each encoded hit and runs the detector on what they decode to. */
-    private List<Match> decodeAround(byte[] a, int from, int to, IntList hits, int depth, Codec codec, String encoding) {
+    /**
+     * Decodes the lines within the window around each encoded hit and runs the detector on what
+     * they decode to.
+     */
+    private List<Match> decodeAround(
+            byte[] a, int from, int to, IntList hits, int depth, Codec codec, String encoding) {
         int[] sorted = hits.sorted();
         List<Match> out = new ArrayList<>();
         int window = options.windowBytes();
@@ -182,24 +293,48 @@ public final class Detector {
         while (k < sorted.length) {
             int rs = Math.max(from, lineStart(a, from, Math.max(from, sorted[k] - window)));
             int re = Math.min(to, sorted[k] + window);
-            while (k + 1 < sorted.length && sorted[k + 1] - window <= re) { k++; re = Math.min(to, sorted[k] + window); }
+            while (k + 1 < sorted.length && sorted[k + 1] - window <= re) {
+                k++;
+                re = Math.min(to, sorted[k] + window);
+            }
             k++;
             re = lineEnd(a, to, re);
             DecodedView view = codec.decodeRegion(a, to, rs, re);
-            if (view != null) mapBack(view, detect(view.bytes(), 0, view.bytes().length, depth + 1), encoding, out);
+            if (view != null)
+                mapBack(
+                        view,
+                        detect(view.bytes(), 0, view.bytes().length, depth + 1),
+                        encoding,
+                        out);
         }
         return out;
     }
 
-    /** Matches found in a view, in the original buffer's offsets; those entirely in raw text the raw pass has already. */
-    private static void mapBack(DecodedView view, List<Match> found, String encoding, List<Match> out) {
+    /**
+     * Matches found in a view, in the original buffer's offsets; those entirely in raw text the raw
+     * pass has already.
+     */
+    private static void mapBack(
+            DecodedView view, List<Match> found, String encoding, List<Match> out) {
         for (Match m : found) {
             DecodedView.Segment idSeg = view.segmentOf(m.idStart());
             DecodedView.Segment secSeg = m.hasSecret() ? view.segmentOf(m.secretStart()) : null;
             if (!idSeg.decoded() && (secSeg == null || !secSeg.decoded())) continue;
             int[] idSpan = DecodedView.toOriginal(idSeg, m.idStart(), m.idEnd());
-            int[] secSpan = secSeg == null ? new int[] {-1, -1} : DecodedView.toOriginal(secSeg, m.secretStart(), m.secretEnd());
-            out.add(new Match(m.rule(), idSpan[0], idSpan[1], m.accessKeyId(), secSpan[0], secSpan[1], m.secret(), encoding));
+            int[] secSpan =
+                    secSeg == null
+                            ? new int[] {-1, -1}
+                            : DecodedView.toOriginal(secSeg, m.secretStart(), m.secretEnd());
+            out.add(
+                    new Match(
+                            m.rule(),
+                            idSpan[0],
+                            idSpan[1],
+                            m.accessKeyId(),
+                            secSpan[0],
+                            secSpan[1],
+                            m.secret(),
+                            encoding));
         }
     }
 
@@ -213,7 +348,10 @@ public final class Detector {
         return p;
     }
 
-    /** Adds decoded matches; a decoded pair supersedes a raw ID-only match for the same ID occurrence. */
+    /**
+     * Adds decoded matches; a decoded pair supersedes a raw ID-only match for the same ID
+     * occurrence.
+     */
     private static void merge(List<Match> raw, List<Match> decoded) {
         if (decoded.isEmpty()) return;
         java.util.Map<Integer, Integer> byStart = new java.util.HashMap<>();

@@ -12,7 +12,9 @@ final class IntList {
         data[size++] = v;
     }
 
-    int get(int k) { return data[k]; }
+    int get(int k) {
+        return data[k];
+    }
 
     int[] sorted() {
         int[] s = Arrays.copyOf(data, size);

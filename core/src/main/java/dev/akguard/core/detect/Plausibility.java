@@ -3,15 +3,33 @@ package dev.akguard.core.detect;
 import java.util.Locale;
 
 /**
- * Decides whether a token that has the shape of a key is plausibly a real one rather than a placeholder,
- * a documentation sample or a run of repeated characters. Real AccessKey IDs and secrets are drawn
- * uniformly from [A-Za-z0-9], so each test below rejects a real key with negligible probability.
+ * Decides whether a token that has the shape of a key is plausibly a real one rather than a
+ * placeholder, a documentation sample or a run of repeated characters. Real AccessKey IDs and
+ * secrets are drawn uniformly from [A-Za-z0-9], so each test below rejects a real key with
+ * negligible probability.
  */
 final class Plausibility {
-    /** Words that show up in sample keys and never by chance in a random one (probability about 1e-7 each). */
+    /**
+     * Words that show up in sample keys and never by chance in a random one (probability about 1e-7
+     * each).
+     */
     private static final String[] PLACEHOLDER_WORDS = {
-        "example", "sample", "your", "dummy", "fake", "placeholder", "xxxx", "accesskey", "secret", "changeme",
-        "redacted", "insert", "replace", "AccessKey", "KeyId", "KeySecret"
+        "example",
+        "sample",
+        "your",
+        "dummy",
+        "fake",
+        "placeholder",
+        "xxxx",
+        "accesskey",
+        "secret",
+        "changeme",
+        "redacted",
+        "insert",
+        "replace",
+        "AccessKey",
+        "KeyId",
+        "KeySecret"
     };
 
     private Plausibility() {}
@@ -34,10 +52,12 @@ final class Plausibility {
             if (b >= 'A' && b <= 'Z') upper = true;
             else if (b >= 'a' && b <= 'z') lower = true;
         }
-        // P(no upper case letter in 30 random [A-Za-z0-9] chars) = (36/62)^30, about 1e-7: hashes and
+        // P(no upper case letter in 30 random [A-Za-z0-9] chars) = (36/62)^30, about 1e-7: hashes
+        // and
         // hex digests fail here, real secrets do not.
         if (!upper || !lower) return false;
-        if (Bytes.regionMatches(s, from, to, LTAI) || Bytes.regionMatches(s, from, to, STS)) return false;
+        if (Bytes.regionMatches(s, from, to, LTAI) || Bytes.regionMatches(s, from, to, STS))
+            return false;
         return entropy(s, from, to) >= 3.7;
     }
 
@@ -45,8 +65,9 @@ final class Plausibility {
     private static final byte[] STS = {'S', 'T', 'S', '.'};
 
     /**
-     * Placeholder words (lower case, Capitalised or UPPER case: a case-insensitive match would reject about one
-     * real key in 30,000), five or more repeats of one character, or a five-long ascending run (12345, abcde).
+     * Placeholder words (lower case, Capitalised or UPPER case: a case-insensitive match would
+     * reject about one real key in 30,000), five or more repeats of one character, or a five-long
+     * ascending run (12345, abcde).
      */
     static boolean hasPlaceholderShape(byte[] s, int from, int to) {
         int run = 1, asc = 1, foldedAsc = 1;
@@ -54,30 +75,51 @@ final class Plausibility {
             run = s[i] == s[i - 1] ? run + 1 : 1;
             asc = s[i] == s[i - 1] + 1 ? asc + 1 : 1;
             foldedAsc = fold(s[i]) == fold(s[i - 1]) + 1 ? foldedAsc + 1 : 1;
-            // Alternating case through the alphabet ("AbCdEf", "aBcDeFgH"): six in a row is about 1e-6 per random key.
+            // Alternating case through the alphabet ("AbCdEf", "aBcDeFgH"): six in a row is about
+            // 1e-6 per random key.
             if (run >= 5 || asc >= 5 || foldedAsc >= 6) return true;
         }
         if (keyboardWalk(s, from, to) || repeatedBlock(s, from, to)) return true;
         String text = new String(s, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
         for (String w : PLACEHOLDER_WORDS) {
-            if (text.contains(w) || text.contains(w.toUpperCase(Locale.ROOT))
-                    || text.contains(Character.toUpperCase(w.charAt(0)) + w.substring(1))) return true;
+            if (text.contains(w)
+                    || text.contains(w.toUpperCase(Locale.ROOT))
+                    || text.contains(Character.toUpperCase(w.charAt(0)) + w.substring(1)))
+                return true;
         }
         return false;
     }
 
-    private static int fold(byte b) { return b >= 'A' && b <= 'Z' ? b + 32 : b; }
+    private static int fold(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + 32 : b;
+    }
 
-    /** Keyboard rows, walked either way; six keys of one in a row, any case, is a walk ("qwerty", "ASDFGH", "mnbvcx"). */
-    private static final String[] ROWS = {"qwertyuiop", "asdfghjkl", "zxcvbnm", "poiuytrewq", "lkjhgfdsa", "mnbvcxz",
-        "1qaz2wsx3edc4rfv", "0987654321"};
+    /**
+     * Keyboard rows, walked either way; six keys of one in a row, any case, is a walk ("qwerty",
+     * "ASDFGH", "mnbvcx").
+     */
+    private static final String[] ROWS = {
+        "qwertyuiop",
+        "asdfghjkl",
+        "zxcvbnm",
+        "poiuytrewq",
+        "lkjhgfdsa",
+        "mnbvcxz",
+        "1qaz2wsx3edc4rfv",
+        "0987654321"
+    };
+
     private static final int WALK = 6;
 
-    /** NEXT_KEY[c][d]: d follows c on a keyboard row (either direction), both folded to lower case. */
+    /**
+     * NEXT_KEY[c][d]: d follows c on a keyboard row (either direction), both folded to lower case.
+     */
     private static final boolean[][] NEXT_KEY = new boolean[128][128];
 
     static {
-        for (String row : ROWS) for (int i = 0; i + 1 < row.length(); i++) NEXT_KEY[row.charAt(i)][row.charAt(i + 1)] = true;
+        for (String row : ROWS)
+            for (int i = 0; i + 1 < row.length(); i++)
+                NEXT_KEY[row.charAt(i)][row.charAt(i + 1)] = true;
     }
 
     /** One pass: the longest stretch in which each key follows the one before on a row. */
@@ -86,7 +128,8 @@ final class Plausibility {
         for (int i = from + 1; i < to; i++) {
             int c = fold(s[i - 1]) & 0x7f, d = fold(s[i]) & 0x7f;
             run = NEXT_KEY[c][d] ? run + 1 : 1;
-            if (run >= WALK && onOneRow(s, i - WALK + 1)) return true; // the table joins rows; a walk stays on one
+            if (run >= WALK && onOneRow(s, i - WALK + 1))
+                return true; // the table joins rows; a walk stays on one
         }
         return false;
     }
@@ -103,8 +146,8 @@ final class Plausibility {
     }
 
     /**
-     * A block repeated: three copies of 2 to 10 characters in a row ("x7x7x7", "Ab12Ab12Ab12") or two of 5 or more
-     * ("K9pQzK9pQz"). By chance that is below one random key in ten million.
+     * A block repeated: three copies of 2 to 10 characters in a row ("x7x7x7", "Ab12Ab12Ab12") or
+     * two of 5 or more ("K9pQzK9pQz"). By chance that is below one random key in ten million.
      */
     private static boolean repeatedBlock(byte[] s, int from, int to) {
         for (int len = 2; len <= 10; len++) {

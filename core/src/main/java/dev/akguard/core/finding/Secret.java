@@ -19,16 +19,23 @@ public final class Secret {
     }
 
     /** The plaintext. Callers must not log it or store it. */
-    public String value() { return value; }
+    public String value() {
+        return value;
+    }
 
     /** First three characters and an ellipsis: enough to recognise, useless to an attacker. */
-    public String redacted() { return redact(value); }
+    public String redacted() {
+        return redact(value);
+    }
 
-    public String sha256() { return sha256; }
+    public String sha256() {
+        return sha256;
+    }
 
     public static String redact(String s) {
         if (s == null) return null;
-        return (s.length() <= 3 ? s.substring(0, Math.min(1, s.length())) : s.substring(0, 3)) + "…";
+        return (s.length() <= 3 ? s.substring(0, Math.min(1, s.length())) : s.substring(0, 3))
+                + "…";
     }
 
     public static String sha256Hex(String s) {
@@ -41,11 +48,17 @@ public final class Secret {
     }
 
     @Override
-    public boolean equals(Object o) { return o instanceof Secret s && s.sha256.equals(sha256); }
+    public boolean equals(Object o) {
+        return o instanceof Secret s && s.sha256.equals(sha256);
+    }
 
     @Override
-    public int hashCode() { return sha256.hashCode(); }
+    public int hashCode() {
+        return sha256.hashCode();
+    }
 
     @Override
-    public String toString() { return redacted(); }
+    public String toString() {
+        return redacted();
+    }
 }

@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.akguard.core.finding.Finding;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +16,29 @@ import java.util.UUID;
 
 /**
  * GitLab's secret detection report ({@code gl-secret-detection-report.json}, declared in a job's
- * {@code artifacts:reports:secret_detection}), in the schema version {@link #SCHEMA_VERSION}: GitLab validates a
- * report against the schema of the version it declares and drops it when it does not match. The report never holds
- * the secret (no {@code raw_source_code_extract}).
+ * {@code artifacts:reports:secret_detection}), in the schema version {@link #SCHEMA_VERSION}:
+ * GitLab validates a report against the schema of the version it declares and drops it when it does
+ * not match. The report never holds the secret (no {@code raw_source_code_extract}).
  */
 public final class GitLabReporter implements Reporter {
     public static final String SCHEMA_VERSION = "15.0.7";
-    static final String SCHEMA_URL = "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v"
-            + SCHEMA_VERSION + "/dist/secret-detection-report-format.json";
-    /** What GitLab's own analyzer reports as the commit when the scanned files are not a git checkout. */
+    static final String SCHEMA_URL =
+            "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v"
+                    + SCHEMA_VERSION
+                    + "/dist/secret-detection-report-format.json";
+
+    /**
+     * What GitLab's own analyzer reports as the commit when the scanned files are not a git
+     * checkout.
+     */
     static final String NO_COMMIT = "0000000";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Override
-    public void write(List<Finding> findings, ReportOptions options, Writer out) throws IOException {
+    public void write(List<Finding> findings, ReportOptions options, Writer out)
+            throws IOException {
         JsonObject report = new JsonObject();
         report.addProperty("version", SCHEMA_VERSION);
         report.addProperty("schema", SCHEMA_URL);
@@ -47,7 +55,12 @@ public final class GitLabReporter implements Reporter {
         JsonArray vulns = new JsonArray();
         for (Finding f : findings) vulns.add(vulnerability(f, options));
         report.add("vulnerabilities", vulns);
-        out.write(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(report));
+        out.write(
+                new GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(report));
         out.write('\n');
     }
 
@@ -64,20 +77,43 @@ public final class GitLabReporter implements Reporter {
     }
 
     private static JsonObject vulnerability(Finding f, ReportOptions options) {
-        String commit = f.git() != null ? f.git().commit() : options.revision() != null && !options.revision().isBlank() ? options.revision() : NO_COMMIT;
+        String commit =
+                f.git() != null
+                        ? f.git().commit()
+                        : options.revision() != null && !options.revision().isBlank()
+                                ? options.revision()
+                                : NO_COMMIT;
         JsonObject v = new JsonObject();
-        // Stable across runs for the same key at the same place, so GitLab tracks it rather than reporting it anew.
-        v.addProperty("id", UUID.nameUUIDFromBytes((f.fingerprint() + "\0" + f.path() + "\0" + f.id().line() + "\0" + commit)
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        // Stable across runs for the same key at the same place, so GitLab tracks it rather than
+        // reporting it anew.
+        v.addProperty(
+                "id",
+                UUID.nameUUIDFromBytes(
+                                (f.fingerprint()
+                                                + "\0"
+                                                + f.path()
+                                                + "\0"
+                                                + f.id().line()
+                                                + "\0"
+                                                + commit)
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .toString());
         v.addProperty("name", f.rule().title());
         String validity = options.validityOf(f);
-        v.addProperty("description", TextReporter.describe(f, options.showSecrets()) + "."
-                + (validity == null ? "" : " Validity: " + validity + ".") + " " + f.rule().description());
-        v.addProperty("severity", switch (f.rule()) {
-            case ACCESS_KEY_PAIR -> "Critical";
-            case STS_CREDENTIALS -> "High";
-            case ACCESS_KEY_ID -> "Medium";
-        });
+        v.addProperty(
+                "description",
+                TextReporter.describe(f, options.showSecrets())
+                        + "."
+                        + (validity == null ? "" : " Validity: " + validity + ".")
+                        + " "
+                        + f.rule().description());
+        v.addProperty(
+                "severity",
+                switch (f.rule()) {
+                    case ACCESS_KEY_PAIR -> "Critical";
+                    case STS_CREDENTIALS -> "High";
+                    case ACCESS_KEY_ID -> "Medium";
+                });
         v.addProperty("solution", f.rule().remediation() + ".");
         JsonArray ids = new JsonArray();
         JsonObject id = new JsonObject();
@@ -90,7 +126,11 @@ public final class GitLabReporter implements Reporter {
         JsonObject loc = new JsonObject();
         loc.addProperty("file", f.path());
         loc.addProperty("start_line", f.id().line());
-        loc.addProperty("end_line", f.secretPosition() == null ? f.id().endLine() : Math.max(f.id().endLine(), f.secretPosition().endLine()));
+        loc.addProperty(
+                "end_line",
+                f.secretPosition() == null
+                        ? f.id().endLine()
+                        : Math.max(f.id().endLine(), f.secretPosition().endLine()));
         JsonObject c = new JsonObject();
         c.addProperty("sha", commit);
         if (f.git() != null) {

@@ -5,7 +5,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.core.finding.Position;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.List;
 /** A JSON array with one object per finding; the shape is documented in docs/output.md. */
 public final class JsonReporter implements Reporter {
     @Override
-    public void write(List<Finding> findings, ReportOptions options, Writer out) throws IOException {
+    public void write(List<Finding> findings, ReportOptions options, Writer out)
+            throws IOException {
         JsonArray arr = new JsonArray();
         for (Finding f : findings) {
             JsonObject o = toJson(f, options.showSecrets());

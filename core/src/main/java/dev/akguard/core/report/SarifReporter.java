@@ -3,26 +3,26 @@ package dev.akguard.core.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.akguard.core.text.UriPaths;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.core.finding.Position;
 import dev.akguard.core.finding.Rule;
-
+import dev.akguard.core.text.UriPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /**
- * SARIF 2.1.0 as GitHub code scanning ingests it: the AccessKey ID is {@code locations[0]}, the secret is a
- * {@code relatedLocation}, {@code partialFingerprints} holds the secret-free fingerprint, and each rule carries
- * its help text and a security-severity.
+ * SARIF 2.1.0 as GitHub code scanning ingests it: the AccessKey ID is {@code locations[0]}, the
+ * secret is a {@code relatedLocation}, {@code partialFingerprints} holds the secret-free
+ * fingerprint, and each rule carries its help text and a security-severity.
  */
 public final class SarifReporter implements Reporter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFO_URI = "https://github.com/akguard/akguard";
 
     @Override
-    public void write(List<Finding> findings, ReportOptions options, Writer out) throws IOException {
+    public void write(List<Finding> findings, ReportOptions options, Writer out)
+            throws IOException {
         JsonObject log = new JsonObject();
         log.addProperty("$schema", SCHEMA);
         log.addProperty("version", "2.1.0");
@@ -70,9 +70,19 @@ public final class SarifReporter implements Reporter {
         o.add("shortDescription", text(r.title()));
         o.add("fullDescription", text(r.description()));
         JsonObject help = new JsonObject();
-        help.addProperty("text", r.description() + " Fix: " + r.remediation() + ". Details: " + r.helpUri());
-        help.addProperty("markdown", "**" + r.title() + "**\n\n" + r.description() + "\n\n**Fix:** " + r.remediation()
-                + ".\n\n[Rule documentation](" + r.helpUri() + ")");
+        help.addProperty(
+                "text", r.description() + " Fix: " + r.remediation() + ". Details: " + r.helpUri());
+        help.addProperty(
+                "markdown",
+                "**"
+                        + r.title()
+                        + "**\n\n"
+                        + r.description()
+                        + "\n\n**Fix:** "
+                        + r.remediation()
+                        + ".\n\n[Rule documentation]("
+                        + r.helpUri()
+                        + ")");
         o.add("help", help);
         o.addProperty("helpUri", r.helpUri());
         JsonObject cfg = new JsonObject();
@@ -85,11 +95,13 @@ public final class SarifReporter implements Reporter {
         tags.add("alibaba-cloud");
         props.add("tags", tags);
         props.addProperty("precision", r == Rule.ACCESS_KEY_ID ? "high" : "very-high");
-        props.addProperty("security-severity", switch (r) {
-            case ACCESS_KEY_PAIR -> "9.8";
-            case STS_CREDENTIALS -> "8.1";
-            case ACCESS_KEY_ID -> "5.3";
-        });
+        props.addProperty(
+                "security-severity",
+                switch (r) {
+                    case ACCESS_KEY_PAIR -> "9.8";
+                    case STS_CREDENTIALS -> "8.1";
+                    case ACCESS_KEY_ID -> "5.3";
+                });
         o.add("properties", props);
         return o;
     }
@@ -105,8 +117,16 @@ public final class SarifReporter implements Reporter {
         o.add("locations", locations);
         if (f.secretPosition() != null) {
             JsonArray related = new JsonArray();
-            related.add(location(f.path(), f.secretPosition(), 1, "The secret paired with " + f.accessKeyId()
-                    + " (" + (showSecrets ? f.secret().value() : f.secretRedacted()) + ")."));
+            related.add(
+                    location(
+                            f.path(),
+                            f.secretPosition(),
+                            1,
+                            "The secret paired with "
+                                    + f.accessKeyId()
+                                    + " ("
+                                    + (showSecrets ? f.secret().value() : f.secretRedacted())
+                                    + ")."));
             o.add("relatedLocations", related);
         }
         JsonObject fp = new JsonObject();
@@ -149,8 +169,9 @@ public final class SarifReporter implements Reporter {
     }
 
     /**
-     * A relative URI reference: each path segment percent-encoded, '/' kept. Encoded by hand: {@code java.net.URI}
-     * reads a first segment such as {@code prod:app.yml} as a scheme, and leaves control characters raw.
+     * A relative URI reference: each path segment percent-encoded, '/' kept. Encoded by hand:
+     * {@code java.net.URI} reads a first segment such as {@code prod:app.yml} as a scheme, and
+     * leaves control characters raw.
      */
     static String uri(String path) {
         return UriPaths.path(path);

@@ -4,6 +4,12 @@ import dev.akguard.core.Engine;
 import dev.akguard.core.detect.DetectorOptions;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.core.report.ByteSize;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -12,28 +18,28 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Scans inside archives: zip and everything built on it (jar, war, ear, apk, aar, docx, xlsx, pptx, odt), tar,
- * and gzip (tar.gz, tgz, a single gzipped file), recognised by their first bytes, not their names, and nested up to
- * {@link DetectorOptions#archiveDepth()} levels. Each entry goes through the engine as a file of its own (text or
- * binary); findings are named {@code outer.zip!/inner/path}, one {@code !/} per level.
+ * Scans inside archives: zip and everything built on it (jar, war, ear, apk, aar, docx, xlsx, pptx,
+ * odt), tar, and gzip (tar.gz, tgz, a single gzipped file), recognised by their first bytes, not
+ * their names, and nested up to {@link DetectorOptions#archiveDepth()} levels. Each entry goes
+ * through the engine as a file of its own (text or binary); findings are named {@code
+ * outer.zip!/inner/path}, one {@code !/} per level.
  *
- * <p>All the entries of one archive, at every level, share one budget of expanded bytes
- * ({@link DetectorOptions#archiveMaxBytes()}): a zip bomb stops there, with what was found so far kept and a skip
- * saying where it stopped; an entry larger than the file size limit is skipped and reported like a file.
+ * <p>All the entries of one archive, at every level, share one budget of expanded bytes ({@link
+ * DetectorOptions#archiveMaxBytes()}): a zip bomb stops there, with what was found so far kept and
+ * a skip saying where it stopped; an entry larger than the file size limit is skipped and reported
+ * like a file.
  */
 public final class ArchiveScanner {
     /** Archive formats, by magic number. */
-    public enum Format { ZIP, TAR, GZIP }
+    public enum Format {
+        ZIP,
+        TAR,
+        GZIP
+    }
 
     private static final int TAR_MAGIC_AT = 257;
+
     /** Entry names are untrusted: bounded, and without control characters in reports. */
     private static final int MAX_NAME = 1024;
 
@@ -51,23 +57,39 @@ public final class ArchiveScanner {
     }
 
     /** What one archive held: findings, and the entries or levels not scanned. */
-    public record Result(List<Finding> findings, List<Skip> skipped, long bytes) { }
+    public record Result(List<Finding> findings, List<Skip> skipped, long bytes) {}
 
-    /** The archive format {@code a[from, to)} starts with, or null; needs the first 262 bytes for tar. */
+    /**
+     * The archive format {@code a[from, to)} starts with, or null; needs the first 262 bytes for
+     * tar.
+     */
     public static Format detect(byte[] a, int from, int to) {
         int n = to - from;
-        if (n >= 4 && a[from] == 'P' && a[from + 1] == 'K' && a[from + 2] == 3 && a[from + 3] == 4) return Format.ZIP;
-        if (n >= 3 && (a[from] & 0xff) == 0x1f && (a[from + 1] & 0xff) == 0x8b && a[from + 2] == 8) return Format.GZIP;
-        if (n >= TAR_MAGIC_AT + 5 && a[from + TAR_MAGIC_AT] == 'u' && a[from + TAR_MAGIC_AT + 1] == 's' && a[from + TAR_MAGIC_AT + 2] == 't'
-                && a[from + TAR_MAGIC_AT + 3] == 'a' && a[from + TAR_MAGIC_AT + 4] == 'r') return Format.TAR;
+        if (n >= 4 && a[from] == 'P' && a[from + 1] == 'K' && a[from + 2] == 3 && a[from + 3] == 4)
+            return Format.ZIP;
+        if (n >= 3 && (a[from] & 0xff) == 0x1f && (a[from + 1] & 0xff) == 0x8b && a[from + 2] == 8)
+            return Format.GZIP;
+        if (n >= TAR_MAGIC_AT + 5
+                && a[from + TAR_MAGIC_AT] == 'u'
+                && a[from + TAR_MAGIC_AT + 1] == 's'
+                && a[from + TAR_MAGIC_AT + 2] == 't'
+                && a[from + TAR_MAGIC_AT + 3] == 'a'
+                && a[from + TAR_MAGIC_AT + 4] == 'r') return Format.TAR;
         return null;
     }
 
-    /** Scans the archive {@code in} (format {@code f}) reported as {@code path}. A level that is off limits is skipped, not scanned. */
+    /**
+     * Scans the archive {@code in} (format {@code f}) reported as {@code path}. A level that is off
+     * limits is skipped, not scanned.
+     */
     public Result scan(InputStream in, Format f, String path) {
         Walk w = new Walk();
         if (maxDepth < 1) {
-            w.skips.add(new Skip(path, Skip.Reason.ARCHIVE_DEPTH, "archive scanning is off (--archive-depth 0)"));
+            w.skips.add(
+                    new Skip(
+                            path,
+                            Skip.Reason.ARCHIVE_DEPTH,
+                            "archive scanning is off (--archive-depth 0)"));
         } else {
             w.scan(in, f, path, 1);
         }
@@ -80,9 +102,14 @@ public final class ArchiveScanner {
         final List<Skip> skips = new ArrayList<>();
         long expanded;
         boolean exhausted;
+
         /** One copy buffer per walk: jars hold thousands of small entries. */
         final byte[] buf = new byte[64 << 10];
-        /** The next entry's declared size, when the archive says (a hint for the buffer only, never trusted). */
+
+        /**
+         * The next entry's declared size, when the archive says (a hint for the buffer only, never
+         * trusted).
+         */
         long sizeHint = -1;
 
         void scan(InputStream in, Format f, String path, int depth) {
@@ -92,23 +119,39 @@ public final class ArchiveScanner {
                         byte[] inner = read(new GzipCompressorInputStream(in), path);
                         if (inner != null) content(inner, path, depth, true);
                     }
-                    case ZIP -> entries(new ZipArchiveInputStream(in, "UTF-8", true, true), path, depth);
+                    case ZIP ->
+                            entries(
+                                    new ZipArchiveInputStream(in, "UTF-8", true, true),
+                                    path,
+                                    depth);
                     case TAR -> entries(new TarArchiveInputStream(in), path, depth);
                 }
             } catch (IOException | RuntimeException e) {
-                // A corrupt, truncated or encrypted archive: keep what was found, say what could not be read.
-                skips.add(new Skip(path, Skip.Reason.UNREADABLE, "archive: " + clean(String.valueOf(e.getMessage()))));
+                // A corrupt, truncated or encrypted archive: keep what was found, say what could
+                // not be read.
+                skips.add(
+                        new Skip(
+                                path,
+                                Skip.Reason.UNREADABLE,
+                                "archive: " + clean(String.valueOf(e.getMessage()))));
             }
         }
 
-        private void entries(ArchiveInputStream<? extends ArchiveEntry> ar, String path, int depth) throws IOException {
+        private void entries(ArchiveInputStream<? extends ArchiveEntry> ar, String path, int depth)
+                throws IOException {
             ArchiveEntry e;
             while (!exhausted && (e = ar.getNextEntry()) != null) {
                 if (e.isDirectory()) continue;
-                if (e instanceof TarArchiveEntry t && !t.isFile()) continue; // links, devices: no content of their own
+                if (e instanceof TarArchiveEntry t && !t.isFile())
+                    continue; // links, devices: no content of their own
                 String inner = path + "!/" + name(e.getName());
-                if (e instanceof ZipArchiveEntry z && !((ZipArchiveInputStream) ar).canReadEntryData(z)) {
-                    skips.add(new Skip(inner, Skip.Reason.UNREADABLE, "encrypted or unsupported compression"));
+                if (e instanceof ZipArchiveEntry z
+                        && !((ZipArchiveInputStream) ar).canReadEntryData(z)) {
+                    skips.add(
+                            new Skip(
+                                    inner,
+                                    Skip.Reason.UNREADABLE,
+                                    "encrypted or unsupported compression"));
                     continue;
                 }
                 sizeHint = e.getSize();
@@ -124,7 +167,11 @@ public final class ArchiveScanner {
                 // A gzip layer around a tar is one archive (tar.gz), not two levels.
                 int next = gunzipped ? depth : depth + 1;
                 if (next > maxDepth) {
-                    skips.add(new Skip(path, Skip.Reason.ARCHIVE_DEPTH, "nested " + next + " levels deep"));
+                    skips.add(
+                            new Skip(
+                                    path,
+                                    Skip.Reason.ARCHIVE_DEPTH,
+                                    "nested " + next + " levels deep"));
                     return;
                 }
                 scan(new ByteArrayInputStream(bytes), nested, path, next);
@@ -133,11 +180,16 @@ public final class ArchiveScanner {
             findings.addAll(engine.scan(bytes, path));
         }
 
-        /** The stream's bytes within the entry and archive limits, or null (with a skip) when over them. */
+        /**
+         * The stream's bytes within the entry and archive limits, or null (with a skip) when over
+         * them.
+         */
         private byte[] read(InputStream in, String path) throws IOException {
             long budget = maxBytes - expanded;
             long limit = Math.min(maxEntry, budget);
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(sizeHint, 256), Math.min(limit, 1 << 20)));
+            ByteArrayOutputStream out =
+                    new ByteArrayOutputStream(
+                            (int) Math.min(Math.max(sizeHint, 256), Math.min(limit, 1 << 20)));
             sizeHint = -1;
             long total = 0;
             int r;
@@ -147,10 +199,19 @@ public final class ArchiveScanner {
                     expanded += total - r;
                     if (limit == budget) {
                         exhausted = true;
-                        skips.add(new Skip(path, Skip.Reason.ARCHIVE_LIMIT, "expands past " + ByteSize.format(maxBytes)
-                                + " in all; stopped there (a zip bomb?)"));
+                        skips.add(
+                                new Skip(
+                                        path,
+                                        Skip.Reason.ARCHIVE_LIMIT,
+                                        "expands past "
+                                                + ByteSize.format(maxBytes)
+                                                + " in all; stopped there (a zip bomb?)"));
                     } else {
-                        skips.add(new Skip(path, Skip.Reason.TOO_LARGE, "entry larger than " + ByteSize.format(maxEntry)));
+                        skips.add(
+                                new Skip(
+                                        path,
+                                        Skip.Reason.TOO_LARGE,
+                                        "entry larger than " + ByteSize.format(maxEntry)));
                     }
                     return null;
                 }

@@ -4,7 +4,6 @@ import dev.akguard.core.Engine;
 import dev.akguard.core.detect.LineIndex;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.core.report.ByteSize;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,16 +15,16 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scans one file: text, a binary's printable runs, or an archive's entries ({@link ArchiveScanner}). Files up to {@link #WHOLE_FILE_LIMIT} are read at once into a per-thread buffer that is
- * reused from file to file; larger ones stream through a fixed window whose neighbours overlap by more than
- * the pairing window, so a file of any size runs in a few megabytes of heap and a key at its very end is
- * still found and paired.
+ * Scans one file: text, a binary's printable runs, or an archive's entries ({@link
+ * ArchiveScanner}). Files up to {@link #WHOLE_FILE_LIMIT} are read at once into a per-thread buffer
+ * that is reused from file to file; larger ones stream through a fixed window whose neighbours
+ * overlap by more than the pairing window, so a file of any size runs in a few megabytes of heap
+ * and a key at its very end is still found and paired.
  */
 public final class FileScanner {
     static final int WHOLE_FILE_LIMIT = 16 << 20;
@@ -43,11 +42,14 @@ public final class FileScanner {
     }
 
     /**
-     * What scanning a file produced: findings, or the reason it was skipped; {@code inner}: what could not be
-     * scanned inside it (archive entries over the limits, nesting too deep, corrupt parts).
+     * What scanning a file produced: findings, or the reason it was skipped; {@code inner}: what
+     * could not be scanned inside it (archive entries over the limits, nesting too deep, corrupt
+     * parts).
      */
     public record Result(List<Finding> findings, Skip skip, long bytes, List<Skip> inner) {
-        public Result(List<Finding> findings, Skip skip, long bytes) { this(findings, skip, bytes, List.of()); }
+        public Result(List<Finding> findings, Skip skip, long bytes) {
+            this(findings, skip, bytes, List.of());
+        }
     }
 
     public Result scan(SourceFile source) {
@@ -55,12 +57,19 @@ public final class FileScanner {
         try (FileChannel ch = FileChannel.open(source.file(), StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > maxFileSize) {
-                return new Result(List.of(), new Skip(rel, Skip.Reason.TOO_LARGE, ByteSize.format(size) + " > " + ByteSize.format(maxFileSize)), 0);
+                return new Result(
+                        List.of(),
+                        new Skip(
+                                rel,
+                                Skip.Reason.TOO_LARGE,
+                                ByteSize.format(size) + " > " + ByteSize.format(maxFileSize)),
+                        0);
             }
             if (size <= WHOLE_FILE_LIMIT) return scanWhole(ch, (int) size, rel);
             return scanStreaming(ch, rel, size);
         } catch (java.nio.file.AccessDeniedException e) {
-            return new Result(List.of(), new Skip(rel, Skip.Reason.UNREADABLE, "permission denied"), 0);
+            return new Result(
+                    List.of(), new Skip(rel, Skip.Reason.UNREADABLE, "permission denied"), 0);
         } catch (IOException e) {
             return new Result(List.of(), new Skip(rel, Skip.Reason.UNREADABLE, e.getMessage()), 0);
         }
@@ -70,7 +79,8 @@ public final class FileScanner {
         byte[] buf = buffers.get();
         if (buf.length < size + 1) {
             buf = new byte[Math.max(size + 1, buf.length * 2)];
-            if (buf.length <= WHOLE_FILE_LIMIT / 4) buffers.set(buf); // keep only modest buffers per thread
+            if (buf.length <= WHOLE_FILE_LIMIT / 4)
+                buffers.set(buf); // keep only modest buffers per thread
         }
         ByteBuffer bb = ByteBuffer.wrap(buf);
         int n = 0;
@@ -88,7 +98,8 @@ public final class FileScanner {
         }
         ArchiveScanner.Format archive = ArchiveScanner.detect(buf, 0, n);
         if (archive != null) {
-            ArchiveScanner.Result r = archives.scan(new java.io.ByteArrayInputStream(buf, 0, n), archive, rel);
+            ArchiveScanner.Result r =
+                    archives.scan(new java.io.ByteArrayInputStream(buf, 0, n), archive, rel);
             return new Result(r.findings(), null, n, r.skipped());
         }
         TextContent content = TextContent.of(buf, 0, n);
@@ -103,21 +114,34 @@ public final class FileScanner {
         InputStream raw = Channels.newInputStream(ch);
         ArchiveScanner.Format archive = ArchiveScanner.detect(head, 0, Math.max(hn, 0));
         if (archive != null) {
-            ArchiveScanner.Result r = archives.scan(new java.io.BufferedInputStream(raw, 1 << 16), archive, rel);
+            ArchiveScanner.Result r =
+                    archives.scan(new java.io.BufferedInputStream(raw, 1 << 16), archive, rel);
             return new Result(r.findings(), null, size, r.skipped());
         }
-        if (kind == TextContent.Kind.BINARY) return new Result(scanStream(raw, rel, true), null, size);
+        if (kind == TextContent.Kind.BINARY)
+            return new Result(scanStream(raw, rel, true), null, size);
         if (kind == TextContent.Kind.UTF16) {
             boolean be = TextContent.isBigEndian(head, 0, Math.max(hn, 0));
-            // Java's "UTF-16" decoder consumes a BOM; without one, pick the byte order the sniffer saw.
+            // Java's "UTF-16" decoder consumes a BOM; without one, pick the byte order the sniffer
+            // saw.
             boolean bom = hn >= 2 && ((head[0] & 0xff) == 0xFE || (head[0] & 0xff) == 0xFF);
-            raw = new Utf8Transcoder(new InputStreamReader(raw, bom ? StandardCharsets.UTF_16 : be ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE));
+            raw =
+                    new Utf8Transcoder(
+                            new InputStreamReader(
+                                    raw,
+                                    bom
+                                            ? StandardCharsets.UTF_16
+                                            : be
+                                                    ? StandardCharsets.UTF_16BE
+                                                    : StandardCharsets.UTF_16LE));
         }
         return new Result(scanStream(raw, rel), null, size);
     }
 
     /** Streams UTF-8 (or ASCII-compatible) text through overlapping windows. */
-    public List<Finding> scanStream(InputStream in, String rel) throws IOException { return scanStream(in, rel, false); }
+    public List<Finding> scanStream(InputStream in, String rel) throws IOException {
+        return scanStream(in, rel, false);
+    }
 
     /** Streams text, or a binary's printable runs, through overlapping windows. */
     public List<Finding> scanStream(InputStream in, String rel, boolean binary) throws IOException {
@@ -133,16 +157,26 @@ public final class FileScanner {
             boolean eof = false;
             while (total < buf.length) {
                 int r = in.read(buf, total, buf.length - total);
-                if (r < 0) { eof = true; break; }
+                if (r < 0) {
+                    eof = true;
+                    break;
+                }
                 total += r;
             }
             int start = 0;
-            if (!binary && first && total >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
+            if (!binary
+                    && first
+                    && total >= 3
+                    && (buf[0] & 0xff) == 0xEF
+                    && (buf[1] & 0xff) == 0xBB
+                    && (buf[2] & 0xff) == 0xBF) start = 3;
             int ownFrom = first ? start : margin;
             int ownTo = eof ? total : total - margin;
             LineIndex lines = new LineIndex(buf, start, bufAbs + start, lineAtBuf, colAtBuf);
-            out.addAll(binary ? engine.scanBinary(buf, start, total, ownFrom, ownTo, rel, lines)
-                    : engine.scanText(buf, start, total, ownFrom, ownTo, rel, lines));
+            out.addAll(
+                    binary
+                            ? engine.scanBinary(buf, start, total, ownFrom, ownTo, rel, lines)
+                            : engine.scanText(buf, start, total, ownFrom, ownTo, rel, lines));
             if (eof) break;
             int next = ownTo - margin;
             LineIndex counter = new LineIndex(buf, start, bufAbs + start, lineAtBuf, colAtBuf);
@@ -157,7 +191,9 @@ public final class FileScanner {
         return out;
     }
 
-    /** Re-encodes characters as UTF-8 bytes, so UTF-16 files stream through the same byte pipeline. */
+    /**
+     * Re-encodes characters as UTF-8 bytes, so UTF-16 files stream through the same byte pipeline.
+     */
     static final class Utf8Transcoder extends InputStream {
         private final Reader reader;
         private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
@@ -187,7 +223,8 @@ public final class FileScanner {
                 if (r < 0) eof = true;
                 bytes.clear();
                 CoderResult cr = encoder.encode(chars, bytes, eof);
-                if (cr.isError()) chars.position(chars.position() + cr.length()); // unpaired surrogate: drop it
+                if (cr.isError())
+                    chars.position(chars.position() + cr.length()); // unpaired surrogate: drop it
                 bytes.flip();
             }
             int n = Math.min(len, bytes.remaining());
@@ -196,6 +233,8 @@ public final class FileScanner {
         }
 
         @Override
-        public void close() throws IOException { reader.close(); }
+        public void close() throws IOException {
+            reader.close();
+        }
     }
 }

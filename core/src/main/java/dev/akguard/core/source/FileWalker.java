@@ -1,8 +1,6 @@
 package dev.akguard.core.source;
 
 import dev.akguard.core.suppress.PathFilter;
-import org.eclipse.jgit.ignore.IgnoreNode.MatchResult;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -17,12 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.jgit.ignore.IgnoreNode.MatchResult;
 
 /**
- * Lists the files under a root the way git sees the work tree: nested .gitignore files (with negations) and
- * .git/info/exclude honoured, .git directories skipped, plus the config's exclude globs. Symbolic links are
- * not followed unless asked, and then loops are detected by real path. FIFOs, sockets and devices are never
- * opened (opening a FIFO would block forever).
+ * Lists the files under a root the way git sees the work tree: nested .gitignore files (with
+ * negations) and .git/info/exclude honoured, .git directories skipped, plus the config's exclude
+ * globs. Symbolic links are not followed unless asked, and then loops are detected by real path.
+ * FIFOs, sockets and devices are never opened (opening a FIFO would block forever).
  */
 public final class FileWalker {
     private final PathFilter excludes;
@@ -36,35 +35,55 @@ public final class FileWalker {
     }
 
     /** One directory's ignore rules, with the root-relative path of that directory. */
-    private record IgnoreLevel(String dirPrefix, PathFilter filter) { }
+    private record IgnoreLevel(String dirPrefix, PathFilter filter) {}
 
-    private record Dir(Path path, String rel, List<IgnoreLevel> ignores) { }
+    private record Dir(Path path, String rel, List<IgnoreLevel> ignores) {}
 
     /**
-     * Walks {@code root} (a directory or a single file), passing each file to {@code files} and each skipped
-     * path to {@code skips}. Paths are relative to {@code root} (for a single file: its file name).
+     * Walks {@code root} (a directory or a single file), passing each file to {@code files} and
+     * each skipped path to {@code skips}. Paths are relative to {@code root} (for a single file:
+     * its file name).
      */
     public void walk(Path root, Consumer<SourceFile> files, Consumer<Skip> skips) {
         BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(root, BasicFileAttributes.class, followSymlinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS});
+            attrs =
+                    Files.readAttributes(
+                            root,
+                            BasicFileAttributes.class,
+                            followSymlinks
+                                    ? new LinkOption[0]
+                                    : new LinkOption[] {LinkOption.NOFOLLOW_LINKS});
         } catch (IOException e) {
             // A symlink given explicitly on the command line is followed, as every tool does.
             try {
                 attrs = Files.readAttributes(root, BasicFileAttributes.class);
             } catch (IOException e2) {
-                skips.accept(new Skip(root.toString(), Files.exists(root, LinkOption.NOFOLLOW_LINKS) ? Skip.Reason.UNREADABLE : Skip.Reason.MISSING, null));
+                skips.accept(
+                        new Skip(
+                                root.toString(),
+                                Files.exists(root, LinkOption.NOFOLLOW_LINKS)
+                                        ? Skip.Reason.UNREADABLE
+                                        : Skip.Reason.MISSING,
+                                null));
                 return;
             }
         }
         if (attrs.isSymbolicLink()) {
-            try { attrs = Files.readAttributes(root, BasicFileAttributes.class); } catch (IOException e) {
+            try {
+                attrs = Files.readAttributes(root, BasicFileAttributes.class);
+            } catch (IOException e) {
                 skips.accept(new Skip(root.toString(), Skip.Reason.UNREADABLE, e.getMessage()));
                 return;
             }
         }
         if (attrs.isRegularFile()) {
-            files.accept(new SourceFile(root, root.getFileName() == null ? root.toString() : root.getFileName().toString()));
+            files.accept(
+                    new SourceFile(
+                            root,
+                            root.getFileName() == null
+                                    ? root.toString()
+                                    : root.getFileName().toString()));
             return;
         }
         if (!attrs.isDirectory()) {
@@ -75,7 +94,8 @@ public final class FileWalker {
         Deque<Dir> stack = new ArrayDeque<>();
         List<IgnoreLevel> rootIgnores = new ArrayList<>();
         if (useGitignore) {
-            PathFilter info = readIgnoreFile(root.resolve(".git").resolve("info").resolve("exclude"));
+            PathFilter info =
+                    readIgnoreFile(root.resolve(".git").resolve("info").resolve("exclude"));
             if (info != null) rootIgnores.add(new IgnoreLevel("", info));
         }
         stack.push(new Dir(root, "", rootIgnores));
@@ -94,7 +114,11 @@ public final class FileWalker {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.path)) {
                 for (Path p : ds) children.add(p);
             } catch (IOException | SecurityException e) {
-                skips.accept(new Skip(dir.rel.isEmpty() ? "." : dir.rel, Skip.Reason.UNREADABLE, message(e)));
+                skips.accept(
+                        new Skip(
+                                dir.rel.isEmpty() ? "." : dir.rel,
+                                Skip.Reason.UNREADABLE,
+                                message(e)));
                 continue;
             }
             children.sort(null);
@@ -104,7 +128,9 @@ public final class FileWalker {
                 String rel = dir.rel.isEmpty() ? name : dir.rel + "/" + name;
                 BasicFileAttributes a;
                 try {
-                    a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    a =
+                            Files.readAttributes(
+                                    child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException e) {
                     skips.accept(new Skip(rel, Skip.Reason.UNREADABLE, message(e)));
                     continue;
@@ -112,7 +138,8 @@ public final class FileWalker {
                 boolean isLink = a.isSymbolicLink();
                 if (isLink) {
                     if (!followSymlinks) {
-                        if (!ignored(ignores, rel, false) && !excludes.excludes(rel)) skips.accept(new Skip(rel, Skip.Reason.SYMLINK, null));
+                        if (!ignored(ignores, rel, false) && !excludes.excludes(rel))
+                            skips.accept(new Skip(rel, Skip.Reason.SYMLINK, null));
                         continue;
                     }
                     try {
@@ -145,11 +172,17 @@ public final class FileWalker {
     }
 
     private static java.util.Optional<Path> realPath(Path p) {
-        try { return java.util.Optional.of(p.toRealPath()); } catch (IOException e) { return java.util.Optional.empty(); }
+        try {
+            return java.util.Optional.of(p.toRealPath());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String message(Exception e) {
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+        return e instanceof java.nio.file.AccessDeniedException
+                ? "permission denied"
+                : e.getMessage();
     }
 
     /** Deepest .gitignore with an opinion wins, as in git. */
@@ -169,7 +202,8 @@ public final class FileWalker {
         try {
             return new PathFilter(Files.readAllLines(f, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return null; // an unreadable or non-UTF-8 .gitignore must not stop the scan; git would be lenient too
+            return null; // an unreadable or non-UTF-8 .gitignore must not stop the scan; git would
+            // be lenient too
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.akguard.core.source;
 
-/** A path the scan did not read, and why; reported so a user never mistakes "skipped" for "clean". */
+/**
+ * A path the scan did not read, and why; reported so a user never mistakes "skipped" for "clean".
+ */
 public record Skip(String path, Reason reason, String detail) {
     public enum Reason {
         ARCHIVE_LIMIT("archive expands past --archive-max-size"),
@@ -14,11 +16,17 @@ public record Skip(String path, Reason reason, String detail) {
 
         private final String text;
 
-        Reason(String text) { this.text = text; }
+        Reason(String text) {
+            this.text = text;
+        }
 
-        public String text() { return text; }
+        public String text() {
+            return text;
+        }
     }
 
     @Override
-    public String toString() { return path + ": " + reason.text() + (detail == null ? "" : " (" + detail + ")"); }
+    public String toString() {
+        return path + ": " + reason.text() + (detail == null ? "" : " (" + detail + ")");
+    }
 }

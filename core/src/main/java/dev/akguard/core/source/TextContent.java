@@ -3,37 +3,58 @@ package dev.akguard.core.source;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bytes ready for the detector: UTF-8 or anything ASCII-compatible as is (invalid UTF-8 is fine: every key
- * character is ASCII), UTF-16 transcoded to UTF-8, a UTF-8 BOM skipped. Binary content is recognised the
- * way git does it: a NUL byte in the first 8000 bytes, unless the NULs are UTF-16's high bytes.
+ * Bytes ready for the detector: UTF-8 or anything ASCII-compatible as is (invalid UTF-8 is fine:
+ * every key character is ASCII), UTF-16 transcoded to UTF-8, a UTF-8 BOM skipped. Binary content is
+ * recognised the way git does it: a NUL byte in the first 8000 bytes, unless the NULs are UTF-16's
+ * high bytes.
  */
 public record TextContent(byte[] bytes, int from, int to, Kind kind) {
-    public enum Kind { TEXT, UTF16, BINARY }
+    public enum Kind {
+        TEXT,
+        UTF16,
+        BINARY
+    }
 
     static final int SNIFF = 8000;
 
-    public boolean binary() { return kind == Kind.BINARY; }
+    public boolean binary() {
+        return kind == Kind.BINARY;
+    }
 
     public static TextContent of(byte[] a, int from, int to) {
         Kind k = sniff(a, from, to);
         if (k == Kind.UTF16) {
             boolean be = isBigEndian(a, from, to);
             int start = from;
-            if (to - from >= 2 && ((a[from] & 0xff) == 0xFE || (a[from] & 0xff) == 0xFF)) start += 2; // BOM
-            String s = new String(a, start, (to - start) & ~1, be ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+            if (to - from >= 2 && ((a[from] & 0xff) == 0xFE || (a[from] & 0xff) == 0xFF))
+                start += 2; // BOM
+            String s =
+                    new String(
+                            a,
+                            start,
+                            (to - start) & ~1,
+                            be ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             return new TextContent(utf8, 0, utf8.length, Kind.UTF16);
         }
-        if (k == Kind.TEXT && to - from >= 3 && (a[from] & 0xff) == 0xEF && (a[from + 1] & 0xff) == 0xBB && (a[from + 2] & 0xff) == 0xBF) {
+        if (k == Kind.TEXT
+                && to - from >= 3
+                && (a[from] & 0xff) == 0xEF
+                && (a[from + 1] & 0xff) == 0xBB
+                && (a[from + 2] & 0xff) == 0xBF) {
             return new TextContent(a, from + 3, to, Kind.TEXT);
         }
         return new TextContent(a, from, to, k);
     }
 
     private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+                    long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-    /** True if {@code a[from, to)} contains a NUL byte; eight bytes per step (the common answer is no). */
+    /**
+     * True if {@code a[from, to)} contains a NUL byte; eight bytes per step (the common answer is
+     * no).
+     */
     static boolean hasNul(byte[] a, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
@@ -54,10 +75,15 @@ public record TextContent(byte[] bytes, int from, int to, Kind kind) {
         if (!hasNul(a, from, from + n)) return Kind.TEXT;
         int evenNul = 0, oddNul = 0;
         for (int i = 0; i < n; i++) {
-            if (a[from + i] == 0) { if ((i & 1) == 0) evenNul++; else oddNul++; }
+            if (a[from + i] == 0) {
+                if ((i & 1) == 0) evenNul++;
+                else oddNul++;
+            }
         }
-        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters, and printable
-        // ASCII on the other parity. Needs a sample long enough to tell it from a small binary header.
+        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters, and
+        // printable
+        // ASCII on the other parity. Needs a sample long enough to tell it from a small binary
+        // header.
         int half = n / 2;
         if (n < 16) return Kind.BINARY;
         boolean le = oddNul * 10 >= half * 4 && evenNul == 0;
@@ -66,7 +92,12 @@ public record TextContent(byte[] bytes, int from, int to, Kind kind) {
         int printable = 0;
         for (int i = le ? 0 : 1; i < n; i += 2) {
             int c = a[from + i] & 0xff;
-            if (c == 0 || c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f) || c >= 0x80) printable++;
+            if (c == 0
+                    || c == '\t'
+                    || c == '\n'
+                    || c == '\r'
+                    || (c >= 0x20 && c < 0x7f)
+                    || c >= 0x80) printable++;
         }
         return printable * 10 >= half * 9 ? Kind.UTF16 : Kind.BINARY;
     }

@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.akguard.core.finding.Finding;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,29 +19,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accepted findings, keyed by fingerprint (rule + SHA-256 of ID and secret) so an entry survives edits,
- * moves and rewritten history, and never holds a secret. The AccessKey ID is stored masked, so that the
- * baseline file itself does not look like a leak to other scanners.
+ * Accepted findings, keyed by fingerprint (rule + SHA-256 of ID and secret) so an entry survives
+ * edits, moves and rewritten history, and never holds a secret. The AccessKey ID is stored masked,
+ * so that the baseline file itself does not look like a leak to other scanners.
  */
 public final class Baseline {
     public static final String FILE_NAME = ".akguard-baseline.json";
     public static final Baseline EMPTY = new Baseline(Map.of());
 
-    /** One accepted finding. {@code path}/{@code line} are where it was first accepted: informational only. */
-    public record Entry(String fingerprint, String rule, String accessKeyIdMasked, String secretRedacted,
-                        String path, int line, String addedAt, String note) { }
+    /**
+     * One accepted finding. {@code path}/{@code line} are where it was first accepted:
+     * informational only.
+     */
+    public record Entry(
+            String fingerprint,
+            String rule,
+            String accessKeyIdMasked,
+            String secretRedacted,
+            String path,
+            int line,
+            String addedAt,
+            String note) {}
 
     private final Map<String, Entry> entries;
 
-    private Baseline(Map<String, Entry> entries) { this.entries = entries; }
+    private Baseline(Map<String, Entry> entries) {
+        this.entries = entries;
+    }
 
-    public boolean contains(Finding f) { return entries.containsKey(f.fingerprint()); }
+    public boolean contains(Finding f) {
+        return entries.containsKey(f.fingerprint());
+    }
 
-    public boolean containsFingerprint(String fp) { return entries.containsKey(fp); }
+    public boolean containsFingerprint(String fp) {
+        return entries.containsKey(fp);
+    }
 
-    public int size() { return entries.size(); }
+    public int size() {
+        return entries.size();
+    }
 
-    public Collection<Entry> entries() { return entries.values(); }
+    public Collection<Entry> entries() {
+        return entries.values();
+    }
 
     public static Baseline load(Path file) {
         String text;
@@ -55,19 +74,30 @@ public final class Baseline {
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new ConfigException("baseline " + file + " is not valid JSON: " + e.getMessage() + RECREATE);
+            throw new ConfigException(
+                    "baseline " + file + " is not valid JSON: " + e.getMessage() + RECREATE);
         }
         String origin = "baseline " + file;
-        if (!root.isJsonObject()) throw new ConfigException(origin + ": expected a JSON object with a \"findings\" array" + RECREATE);
+        if (!root.isJsonObject())
+            throw new ConfigException(
+                    origin + ": expected a JSON object with a \"findings\" array" + RECREATE);
         TypedJson top = TypedJson.root(root.getAsJsonObject(), origin);
-        if (!top.has("findings")) throw new ConfigException(origin + " has no \"findings\" array" + RECREATE);
+        if (!top.has("findings"))
+            throw new ConfigException(origin + " has no \"findings\" array" + RECREATE);
         Map<String, Entry> map = new LinkedHashMap<>();
         try {
             List<TypedJson> items = top.objects("findings");
             for (TypedJson e : items) {
-                Entry entry = new Entry(e.string("fingerprint"), optional(e, "rule"), optional(e, "accessKeyIdMasked"),
-                        optional(e, "secretRedacted"), optional(e, "path"),
-                        e.has("line") ? (int) e.integer("line", 0, Integer.MAX_VALUE) : 0, optional(e, "addedAt"), optional(e, "note"));
+                Entry entry =
+                        new Entry(
+                                e.string("fingerprint"),
+                                optional(e, "rule"),
+                                optional(e, "accessKeyIdMasked"),
+                                optional(e, "secretRedacted"),
+                                optional(e, "path"),
+                                e.has("line") ? (int) e.integer("line", 0, Integer.MAX_VALUE) : 0,
+                                optional(e, "addedAt"),
+                                optional(e, "note"));
                 map.put(entry.fingerprint(), entry);
             }
         } catch (ConfigException e) {
@@ -76,17 +106,32 @@ public final class Baseline {
         return new Baseline(map);
     }
 
-    private static final String RECREATE = " (fix it, or replace it with `akguard baseline create`)";
+    private static final String RECREATE =
+            " (fix it, or replace it with `akguard baseline create`)";
 
-    private static String optional(TypedJson o, String key) { return o.has(key) ? o.string(key) : null; }
+    private static String optional(TypedJson o, String key) {
+        return o.has(key) ? o.string(key) : null;
+    }
 
-    /** A new baseline: this one's entries plus the given findings (existing entries keep their date and note). */
+    /**
+     * A new baseline: this one's entries plus the given findings (existing entries keep their date
+     * and note).
+     */
     public Baseline plus(Collection<Finding> findings, String note) {
         Map<String, Entry> map = new LinkedHashMap<>(entries);
         String now = Instant.now().toString();
         for (Finding f : findings) {
-            map.putIfAbsent(f.fingerprint(), new Entry(f.fingerprint(), f.ruleId(), maskId(f.accessKeyId()), f.secretRedacted(),
-                    f.path(), f.id().line(), now, note));
+            map.putIfAbsent(
+                    f.fingerprint(),
+                    new Entry(
+                            f.fingerprint(),
+                            f.ruleId(),
+                            maskId(f.accessKeyId()),
+                            f.secretRedacted(),
+                            f.path(),
+                            f.id().line(),
+                            now,
+                            note));
         }
         return new Baseline(map);
     }
@@ -107,20 +152,42 @@ public final class Baseline {
     }
 
     /**
-     * This baseline plus one fingerprint, accepted by hand (e.g. from a report or a blocked push); an entry that is
-     * already there keeps its date and gets the new note only when it had none.
+     * This baseline plus one fingerprint, accepted by hand (e.g. from a report or a blocked push);
+     * an entry that is already there keeps its date and gets the new note only when it had none.
      */
     public Baseline withFingerprint(String fingerprint, String note) {
-        if (!isFingerprint(fingerprint)) throw new IllegalArgumentException("'" + fingerprint + "' is not an akguard fingerprint "
-                + "(<rule id>:<64 hex digits>, as in the `fingerprint` field of `--format json`)");
+        if (!isFingerprint(fingerprint))
+            throw new IllegalArgumentException(
+                    "'"
+                            + fingerprint
+                            + "' is not an akguard fingerprint "
+                            + "(<rule id>:<64 hex digits>, as in the `fingerprint` field of `--format json`)");
         Map<String, Entry> map = new LinkedHashMap<>(entries);
         Entry old = map.get(fingerprint);
         if (old == null) {
-            map.put(fingerprint, new Entry(fingerprint, fingerprint.substring(0, fingerprint.indexOf(':')), null, null, null, 0,
-                    Instant.now().toString(), note));
+            map.put(
+                    fingerprint,
+                    new Entry(
+                            fingerprint,
+                            fingerprint.substring(0, fingerprint.indexOf(':')),
+                            null,
+                            null,
+                            null,
+                            0,
+                            Instant.now().toString(),
+                            note));
         } else if (old.note() == null && note != null) {
-            map.put(fingerprint, new Entry(old.fingerprint(), old.rule(), old.accessKeyIdMasked(), old.secretRedacted(), old.path(),
-                    old.line(), old.addedAt(), note));
+            map.put(
+                    fingerprint,
+                    new Entry(
+                            old.fingerprint(),
+                            old.rule(),
+                            old.accessKeyIdMasked(),
+                            old.secretRedacted(),
+                            old.path(),
+                            old.line(),
+                            old.addedAt(),
+                            note));
         }
         return new Baseline(map);
     }
@@ -137,7 +204,10 @@ public final class Baseline {
         return id.substring(0, 4) + "…" + id.substring(id.length() - 4);
     }
 
-    /** Writes atomically (temp file + rename) so an interrupted write never leaves a truncated baseline. */
+    /**
+     * Writes atomically (temp file + rename) so an interrupted write never leaves a truncated
+     * baseline.
+     */
     public void save(Path file) throws IOException {
         JsonObject root = new JsonObject();
         root.addProperty("version", 1);

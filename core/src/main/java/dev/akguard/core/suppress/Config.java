@@ -9,7 +9,6 @@ import com.google.gson.stream.JsonReader;
 import dev.akguard.core.detect.DetectorOptions;
 import dev.akguard.core.finding.Rule;
 import dev.akguard.core.finding.Severity;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -26,15 +25,22 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The project's {@code .akguard.json} (comments allowed). Every surface — scan, hooks, editor, monitor —
- * reads the same file, so a suppression works the same everywhere. See docs/configuration.md.
+ * The project's {@code .akguard.json} (comments allowed). Every surface — scan, hooks, editor,
+ * monitor — reads the same file, so a suppression works the same everywhere. See
+ * docs/configuration.md.
  */
 public final class Config {
     public static final String FILE_NAME = ".akguard.json";
     public static final long DEFAULT_MAX_FILE_SIZE = 1L << 30;
-    /** Upper bounds of the pairing window: wider windows only cost time (pairs further apart are not one credential). */
+
+    /**
+     * Upper bounds of the pairing window: wider windows only cost time (pairs further apart are not
+     * one credential).
+     */
     public static final int MAX_WINDOW_LINES = 10_000;
+
     public static final int MAX_WINDOW_BYTES = 1 << 20;
+
     /** Sizes above this are a typo, not a limit (Long overflow once multiplied). */
     private static final long MAX_SIZE = 1L << 50;
 
@@ -47,8 +53,14 @@ public final class Config {
     private final DetectorOptions detectorOptions;
     private final List<String> excludePatterns;
 
-    private Config(List<String> exclude, Set<String> allowedIds, List<Pattern> allowPatterns, Map<Rule, Severity> severities,
-                   Set<Rule> disabled, long maxFileSize, DetectorOptions detectorOptions) {
+    private Config(
+            List<String> exclude,
+            Set<String> allowedIds,
+            List<Pattern> allowPatterns,
+            Map<Rule, Severity> severities,
+            Set<Rule> disabled,
+            long maxFileSize,
+            DetectorOptions detectorOptions) {
         this.excludePatterns = List.copyOf(exclude);
         this.exclude = new PathFilter(exclude);
         this.allowedIds = Set.copyOf(allowedIds);
@@ -60,7 +72,14 @@ public final class Config {
     }
 
     public static Config defaults() {
-        return new Config(List.of(), Set.of(), List.of(), Map.of(), Set.of(), DEFAULT_MAX_FILE_SIZE, DetectorOptions.DEFAULT);
+        return new Config(
+                List.of(),
+                Set.of(),
+                List.of(),
+                Map.of(),
+                Set.of(),
+                DEFAULT_MAX_FILE_SIZE,
+                DetectorOptions.DEFAULT);
     }
 
     public static Config load(Path file) {
@@ -77,12 +96,22 @@ public final class Config {
             JsonReader reader = new JsonReader(r);
             reader.setStrictness(Strictness.LENIENT); // allows // and # comments and unquoted names
             JsonElement e = JsonParser.parseReader(reader);
-            if (!e.isJsonObject()) throw new ConfigException(origin + ": expected a JSON object at the top level");
+            if (!e.isJsonObject())
+                throw new ConfigException(origin + ": expected a JSON object at the top level");
             root = e.getAsJsonObject();
         } catch (JsonParseException | IOException e) {
             throw new ConfigException(origin + ": not valid JSON: " + e.getMessage());
         }
-        TypedJson cfg = TypedJson.root(root, origin).allowOnly("exclude", "allow", "rules", "maxFileSize", "pairing", "decoding", "archives");
+        TypedJson cfg =
+                TypedJson.root(root, origin)
+                        .allowOnly(
+                                "exclude",
+                                "allow",
+                                "rules",
+                                "maxFileSize",
+                                "pairing",
+                                "decoding",
+                                "archives");
         List<String> exclude = cfg.strings("exclude");
         Set<String> ids = Set.of();
         List<Pattern> patterns = new ArrayList<>();
@@ -94,7 +123,12 @@ public final class Config {
                 try {
                     patterns.add(Pattern.compile(sources.get(i)));
                 } catch (PatternSyntaxException ex) {
-                    throw new ConfigException(origin + ": 'allow.patterns[" + i + "]' is not a valid regular expression: " + ex.getDescription());
+                    throw new ConfigException(
+                            origin
+                                    + ": 'allow.patterns["
+                                    + i
+                                    + "]' is not a valid regular expression: "
+                                    + ex.getDescription());
                 }
             }
         }
@@ -103,37 +137,68 @@ public final class Config {
         if (cfg.has("rules")) {
             TypedJson rules = cfg.object("rules");
             for (Map.Entry<String, JsonElement> e : rules.entries()) {
-                Rule rule = Rule.byId(e.getKey()).orElseThrow(() -> new ConfigException(origin + ": unknown rule '"
-                        + dev.akguard.core.text.Untrusted.inline(e.getKey()) + "' in rules (known: " + knownRules() + ")"));
+                Rule rule =
+                        Rule.byId(e.getKey())
+                                .orElseThrow(
+                                        () ->
+                                                new ConfigException(
+                                                        origin
+                                                                + ": unknown rule '"
+                                                                + dev.akguard.core.text.Untrusted
+                                                                        .inline(e.getKey())
+                                                                + "' in rules (known: "
+                                                                + knownRules()
+                                                                + ")"));
                 TypedJson r = rules.object(e.getKey()).allowOnly("severity", "enabled");
                 if (r.has("severity")) {
                     String s = r.string("severity");
                     if (s.equalsIgnoreCase("off")) disabled.add(rule);
                     else {
-                        try { severities.put(rule, Severity.parse(s)); } catch (IllegalArgumentException ex) {
-                            throw new ConfigException(origin + ": '" + r.where("severity") + "': " + ex.getMessage());
+                        try {
+                            severities.put(rule, Severity.parse(s));
+                        } catch (IllegalArgumentException ex) {
+                            throw new ConfigException(
+                                    origin + ": '" + r.where("severity") + "': " + ex.getMessage());
                         }
                     }
                 }
                 if (r.has("enabled") && !r.bool("enabled")) disabled.add(rule);
             }
         }
-        long maxSize = cfg.has("maxFileSize") ? parseSize(cfg.stringOrNumber("maxFileSize"), origin + ": 'maxFileSize'") : DEFAULT_MAX_FILE_SIZE;
+        long maxSize =
+                cfg.has("maxFileSize")
+                        ? parseSize(cfg.stringOrNumber("maxFileSize"), origin + ": 'maxFileSize'")
+                        : DEFAULT_MAX_FILE_SIZE;
         DetectorOptions opts = DetectorOptions.DEFAULT;
         if (cfg.has("pairing")) {
             TypedJson p = cfg.object("pairing").allowOnly("windowLines", "windowBytes");
-            int lines = p.has("windowLines") ? (int) p.integer("windowLines", 0, MAX_WINDOW_LINES) : opts.windowLines();
-            int bytes = p.has("windowBytes") ? (int) p.integer("windowBytes", 64, MAX_WINDOW_BYTES) : opts.windowBytes();
+            int lines =
+                    p.has("windowLines")
+                            ? (int) p.integer("windowLines", 0, MAX_WINDOW_LINES)
+                            : opts.windowLines();
+            int bytes =
+                    p.has("windowBytes")
+                            ? (int) p.integer("windowBytes", 64, MAX_WINDOW_BYTES)
+                            : opts.windowBytes();
             opts = new DetectorOptions(lines, bytes);
         }
         if (cfg.has("decoding")) {
             TypedJson d = cfg.object("decoding").allowOnly("maxDepth");
-            if (d.has("maxDepth")) opts = opts.withMaxDecodeDepth((int) d.integer("maxDepth", 0, 8));
+            if (d.has("maxDepth"))
+                opts = opts.withMaxDecodeDepth((int) d.integer("maxDepth", 0, 8));
         }
         if (cfg.has("archives")) {
             TypedJson ar = cfg.object("archives").allowOnly("maxDepth", "maxSize");
-            opts = opts.withArchives(ar.has("maxDepth") ? (int) ar.integer("maxDepth", 0, 16) : opts.archiveDepth(),
-                    ar.has("maxSize") ? parseSize(ar.stringOrNumber("maxSize"), origin + ": 'archives.maxSize'") : opts.archiveMaxBytes());
+            opts =
+                    opts.withArchives(
+                            ar.has("maxDepth")
+                                    ? (int) ar.integer("maxDepth", 0, 16)
+                                    : opts.archiveDepth(),
+                            ar.has("maxSize")
+                                    ? parseSize(
+                                            ar.stringOrNumber("maxSize"),
+                                            origin + ": 'archives.maxSize'")
+                                    : opts.archiveMaxBytes());
         }
         return new Config(exclude, ids, patterns, severities, disabled, maxSize, opts);
     }
@@ -147,44 +212,84 @@ public final class Config {
         String t = s.trim().toLowerCase(Locale.ROOT);
         long mult = 1;
         if (t.endsWith("b")) t = t.substring(0, t.length() - 1);
-        if (t.endsWith("k")) { mult = 1L << 10; t = t.substring(0, t.length() - 1); }
-        else if (t.endsWith("m")) { mult = 1L << 20; t = t.substring(0, t.length() - 1); }
-        else if (t.endsWith("g")) { mult = 1L << 30; t = t.substring(0, t.length() - 1); }
+        if (t.endsWith("k")) {
+            mult = 1L << 10;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("m")) {
+            mult = 1L << 20;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("g")) {
+            mult = 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
         try {
             long v = Long.parseLong(t.trim());
             if (v <= 0 || v > MAX_SIZE / mult) throw new NumberFormatException();
             return v * mult;
         } catch (NumberFormatException e) {
-            throw new ConfigException(origin + ": size '" + dev.akguard.core.text.Untrusted.inline(s)
-                    + "' is not a positive number below 1 PiB with an optional k, m or g suffix");
+            throw new ConfigException(
+                    origin
+                            + ": size '"
+                            + dev.akguard.core.text.Untrusted.inline(s)
+                            + "' is not a positive number below 1 PiB with an optional k, m or g suffix");
         }
     }
 
-    public PathFilter exclude() { return exclude; }
-    public List<String> excludePatterns() { return excludePatterns; }
-    public long maxFileSize() { return maxFileSize; }
-    public DetectorOptions detectorOptions() { return detectorOptions; }
-    public boolean enabled(Rule r) { return !disabled.contains(r); }
-    public Severity severity(Rule r) { return severities.getOrDefault(r, r.defaultSeverity()); }
-    public boolean allowsId(String accessKeyId) { return allowedIds.contains(accessKeyId); }
+    public PathFilter exclude() {
+        return exclude;
+    }
+
+    public List<String> excludePatterns() {
+        return excludePatterns;
+    }
+
+    public long maxFileSize() {
+        return maxFileSize;
+    }
+
+    public DetectorOptions detectorOptions() {
+        return detectorOptions;
+    }
+
+    public boolean enabled(Rule r) {
+        return !disabled.contains(r);
+    }
+
+    public Severity severity(Rule r) {
+        return severities.getOrDefault(r, r.defaultSeverity());
+    }
+
+    public boolean allowsId(String accessKeyId) {
+        return allowedIds.contains(accessKeyId);
+    }
 
     /** An allow pattern that matches the ID or the line it is on. */
     public boolean allowsLine(String accessKeyId, CharSequence line) {
-        for (Pattern p : allowPatterns) if (p.matcher(accessKeyId).find() || p.matcher(line).find()) return true;
+        for (Pattern p : allowPatterns)
+            if (p.matcher(accessKeyId).find() || p.matcher(line).find()) return true;
         return false;
     }
 
     public Config withMaxFileSize(long size) {
-        return new Config(excludePatterns, allowedIds, allowPatterns, severities, disabled, size, detectorOptions);
+        return new Config(
+                excludePatterns,
+                allowedIds,
+                allowPatterns,
+                severities,
+                disabled,
+                size,
+                detectorOptions);
     }
 
     public Config withDetectorOptions(DetectorOptions o) {
-        return new Config(excludePatterns, allowedIds, allowPatterns, severities, disabled, maxFileSize, o);
+        return new Config(
+                excludePatterns, allowedIds, allowPatterns, severities, disabled, maxFileSize, o);
     }
 
     public Config withExtraExcludes(List<String> more) {
         List<String> all = new ArrayList<>(excludePatterns);
         all.addAll(more);
-        return new Config(all, allowedIds, allowPatterns, severities, disabled, maxFileSize, detectorOptions);
+        return new Config(
+                all, allowedIds, allowPatterns, severities, disabled, maxFileSize, detectorOptions);
     }
 }

@@ -1,15 +1,15 @@
 package dev.akguard.core.suppress;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode.MatchResult;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Path globs in .gitignore syntax (so {@code vendor/}, {@code **}{@code /*.min.js}, {@code !keep.js} mean what
- * users already know), evaluated the way git does: the last matching rule wins. JGit's rule implementation
- * is the reference one; we reuse it for .gitignore files and for the config's exclude list alike.
+ * Path globs in .gitignore syntax (so {@code vendor/}, {@code **}{@code /*.min.js}, {@code
+ * !keep.js} mean what users already know), evaluated the way git does: the last matching rule wins.
+ * JGit's rule implementation is the reference one; we reuse it for .gitignore files and for the
+ * config's exclude list alike.
  */
 public final class PathFilter {
     public static final PathFilter NONE = new PathFilter(List.of());
@@ -26,13 +26,18 @@ public final class PathFilter {
         this.rules = List.copyOf(parsed);
     }
 
-    public boolean isEmpty() { return rules.isEmpty(); }
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
 
-    /** @param path '/'-separated, relative to the directory the patterns belong to */
+    /**
+     * @param path '/'-separated, relative to the directory the patterns belong to
+     */
     public MatchResult match(String path, boolean directory) {
         for (int i = rules.size() - 1; i >= 0; i--) {
             FastIgnoreRule r = rules.get(i);
-            if (r.isMatch(path, directory, true)) return r.getResult() ? MatchResult.IGNORED : MatchResult.NOT_IGNORED;
+            if (r.isMatch(path, directory, true))
+                return r.getResult() ? MatchResult.IGNORED : MatchResult.NOT_IGNORED;
         }
         return MatchResult.CHECK_PARENT;
     }

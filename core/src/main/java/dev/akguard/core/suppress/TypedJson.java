@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * One JSON object of a configuration file, read with its types checked. Every accessor throws a
- * {@link ConfigException} that names the file and the key's full path ({@code rules.x.enabled}), so a typo or a
- * wrongly typed value is an error the user can fix, never a silent default and never an "internal error".
+ * {@link ConfigException} that names the file and the key's full path ({@code rules.x.enabled}), so
+ * a typo or a wrongly typed value is an error the user can fix, never a silent default and never an
+ * "internal error".
  */
 final class TypedJson {
     private final JsonObject object;
@@ -29,25 +29,39 @@ final class TypedJson {
         this.path = path;
     }
 
-    static TypedJson root(JsonObject object, String origin) { return new TypedJson(object, origin, ""); }
+    static TypedJson root(JsonObject object, String origin) {
+        return new TypedJson(object, origin, "");
+    }
 
-    String origin() { return origin; }
+    String origin() {
+        return origin;
+    }
 
     /** Rejects any key not listed: a misspelt key must not be ignored silently. */
     TypedJson allowOnly(String... keys) {
         Set<String> known = Set.of(keys);
         for (String k : object.keySet()) {
             if (!known.contains(k)) {
-                throw error("unknown key '" + where(k) + "' (known keys" + (path.isEmpty() ? "" : " in " + path) + ": "
-                        + String.join(", ", new TreeSet<>(known)) + ")");
+                throw error(
+                        "unknown key '"
+                                + where(k)
+                                + "' (known keys"
+                                + (path.isEmpty() ? "" : " in " + path)
+                                + ": "
+                                + String.join(", ", new TreeSet<>(known))
+                                + ")");
             }
         }
         return this;
     }
 
-    boolean has(String key) { return object.has(key) && !object.get(key).isJsonNull(); }
+    boolean has(String key) {
+        return object.has(key) && !object.get(key).isJsonNull();
+    }
 
-    Set<Map.Entry<String, JsonElement>> entries() { return object.entrySet(); }
+    Set<Map.Entry<String, JsonElement>> entries() {
+        return object.entrySet();
+    }
 
     TypedJson object(String key) {
         JsonElement e = present(key);
@@ -76,7 +90,8 @@ final class TypedJson {
         JsonArray a = e.getAsJsonArray();
         for (int i = 0; i < a.size(); i++) {
             JsonElement x = a.get(i);
-            if (!(x.isJsonPrimitive() && x.getAsJsonPrimitive().isString())) throw wrongType(key + "[" + i + "]", "a string", x);
+            if (!(x.isJsonPrimitive() && x.getAsJsonPrimitive().isString()))
+                throw wrongType(key + "[" + i + "]", "a string", x);
             out.add(x.getAsString());
         }
         return out;
@@ -108,10 +123,19 @@ final class TypedJson {
                 throw wrongType(key, "a whole number", e);
             }
             if (d.stripTrailingZeros().scale() <= 0
-                    && d.compareTo(BigDecimal.valueOf(min)) >= 0 && d.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                    && d.compareTo(BigDecimal.valueOf(min)) >= 0
+                    && d.compareTo(BigDecimal.valueOf(max)) <= 0) {
                 return d.longValueExact();
             }
-            throw error("'" + where(key) + "' must be a whole number from " + min + " to " + max + ", not " + d.toPlainString());
+            throw error(
+                    "'"
+                            + where(key)
+                            + "' must be a whole number from "
+                            + min
+                            + " to "
+                            + max
+                            + ", not "
+                            + d.toPlainString());
         }
         throw wrongType(key, "a whole number from " + min + " to " + max, e);
     }
@@ -123,9 +147,13 @@ final class TypedJson {
         throw wrongType(key, "a size such as \"512m\"", e);
     }
 
-    String where(String key) { return path.isEmpty() ? key : path + "." + key; }
+    String where(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
 
-    ConfigException error(String message) { return new ConfigException(origin + ": " + message); }
+    ConfigException error(String message) {
+        return new ConfigException(origin + ": " + message);
+    }
 
     private JsonElement present(String key) {
         JsonElement e = object.get(key);
@@ -154,5 +182,7 @@ final class TypedJson {
         return dev.akguard.core.text.Untrusted.inline(t);
     }
 
-    static String list(String... values) { return String.join(", ", Arrays.asList(values)); }
+    static String list(String... values) {
+        return String.join(", ", Arrays.asList(values));
+    }
 }

@@ -1,6 +1,15 @@
 package dev.akguard.core.bench;
 
 import dev.akguard.core.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,27 +23,20 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-
 /**
- * Single-thread engine throughput on realistic source text: the first {@code akguard.bench.mb} MB of .java
- * files from a JDK's lib/src.zip (the JDK's own sources), scanned file by file as `akguard scan` does.
- * One operation = one pass over all files; MB/s = corpus MB x ops/s (bench/engine.sh prints it).
+ * Single-thread engine throughput on realistic source text: the first {@code akguard.bench.mb} MB
+ * of .java files from a JDK's lib/src.zip (the JDK's own sources), scanned file by file as `akguard
+ * scan` does. One operation = one pass over all files; MB/s = corpus MB x ops/s (bench/engine.sh
+ * prints it).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 @Threads(1)
 public class EngineBenchmark {
     private final Engine engine = Engine.defaults();
@@ -43,8 +45,14 @@ public class EngineBenchmark {
 
     @Setup
     public void load() throws IOException {
-        files = load(Path.of(System.getProperty("akguard.bench.srczip", Path.of(System.getProperty("java.home"), "lib", "src.zip").toString())),
-                Long.getLong("akguard.bench.mb", 64) << 20);
+        files =
+                load(
+                        Path.of(
+                                System.getProperty(
+                                        "akguard.bench.srczip",
+                                        Path.of(System.getProperty("java.home"), "lib", "src.zip")
+                                                .toString())),
+                        Long.getLong("akguard.bench.mb", 64) << 20);
     }
 
     static List<byte[]> load(Path srcZip, long limit) throws IOException {
@@ -62,7 +70,11 @@ public class EngineBenchmark {
                 }
             }
         }
-        if (out.isEmpty()) throw new IOException("no .java files in " + srcZip + " (install a JDK with lib/src.zip, e.g. openjdk-17-source)");
+        if (out.isEmpty())
+            throw new IOException(
+                    "no .java files in "
+                            + srcZip
+                            + " (install a JDK with lib/src.zip, e.g. openjdk-17-source)");
         totalBytes = total;
         return out;
     }

@@ -1,24 +1,32 @@
 package dev.akguard.core.change;
 
-import dev.akguard.core.Engine;
-import dev.akguard.core.detect.TestKeys;
-import dev.akguard.core.finding.Finding;
-import org.junit.jupiter.api.Test;
-
-import java.util.BitSet;
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.akguard.core.Engine;
+import dev.akguard.core.detect.TestKeys;
+import dev.akguard.core.finding.Finding;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class ChangeRuleTest {
     private final Random r = new Random(11);
     private final String id = TestKeys.id(r);
     private final String secret = TestKeys.secret(r);
+
     /** ID on line 2, secret on line 4. */
-    private final List<Finding> pair = Engine.defaults().scan("# app\naccess_key_id: " + id + "\n# x\naccess_key_secret: " + secret + "\n", "a.yml");
+    private final List<Finding> pair =
+            Engine.defaults()
+                    .scan(
+                            "# app\naccess_key_id: "
+                                    + id
+                                    + "\n# x\naccess_key_secret: "
+                                    + secret
+                                    + "\n",
+                            "a.yml");
 
     private static AddedLines lines(int... ls) {
         AddedLines.Builder b = new AddedLines.Builder();
@@ -30,16 +38,29 @@ class ChangeRuleTest {
     void countsWhenTheIdOrTheSecretLineIsAdded() {
         assertEquals(1, pair.size());
         assertEquals(1, ChangeRule.introduced(pair, List.of(lines(2))).size(), "ID added");
-        assertEquals(1, ChangeRule.introduced(pair, List.of(lines(4))).size(), "secret added: pair completed by the change");
-        assertEquals(0, ChangeRule.introduced(pair, List.of(lines(1, 3))).size(), "only other lines added");
-        assertEquals(1, ChangeRule.introduced(pair, List.of()).size(), "root commit: everything is new");
+        assertEquals(
+                1,
+                ChangeRule.introduced(pair, List.of(lines(4))).size(),
+                "secret added: pair completed by the change");
+        assertEquals(
+                0,
+                ChangeRule.introduced(pair, List.of(lines(1, 3))).size(),
+                "only other lines added");
+        assertEquals(
+                1, ChangeRule.introduced(pair, List.of()).size(), "root commit: everything is new");
         assertEquals(1, ChangeRule.introduced(pair, List.of(AddedLines.ALL)).size(), "new file");
     }
 
     @Test
     void aMergeReportsOnlyWhatIsNewToEveryParent() {
-        assertEquals(0, ChangeRule.introduced(pair, List.of(lines(2), AddedLines.NONE)).size(), "one parent already had it");
-        assertEquals(1, ChangeRule.introduced(pair, List.of(lines(2), lines(4))).size(), "new to both (a conflict resolution)");
+        assertEquals(
+                0,
+                ChangeRule.introduced(pair, List.of(lines(2), AddedLines.NONE)).size(),
+                "one parent already had it");
+        assertEquals(
+                1,
+                ChangeRule.introduced(pair, List.of(lines(2), lines(4))).size(),
+                "new to both (a conflict resolution)");
     }
 
     @Test
@@ -61,10 +82,14 @@ class ChangeRuleTest {
 
     @Test
     void engineCanDisregardInlineIgnoreMarkers() {
-        String text = "access_key_id: " + id + " # akguard:ignore\naccess_key_secret: " + secret + "\n";
+        String text =
+                "access_key_id: " + id + " # akguard:ignore\naccess_key_secret: " + secret + "\n";
         assertEquals(0, Engine.defaults().scan(text, "a.yml").size());
         Engine monitor = Engine.defaults().ignoringInlineMarkers();
         assertEquals(1, monitor.scan(text, "a.yml").size());
-        assertEquals(1, monitor.withoutBaseline().scan(text, "a.yml").size(), "the switch survives derived engines");
+        assertEquals(
+                1,
+                monitor.withoutBaseline().scan(text, "a.yml").size(),
+                "the switch survives derived engines");
     }
 }

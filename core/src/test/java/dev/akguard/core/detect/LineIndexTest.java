@@ -1,17 +1,17 @@
 package dev.akguard.core.detect;
 
-import dev.akguard.core.finding.Position;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.akguard.core.finding.Position;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class LineIndexTest {
     private static Position at(String text, String needle) {
         byte[] a = text.getBytes(StandardCharsets.UTF_8);
         int start = text.substring(0, text.indexOf(needle)).getBytes(StandardCharsets.UTF_8).length;
-        return new LineIndex(a, 0).span(start, start + needle.getBytes(StandardCharsets.UTF_8).length);
+        return new LineIndex(a, 0)
+                .span(start, start + needle.getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test
@@ -31,7 +31,8 @@ class LineIndexTest {
 
     @Test
     void columnsCountUtf16UnitsNotBytes() {
-        // 3 Chinese characters (3 bytes each in UTF-8, 1 UTF-16 unit each) and an emoji (4 bytes, 2 units).
+        // 3 Chinese characters (3 bytes each in UTF-8, 1 UTF-16 unit each) and an emoji (4 bytes, 2
+        // units).
         Position p = at("密钥：\uD83D\uDD11KEY", "KEY");
         assertEquals(6, p.column());
     }
@@ -64,7 +65,16 @@ class LineIndexTest {
             int n = 100 + r.nextInt(2000);
             for (int i = 0; i < n; i++) {
                 int k = r.nextInt(20);
-                sb.append(k == 0 ? '\n' : k == 1 ? '\u00e9' : k == 2 ? '\u5bc6' : k == 3 && trial % 4 == 0 ? '\r' : (char) ('a' + k));
+                sb.append(
+                        k == 0
+                                ? '\n'
+                                : k == 1
+                                        ? '\u00e9'
+                                        : k == 2
+                                                ? '\u5bc6'
+                                                : k == 3 && trial % 4 == 0
+                                                        ? '\r'
+                                                        : (char) ('a' + k));
             }
             byte[] a = sb.toString().getBytes(StandardCharsets.UTF_8);
             int target = r.nextInt(a.length);
@@ -77,7 +87,13 @@ class LineIndexTest {
             assertEquals(p.line(), fast.line(), "trial " + trial);
             assertEquals(p.column() - 1, fast.column(), "trial " + trial);
         }
-        assertEquals(3, LineIndex.count("a\nbb\nccccccccccccc\n".getBytes(StandardCharsets.UTF_8), 0, 19, (byte) '\n'));
+        assertEquals(
+                3,
+                LineIndex.count(
+                        "a\nbb\nccccccccccccc\n".getBytes(StandardCharsets.UTF_8),
+                        0,
+                        19,
+                        (byte) '\n'));
     }
 
     @Test

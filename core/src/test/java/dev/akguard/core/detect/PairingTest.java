@@ -1,13 +1,16 @@
 package dev.akguard.core.detect;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
 
 class PairingTest {
     /** Positions on a line; every pair within 100 is allowed. */
     private static int[] pair(int[] ids, int[] secrets) {
-        return Pairing.pair(ids.length, secrets.length, (i, j) -> Math.abs(ids[i] - secrets[j]) <= 100,
+        return Pairing.pair(
+                ids.length,
+                secrets.length,
+                (i, j) -> Math.abs(ids[i] - secrets[j]) <= 100,
                 (i, j) -> Math.abs(ids[i] - secrets[j]) + (secrets[j] < ids[i] ? 1 : 0));
     }
 
@@ -19,7 +22,8 @@ class PairingTest {
 
     @Test
     void idsFirstThenSecretsPairInOrderAndNeverCross() {
-        // id id s s: nearest-first alone would take id1-s0 and strand id0; order-preserving gets both right.
+        // id id s s: nearest-first alone would take id1-s0 and strand id0; order-preserving gets
+        // both right.
         assertArrayEquals(new int[] {0, 1}, pair(new int[] {0, 10}, new int[] {20, 30}));
     }
 
@@ -50,24 +54,38 @@ class PairingTest {
     void blocksKeepTheNoCrossingRule() {
         int n = 2100;
         int[] ids = new int[n], secrets = new int[n];
-        for (int i = 0; i < n; i++) { ids[i] = i * 1000; secrets[i] = i * 1000 + 10; }
+        for (int i = 0; i < n; i++) {
+            ids[i] = i * 1000;
+            secrets[i] = i * 1000 + 10;
+        }
         int[] lo = new int[n], hi = new int[n];
         java.util.Arrays.fill(hi, n - 1);
-        // A tiny cell budget forces one block per ID: the later blocks start after the secrets already taken.
-        int[] result = Pairing.pair(n, n, lo, hi, (i, j) -> Math.abs(ids[i] - secrets[j]) <= 100,
-                (i, j) -> Math.abs(ids[i] - secrets[j]), 10);
-        for (int i = 0; i < n; i++) if (result[i] != i) throw new AssertionError("id " + i + " paired with " + result[i]);
+        // A tiny cell budget forces one block per ID: the later blocks start after the secrets
+        // already taken.
+        int[] result =
+                Pairing.pair(
+                        n,
+                        n,
+                        lo,
+                        hi,
+                        (i, j) -> Math.abs(ids[i] - secrets[j]) <= 100,
+                        (i, j) -> Math.abs(ids[i] - secrets[j]),
+                        10);
+        for (int i = 0; i < n; i++)
+            if (result[i] != i) throw new AssertionError("id " + i + " paired with " + result[i]);
     }
 
     /** The full-table recurrence the banded one must agree with (the algorithm before the band). */
-    private static int[] reference(int ids, int secrets, Pairing.Allowed allowed, Pairing.Distance distance) {
+    private static int[] reference(
+            int ids, int secrets, Pairing.Allowed allowed, Pairing.Distance distance) {
         int[] result = new int[ids];
         java.util.Arrays.fill(result, -1);
         long[][] best = new long[ids + 1][secrets + 1];
         for (int i = 1; i <= ids; i++) {
             for (int j = 1; j <= secrets; j++) {
                 long v = Math.max(best[i - 1][j], best[i][j - 1]);
-                if (allowed.test(i - 1, j - 1)) v = Math.max(v, best[i - 1][j - 1] + (1L << 40) - distance.of(i - 1, j - 1));
+                if (allowed.test(i - 1, j - 1))
+                    v = Math.max(v, best[i - 1][j - 1] + (1L << 40) - distance.of(i - 1, j - 1));
                 best[i][j] = v;
             }
         }
@@ -75,7 +93,11 @@ class PairingTest {
         while (i > 0 && j > 0) {
             if (best[i][j] == best[i - 1][j]) i--;
             else if (best[i][j] == best[i][j - 1]) j--;
-            else { result[i - 1] = j - 1; i--; j--; }
+            else {
+                result[i - 1] = j - 1;
+                i--;
+                j--;
+            }
         }
         return result;
     }
@@ -88,8 +110,10 @@ class PairingTest {
             int[] ids = sortedPositions(r, n), secrets = sortedPositions(r, m);
             boolean[][] labelled = new boolean[n][m];
             for (boolean[] row : labelled) for (int j = 0; j < m; j++) row[j] = r.nextInt(4) > 0;
-            Pairing.Allowed allowed = (i, j) -> Math.abs(ids[i] - secrets[j]) <= window && labelled[i][j];
-            Pairing.Distance distance = (i, j) -> Math.abs(ids[i] - secrets[j]) + (secrets[j] < ids[i] ? 64 : 0);
+            Pairing.Allowed allowed =
+                    (i, j) -> Math.abs(ids[i] - secrets[j]) <= window && labelled[i][j];
+            Pairing.Distance distance =
+                    (i, j) -> Math.abs(ids[i] - secrets[j]) + (secrets[j] < ids[i] ? 64 : 0);
             int[] lo = new int[n], hi = new int[n];
             for (int i = 0; i < n; i++) {
                 lo[i] = 0;
@@ -98,8 +122,12 @@ class PairingTest {
                 while (hi[i] >= 0 && secrets[hi[i]] > ids[i] + window) hi[i]--;
             }
             int[] expected = reference(n, m, allowed, distance);
-            assertArrayEquals(expected, Pairing.pair(n, m, lo, hi, allowed, distance), "round " + round);
-            assertArrayEquals(expected, Pairing.pair(n, m, allowed, distance), "round " + round + " (full band)");
+            assertArrayEquals(
+                    expected, Pairing.pair(n, m, lo, hi, allowed, distance), "round " + round);
+            assertArrayEquals(
+                    expected,
+                    Pairing.pair(n, m, allowed, distance),
+                    "round " + round + " (full band)");
         }
     }
 

@@ -1,16 +1,15 @@
 package dev.akguard.core.source;
 
-import dev.akguard.core.suppress.PathFilter;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.akguard.core.suppress.PathFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileWalkerTest {
     private static void write(Path root, String rel, String text) throws Exception {
@@ -21,7 +20,8 @@ class FileWalkerTest {
 
     private static List<String> walk(Path root, boolean follow, List<Skip> skips) {
         List<String> files = new ArrayList<>();
-        new FileWalker(PathFilter.NONE, follow, true).walk(root, f -> files.add(f.relativePath()), skips::add);
+        new FileWalker(PathFilter.NONE, follow, true)
+                .walk(root, f -> files.add(f.relativePath()), skips::add);
         files.sort(null);
         return files;
     }
@@ -39,7 +39,14 @@ class FileWalkerTest {
         write(root, ".git/config", "x");
         write(root, ".git/info/exclude", "secret-notes.txt\n");
         write(root, "secret-notes.txt", "x");
-        assertEquals(List.of(".gitignore", "keep.log", "src/.gitignore", "src/Main.java", "src/debug.log"), walk(root, false, new ArrayList<>()));
+        assertEquals(
+                List.of(
+                        ".gitignore",
+                        "keep.log",
+                        "src/.gitignore",
+                        "src/Main.java",
+                        "src/debug.log"),
+                walk(root, false, new ArrayList<>()));
     }
 
     @Test
@@ -53,7 +60,13 @@ class FileWalkerTest {
         skips.clear();
         List<String> followed = walk(root, true, skips);
         assertTrue(followed.contains("link.txt"));
-        assertTrue(skips.stream().anyMatch(s -> s.reason() == Skip.Reason.SYMLINK_LOOP && s.path().equals("d/loop")), skips.toString());
+        assertTrue(
+                skips.stream()
+                        .anyMatch(
+                                s ->
+                                        s.reason() == Skip.Reason.SYMLINK_LOOP
+                                                && s.path().equals("d/loop")),
+                skips.toString());
     }
 
     @Test

@@ -1,21 +1,21 @@
 package dev.akguard.git.history;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 /**
- * Orders objects by where they sit in the pack files. Reading blobs in pack order lets each delta find its base
- * in the delta-base cache (git writes bases before their deltas); in any other order deep delta chains are
- * re-inflated from scratch, which on a gc'ed repository is ten times slower — `git cat-file --batch-all-objects`
- * shows the same with and without --unordered. Uses JGit's internal pack index API, isolated here; if it ever
- * changes, the scan still works, only in the given order.
+ * Orders objects by where they sit in the pack files. Reading blobs in pack order lets each delta
+ * find its base in the delta-base cache (git writes bases before their deltas); in any other order
+ * deep delta chains are re-inflated from scratch, which on a gc'ed repository is ten times slower —
+ * `git cat-file --batch-all-objects` shows the same with and without --unordered. Uses JGit's
+ * internal pack index API, isolated here; if it ever changes, the scan still works, only in the
+ * given order.
  */
 final class PackOrder {
     private PackOrder() {}

@@ -1,7 +1,6 @@
 package dev.akguard.git.history;
 
 import dev.akguard.git.GitException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,11 +17,14 @@ final class Workers {
             worker.run();
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, name);
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             List<Future<?>> fs = new ArrayList<>();
             for (int k = 0; k < threads; k++) fs.add(pool.submit(worker));

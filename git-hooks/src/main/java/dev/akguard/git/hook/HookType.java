@@ -17,11 +17,17 @@ public enum HookType {
         this.readsStdin = readsStdin;
     }
 
-    public String fileName() { return fileName; }
+    public String fileName() {
+        return fileName;
+    }
 
     /** Arguments after the launcher. */
-    public String command() { return command; }
+    public String command() {
+        return command;
+    }
 
     /** Git feeds this hook on stdin (one line per ref), so a chained hook needs its own copy. */
-    public boolean readsStdin() { return readsStdin; }
+    public boolean readsStdin() {
+        return readsStdin;
+    }
 }

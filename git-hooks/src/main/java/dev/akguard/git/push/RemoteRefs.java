@@ -1,8 +1,5 @@
 package dev.akguard.git.push;
 
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,28 +7,42 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 
 /**
- * What the remote really holds, asked with {@code git ls-remote} (the git binary, so the user's transports,
- * credential helpers and ssh setup apply). Remote-tracking refs only say what the remote held at the last fetch:
- * after a server-side clean-up they still point at commits the remote has dropped.
+ * What the remote really holds, asked with {@code git ls-remote} (the git binary, so the user's
+ * transports, credential helpers and ssh setup apply). Remote-tracking refs only say what the
+ * remote held at the last fetch: after a server-side clean-up they still point at commits the
+ * remote has dropped.
  */
 final class RemoteRefs {
     private static final long TIMEOUT_SECONDS = 60;
     private static final int MAX_OUTPUT = 64 << 20;
 
-    private RemoteRefs() { }
+    private RemoteRefs() {}
 
-    /** The refs the remote advertises (name to object id), or empty when it could not be asked (offline, no git, timeout). */
+    /**
+     * The refs the remote advertises (name to object id), or empty when it could not be asked
+     * (offline, no git, timeout).
+     */
     static Optional<Map<String, ObjectId>> list(Repository repo, String remote) {
         if (remote == null || remote.isEmpty() || remote.startsWith("-")) return Optional.empty();
         java.io.File cwd = repo.isBare() ? repo.getDirectory() : repo.getWorkTree();
-        ProcessBuilder pb = new ProcessBuilder("git", "ls-remote", "--", remote).directory(cwd)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("GIT_TERMINAL_PROMPT", "0"); // a hook must never wait for a password prompt
-        if (System.getenv("GIT_SSH_COMMAND") == null && System.getenv("GIT_SSH") == null
+        ProcessBuilder pb =
+                new ProcessBuilder("git", "ls-remote", "--", remote)
+                        .directory(cwd)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment()
+                .put("GIT_TERMINAL_PROMPT", "0"); // a hook must never wait for a password prompt
+        if (System.getenv("GIT_SSH_COMMAND") == null
+                && System.getenv("GIT_SSH") == null
                 && repo.getConfig().getString("core", null, "sshCommand") == null) {
-            pb.environment().put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes"); // nor for a key passphrase (the agent still works)
+            pb.environment()
+                    .put(
+                            "GIT_SSH_COMMAND",
+                            "ssh -o BatchMode=yes"); // nor for a key passphrase (the agent still
+            // works)
         }
         try {
             Process p = pb.start();
@@ -50,7 +61,9 @@ final class RemoteRefs {
                 int tab = line.indexOf('\t');
                 if (tab == 40 || tab == 64) {
                     try {
-                        refs.put(line.substring(tab + 1).strip(), ObjectId.fromString(line.substring(0, tab)));
+                        refs.put(
+                                line.substring(tab + 1).strip(),
+                                ObjectId.fromString(line.substring(0, tab)));
                     } catch (IllegalArgumentException e) {
                         // not an object id: skip the line
                     }

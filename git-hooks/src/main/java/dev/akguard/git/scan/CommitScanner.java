@@ -3,15 +3,14 @@ package dev.akguard.git.scan;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.core.finding.GitInfo;
 import dev.akguard.git.GitException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The credentials one commit adds, relative to its parents (all of them, for a merge). */
 public final class CommitScanner {
@@ -33,15 +32,27 @@ public final class CommitScanner {
                 walk.parseHeaders(p);
                 parents.add(() -> new CanonicalTreeParser(null, reader, p.getTree()));
             }
-            return changes.scan(parents, () -> new CanonicalTreeParser(null, reader, commit.getTree()), () -> {
-                try {
-                    return gitInfo(walk, commit);
-                } catch (IOException e) {
-                    throw new GitException("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
-                }
-            }, ChangeScanner.ReportFilter.ALWAYS);
+            return changes.scan(
+                    parents,
+                    () -> new CanonicalTreeParser(null, reader, commit.getTree()),
+                    () -> {
+                        try {
+                            return gitInfo(walk, commit);
+                        } catch (IOException e) {
+                            throw new GitException(
+                                    "cannot read commit " + commit.name() + ": " + e.getMessage(),
+                                    e);
+                        }
+                    },
+                    ChangeScanner.ReportFilter.ALWAYS);
         } catch (IOException e) {
-            throw new GitException("cannot read commit " + commit.name() + ": " + e.getMessage() + " (check the repository with `git fsck`)", e);
+            throw new GitException(
+                    "cannot read commit "
+                            + commit.name()
+                            + ": "
+                            + e.getMessage()
+                            + " (check the repository with `git fsck`)",
+                    e);
         }
     }
 

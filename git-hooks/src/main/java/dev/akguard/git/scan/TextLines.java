@@ -1,13 +1,13 @@
 package dev.akguard.git.scan;
 
 import dev.akguard.core.source.TextContent;
+import java.util.Arrays;
 import org.eclipse.jgit.diff.RawText;
 
-import java.util.Arrays;
-
 /**
- * A blob as the engine sees it (BOM skipped, UTF-16 transcoded) and as the differ sees it, so that a finding's
- * byte offset maps onto the same line the diff talks about. Lines are split on '\n' only, like git's diff.
+ * A blob as the engine sees it (BOM skipped, UTF-16 transcoded) and as the differ sees it, so that
+ * a finding's byte offset maps onto the same line the diff talks about. Lines are split on '\n'
+ * only, like git's diff.
  */
 final class TextLines {
     private final byte[] a;
@@ -28,10 +28,13 @@ final class TextLines {
         return new TextLines(t.bytes(), t.from(), t.to(), t.binary());
     }
 
-    boolean binary() { return binary; }
+    boolean binary() {
+        return binary;
+    }
 
     RawText raw() {
-        if (raw == null) raw = new RawText(from == 0 && to == a.length ? a : Arrays.copyOfRange(a, from, to));
+        if (raw == null)
+            raw = new RawText(from == 0 && to == a.length ? a : Arrays.copyOfRange(a, from, to));
         return raw;
     }
 

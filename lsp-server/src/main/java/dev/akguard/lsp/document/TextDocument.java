@@ -1,28 +1,39 @@
 package dev.akguard.lsp.document;
 
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
-import java.util.Arrays;
-import java.util.List;
-
 /**
- * An immutable snapshot of an open document: its text, version and line starts. Offsets are Java {@code char}
- * indexes, which are the UTF-16 code units LSP positions count by default. Positions from the client that fall
- * outside the text are clamped rather than rejected, because a client and server that disagree by one line
- * (a common bug in editors) should degrade to a slightly wrong edit, not to a crashed session.
+ * An immutable snapshot of an open document: its text, version and line starts. Offsets are Java
+ * {@code char} indexes, which are the UTF-16 code units LSP positions count by default. Positions
+ * from the client that fall outside the text are clamped rather than rejected, because a client and
+ * server that disagree by one line (a common bug in editors) should degrade to a slightly wrong
+ * edit, not to a crashed session.
  */
 public final class TextDocument {
     private final String uri;
     private final String languageId;
     private final int version;
     private final String text;
-    /** Offsets at which lines start; {@code lineStarts[0] == 0}. Line breaks are \n, \r\n and a lone \r. */
+
+    /**
+     * Offsets at which lines start; {@code lineStarts[0] == 0}. Line breaks are \n, \r\n and a lone
+     * \r.
+     */
     private final int[] lineStarts;
+
     private final int lineCount;
 
-    private TextDocument(String uri, String languageId, int version, String text, int[] lineStarts, int lineCount) {
+    private TextDocument(
+            String uri,
+            String languageId,
+            int version,
+            String text,
+            int[] lineStarts,
+            int lineCount) {
         this.uri = uri;
         this.languageId = languageId;
         this.version = version;
@@ -44,11 +55,25 @@ public final class TextDocument {
         return new TextDocument(uri, languageId, version, text, starts, n);
     }
 
-    public String uri() { return uri; }
-    public String languageId() { return languageId; }
-    public int version() { return version; }
-    public String text() { return text; }
-    public int lineCount() { return lineCount; }
+    public String uri() {
+        return uri;
+    }
+
+    public String languageId() {
+        return languageId;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int lineCount() {
+        return lineCount;
+    }
 
     /** Applies the changes in order (each range refers to the text left by the previous one). */
     public TextDocument apply(List<TextDocumentContentChangeEvent> changes, int newVersion) {
@@ -56,26 +81,42 @@ public final class TextDocument {
         for (TextDocumentContentChangeEvent c : changes) {
             String inserted = c.getText() == null ? "" : c.getText();
             if (c.getRange() == null) d = of(uri, languageId, newVersion, inserted);
-            else d = d.replace(d.offsetAt(c.getRange().getStart()), d.offsetAt(c.getRange().getEnd()), inserted, newVersion);
+            else
+                d =
+                        d.replace(
+                                d.offsetAt(c.getRange().getStart()),
+                                d.offsetAt(c.getRange().getEnd()),
+                                inserted,
+                                newVersion);
         }
         return d.version == newVersion ? d : d.withVersion(newVersion);
     }
 
-    private TextDocument withVersion(int v) { return new TextDocument(uri, languageId, v, text, lineStarts, lineCount); }
+    private TextDocument withVersion(int v) {
+        return new TextDocument(uri, languageId, v, text, lineStarts, lineCount);
+    }
 
     /**
-     * Replaces {@code [start, end)} and updates the line table without rescanning the whole text: line starts
-     * before the edit are kept, those after it are shifted, and only the inserted region is scanned. (A line
-     * start at q depends only on the chars at q-1 and q, so starts strictly before {@code start} and strictly
-     * after {@code end} are unaffected.)
+     * Replaces {@code [start, end)} and updates the line table without rescanning the whole text:
+     * line starts before the edit are kept, those after it are shifted, and only the inserted
+     * region is scanned. (A line start at q depends only on the chars at q-1 and q, so starts
+     * strictly before {@code start} and strictly after {@code end} are unaffected.)
      */
     TextDocument replace(int start, int end, String inserted, int newVersion) {
-        if (start > end) { int t = start; start = end; end = t; }
-        String newText = new StringBuilder(text.length() - (end - start) + inserted.length())
-                .append(text, 0, start).append(inserted).append(text, end, text.length()).toString();
+        if (start > end) {
+            int t = start;
+            start = end;
+            end = t;
+        }
+        String newText =
+                new StringBuilder(text.length() - (end - start) + inserted.length())
+                        .append(text, 0, start)
+                        .append(inserted)
+                        .append(text, end, text.length())
+                        .toString();
         int delta = inserted.length() - (end - start);
-        int keep = lowerBound(lineStarts, lineCount, start);           // starts < start
-        int firstAfter = lowerBound(lineStarts, lineCount, end + 1);   // starts > end
+        int keep = lowerBound(lineStarts, lineCount, start); // starts < start
+        int firstAfter = lowerBound(lineStarts, lineCount, end + 1); // starts > end
         int[] starts = new int[keep + (lineCount - firstAfter) + countLineBreaks(inserted) + 2];
         System.arraycopy(lineStarts, 0, starts, 0, keep);
         int n = keep;
@@ -88,7 +129,10 @@ public final class TextDocument {
 
     private static int countLineBreaks(String s) {
         int n = 0;
-        for (int i = 0; i < s.length(); i++) { char c = s.charAt(i); if (c == '\n' || c == '\r') n++; }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') n++;
+        }
         return n;
     }
 
@@ -103,12 +147,16 @@ public final class TextDocument {
         int lo = 0, hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) lo = mid + 1; else hi = mid;
+            if (a[mid] < key) lo = mid + 1;
+            else hi = mid;
         }
         return lo;
     }
 
-    /** Offset of a position, clamped into the text: negative values go to 0, a line past the end to the end, a column past the line's end to the line's end. */
+    /**
+     * Offset of a position, clamped into the text: negative values go to 0, a line past the end to
+     * the end, a column past the line's end to the line's end.
+     */
     public int offsetAt(Position p) {
         int line = p.getLine();
         if (line < 0) return 0;
@@ -125,7 +173,9 @@ public final class TextDocument {
         return e - s;
     }
 
-    public int lineStart(int line) { return lineStarts[Math.max(0, Math.min(line, lineCount - 1))]; }
+    public int lineStart(int line) {
+        return lineStarts[Math.max(0, Math.min(line, lineCount - 1))];
+    }
 
     /** The line's content without its line break (clamped to the document). */
     public String lineText(int line) {
@@ -146,5 +196,7 @@ public final class TextDocument {
     }
 
     @Override
-    public String toString() { return uri + "@" + version + " (" + text.length() + " chars, " + lineCount + " lines)"; }
+    public String toString() {
+        return uri + "@" + version + " (" + text.length() + " chars, " + lineCount + " lines)";
+    }
 }

@@ -5,8 +5,10 @@ import dev.akguard.core.finding.Finding;
 import dev.akguard.core.report.TextReporter;
 import dev.akguard.lsp.settings.ClientSettings;
 import dev.akguard.lsp.settings.RuleSeverity;
-import org.eclipse.lsp4j.DiagnosticCodeDescription;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Location;
@@ -14,19 +16,19 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Findings to LSP diagnostics. Each finding gives one diagnostic on the AccessKey ID and, when it has a secret,
- * a second one on the secret, each pointing at the other through relatedInformation. Messages name the other
- * part's line and column too, because not every client shows relatedInformation. Neither carries the secret:
- * the message uses the redacted form and {@code data} only the fingerprint.
+ * Findings to LSP diagnostics. Each finding gives one diagnostic on the AccessKey ID and, when it
+ * has a secret, a second one on the secret, each pointing at the other through relatedInformation.
+ * Messages name the other part's line and column too, because not every client shows
+ * relatedInformation. Neither carries the secret: the message uses the redacted form and {@code
+ * data} only the fingerprint.
  */
 public final class DiagnosticFactory {
     public static final String SOURCE = "akguard";
+
     /** {@code data.part} of the diagnostic on the ID. */
     public static final String PART_ID = "id";
+
     /** {@code data.part} of the diagnostic on the secret. */
     public static final String PART_SECRET = "secret";
 
@@ -38,7 +40,8 @@ public final class DiagnosticFactory {
         return override == null ? RuleSeverity.of(f.severity()) : override.lsp();
     }
 
-    public static List<Diagnostic> diagnostics(String uri, List<Finding> findings, ClientSettings settings) {
+    public static List<Diagnostic> diagnostics(
+            String uri, List<Finding> findings, ClientSettings settings) {
         List<Diagnostic> out = new ArrayList<>(findings.size() * 2);
         for (Finding f : findings) {
             DiagnosticSeverity sev = severity(f, settings);
@@ -49,14 +52,33 @@ public final class DiagnosticFactory {
             out.add(id);
             if (f.secretPosition() == null) continue;
             Range secretRange = range(f.secretPosition());
-            id.setRelatedInformation(List.of(new DiagnosticRelatedInformation(new Location(uri, secretRange),
-                    "the secret of " + f.accessKeyId() + " (" + f.secretRedacted() + ")")));
-            if (secretRange.equals(idRange)) continue; // both inside one encoded blob: one diagnostic says it all
+            id.setRelatedInformation(
+                    List.of(
+                            new DiagnosticRelatedInformation(
+                                    new Location(uri, secretRange),
+                                    "the secret of "
+                                            + f.accessKeyId()
+                                            + " ("
+                                            + f.secretRedacted()
+                                            + ")")));
+            if (secretRange.equals(idRange))
+                continue; // both inside one encoded blob: one diagnostic says it all
             Diagnostic secret = base(f, sev, secretRange, PART_SECRET);
-            secret.setMessage("Secret " + f.secretRedacted() + " of AccessKey " + f.accessKeyId() + " (ID at line "
-                    + f.id().line() + ", column " + f.id().column() + ")");
-            secret.setRelatedInformation(List.of(new DiagnosticRelatedInformation(new Location(uri, idRange),
-                    "the AccessKey ID " + f.accessKeyId())));
+            secret.setMessage(
+                    "Secret "
+                            + f.secretRedacted()
+                            + " of AccessKey "
+                            + f.accessKeyId()
+                            + " (ID at line "
+                            + f.id().line()
+                            + ", column "
+                            + f.id().column()
+                            + ")");
+            secret.setRelatedInformation(
+                    List.of(
+                            new DiagnosticRelatedInformation(
+                                    new Location(uri, idRange),
+                                    "the AccessKey ID " + f.accessKeyId())));
             out.add(secret);
         }
         return out;
@@ -76,8 +98,13 @@ public final class DiagnosticFactory {
         return d;
     }
 
-    /** Engine positions are 1-based with UTF-16 columns and an exclusive end; LSP's are 0-based, same units. */
+    /**
+     * Engine positions are 1-based with UTF-16 columns and an exclusive end; LSP's are 0-based,
+     * same units.
+     */
     public static Range range(dev.akguard.core.finding.Position p) {
-        return new Range(new Position(p.line() - 1, p.column() - 1), new Position(p.endLine() - 1, p.endColumn() - 1));
+        return new Range(
+                new Position(p.line() - 1, p.column() - 1),
+                new Position(p.endLine() - 1, p.endColumn() - 1));
     }
 }

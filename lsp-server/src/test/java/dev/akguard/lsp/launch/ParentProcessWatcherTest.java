@@ -1,25 +1,26 @@
 package dev.akguard.lsp.launch;
 
-import dev.akguard.lsp.ServerLog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.akguard.lsp.ServerLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class ParentProcessWatcherTest {
     final ScheduledThreadPoolExecutor exec = new ScheduledThreadPoolExecutor(1);
     final ServerLog log = new ServerLog(new PrintStream(new ByteArrayOutputStream()));
 
     @AfterEach
-    void stop() { exec.shutdownNow(); }
+    void stop() {
+        exec.shutdownNow();
+    }
 
     @Test
     void exitsOnceTheParentIsGone() throws Exception {
@@ -39,6 +40,8 @@ class ParentProcessWatcherTest {
         List<Integer> exits = new CopyOnWriteArrayList<>();
         new ParentProcessWatcher(exec, log, exits::add, pid -> false).watch(99, 10);
         Thread.sleep(100);
-        assertTrue(exits.isEmpty(), "a pid from another PID namespace (containers) must not kill the server");
+        assertTrue(
+                exits.isEmpty(),
+                "a pid from another PID namespace (containers) must not kill the server");
     }
 }

@@ -1,5 +1,8 @@
 package dev.akguard.lsp.support;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentEdit;
@@ -7,11 +10,10 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
-/** Applies a code action's edits to a text the way an editor does (independently of the server's own text model). */
+/**
+ * Applies a code action's edits to a text the way an editor does (independently of the server's own
+ * text model).
+ */
 public final class Edits {
     private Edits() {}
 
@@ -21,10 +23,12 @@ public final class Edits {
 
     public static List<TextEdit> editsOf(WorkspaceEdit we, String uri) {
         List<TextEdit> edits = new ArrayList<>();
-        if (we.getChanges() != null && we.getChanges().get(uri) != null) edits.addAll(we.getChanges().get(uri));
+        if (we.getChanges() != null && we.getChanges().get(uri) != null)
+            edits.addAll(we.getChanges().get(uri));
         if (we.getDocumentChanges() != null) {
             for (Either<TextDocumentEdit, ?> e : we.getDocumentChanges()) {
-                if (e.isLeft() && e.getLeft().getTextDocument().getUri().equals(uri)) edits.addAll(e.getLeft().getEdits());
+                if (e.isLeft() && e.getLeft().getTextDocument().getUri().equals(uri))
+                    edits.addAll(e.getLeft().getEdits());
             }
         }
         return edits;
@@ -33,7 +37,8 @@ public final class Edits {
     public static String apply(String text, List<TextEdit> edits) {
         List<TextEdit> sorted = new ArrayList<>(edits);
         // last edit first so earlier offsets stay valid; for equal starts keep the given order
-        Comparator<TextEdit> byStart = Comparator.comparingInt(e -> offset(text, e.getRange().getStart()));
+        Comparator<TextEdit> byStart =
+                Comparator.comparingInt(e -> offset(text, e.getRange().getStart()));
         sorted.sort(byStart.reversed());
         StringBuilder sb = new StringBuilder(text);
         for (TextEdit e : sorted) {

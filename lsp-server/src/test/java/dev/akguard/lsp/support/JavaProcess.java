@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts a JVM on this test run's classpath (surefire passes it in a system property when it uses a manifest jar). */
+/**
+ * Starts a JVM on this test run's classpath (surefire passes it in a system property when it uses a
+ * manifest jar).
+ */
 public final class JavaProcess {
     private JavaProcess() {}
 
@@ -20,12 +23,21 @@ public final class JavaProcess {
     }
 
     public static List<String> command(String mainClass, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath(), mainClass));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                javaBinary(),
+                                "-Xshare:auto",
+                                "-XX:TieredStopAtLevel=1",
+                                "-cp",
+                                classpath(),
+                                mainClass));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
-    public static Process start(File stderrFile, String mainClass, String... args) throws IOException {
+    public static Process start(File stderrFile, String mainClass, String... args)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command(mainClass, args));
         pb.redirectError(stderrFile);
         return pb.start();

@@ -1,7 +1,6 @@
 package dev.akguard.lsp.support;
 
 import dev.akguard.testkit.corpus.FakeKeys;
-
 import java.util.Random;
 
 /** Fake credentials made at run time (the repository must never contain a realistic key). */

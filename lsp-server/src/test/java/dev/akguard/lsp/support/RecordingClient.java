@@ -1,5 +1,12 @@
 package dev.akguard.lsp.support;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
 import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
 import org.eclipse.lsp4j.ConfigurationParams;
@@ -12,15 +19,10 @@ import org.eclipse.lsp4j.ShowDocumentResult;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-
-/** A LanguageClient that records everything the server sends, with waits that fail (never hang) after a timeout. */
+/**
+ * A LanguageClient that records everything the server sends, with waits that fail (never hang)
+ * after a timeout.
+ */
 public class RecordingClient implements LanguageClient {
     public static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -31,8 +33,11 @@ public class RecordingClient implements LanguageClient {
     public final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
     public final List<ConfigurationParams> configurationRequests = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshes = new AtomicInteger();
+
     /** The server threads that published diagnostics. */
-    public final java.util.Set<String> publishingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public final java.util.Set<String> publishingThreads =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** What workspace/configuration answers with (one element per requested item). */
     public volatile Object configuration;
 
@@ -45,8 +50,12 @@ public class RecordingClient implements LanguageClient {
         }
     }
 
-    /** Waits for the first publish for {@code uri} (after index {@code from}) matching the predicate. */
-    public PublishDiagnosticsParams await(String uri, int from, Predicate<PublishDiagnosticsParams> p) {
+    /**
+     * Waits for the first publish for {@code uri} (after index {@code from}) matching the
+     * predicate.
+     */
+    public PublishDiagnosticsParams await(
+            String uri, int from, Predicate<PublishDiagnosticsParams> p) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         synchronized (this) {
             while (true) {
@@ -55,7 +64,14 @@ public class RecordingClient implements LanguageClient {
                     if (x.getUri().equals(uri) && p.test(x)) return x;
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0) throw new AssertionError("no matching publishDiagnostics for " + uri + " within " + TIMEOUT + "; got " + summary());
+                if (left <= 0)
+                    throw new AssertionError(
+                            "no matching publishDiagnostics for "
+                                    + uri
+                                    + " within "
+                                    + TIMEOUT
+                                    + "; got "
+                                    + summary());
                 try {
                     wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
@@ -78,15 +94,34 @@ public class RecordingClient implements LanguageClient {
 
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        for (PublishDiagnosticsParams p : published) sb.append("\n  ").append(p.getUri()).append(" v").append(p.getVersion())
-                .append(": ").append(p.getDiagnostics().size()).append(" diagnostics");
+        for (PublishDiagnosticsParams p : published)
+            sb.append("\n  ")
+                    .append(p.getUri())
+                    .append(" v")
+                    .append(p.getVersion())
+                    .append(": ")
+                    .append(p.getDiagnostics().size())
+                    .append(" diagnostics");
         return sb.toString();
     }
 
-    @Override public void telemetryEvent(Object o) { }
-    @Override public void showMessage(MessageParams m) { shown.add(m); }
-    @Override public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) { return CompletableFuture.completedFuture(null); }
-    @Override public void logMessage(MessageParams m) { logs.add(m); }
+    @Override
+    public void telemetryEvent(Object o) {}
+
+    @Override
+    public void showMessage(MessageParams m) {
+        shown.add(m);
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams m) {
+        logs.add(m);
+    }
 
     @Override
     public CompletableFuture<ShowDocumentResult> showDocument(ShowDocumentParams p) {

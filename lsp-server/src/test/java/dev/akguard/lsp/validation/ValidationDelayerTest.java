@@ -1,22 +1,23 @@
 package dev.akguard.lsp.validation;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class ValidationDelayerTest {
     final ScheduledThreadPoolExecutor exec = new ScheduledThreadPoolExecutor(2);
 
     @AfterEach
-    void stop() { exec.shutdownNow(); }
+    void stop() {
+        exec.shutdownNow();
+    }
 
     @Test
     void aNewRequestCancelsThePendingOneAndNothingIsLeftBehind() throws Exception {
@@ -26,7 +27,13 @@ class ValidationDelayerTest {
         CountDownLatch done = new CountDownLatch(1);
         for (int i = 0; i < 50; i++) {
             int n = i;
-            d.schedule("file:///a", 300, () -> { ran.add(n); if (n == 49) done.countDown(); });
+            d.schedule(
+                    "file:///a",
+                    300,
+                    () -> {
+                        ran.add(n);
+                        if (n == 49) done.countDown();
+                    });
         }
         assertTrue(done.await(10, TimeUnit.SECONDS));
         assertEquals(List.of(49), ran, "only the last of a burst runs");

@@ -2,13 +2,15 @@ package dev.akguard.monitor.act;
 
 import dev.akguard.monitor.alibaba.AccessKeyEntry;
 import dev.akguard.monitor.alibaba.RamAdmin;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** `monitor inventory sync`: RAM ListUsers, ListAccessKeys and GetAccessKeyLastUsed into the inventory. */
+/**
+ * `monitor inventory sync`: RAM ListUsers, ListAccessKeys and GetAccessKeyLastUsed into the
+ * inventory.
+ */
 public final class InventorySync {
     private final RamAdmin ram;
     private final InventoryStore store;
@@ -25,7 +27,15 @@ public final class InventorySync {
         Instant now = clock.instant();
         List<KeyOwner> keys = new ArrayList<>();
         for (AccessKeyEntry e : ram.inventory()) {
-            keys.add(new KeyOwner(e.accessKeyId(), e.userName(), e.userId(), e.status(), e.createDate(), ram.lastUsed(e).orElse(null), now));
+            keys.add(
+                    new KeyOwner(
+                            e.accessKeyId(),
+                            e.userName(),
+                            e.userId(),
+                            e.status(),
+                            e.createDate(),
+                            ram.lastUsed(e).orElse(null),
+                            now));
         }
         store.replaceAll(keys);
         return keys;

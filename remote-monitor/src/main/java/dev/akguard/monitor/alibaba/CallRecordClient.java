@@ -1,13 +1,12 @@
 package dev.akguard.monitor.alibaba;
 
-import dev.akguard.monitor.retry.Sleeper;
-import dev.akguard.monitor.retry.Backoff;
-
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.actiontrail.model.v20200706.LookupEventsRequest;
 import com.aliyuncs.actiontrail.model.v20200706.LookupEventsResponse;
 import com.aliyuncs.exceptions.ClientException;
 import dev.akguard.monitor.model.CallRecord;
+import dev.akguard.monitor.retry.Backoff;
+import dev.akguard.monitor.retry.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,14 +18,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a leaked key was used for: ActionTrail LookupEvents filtered by `EventAccessKeyId`, over a time range and
- * one or more regions, following NextToken through every page. Calls are spaced by a client-side rate limiter
- * (ActionTrail allows about 2 per second) and throttling is retried with backoff.
+ * What a leaked key was used for: ActionTrail LookupEvents filtered by `EventAccessKeyId`, over a
+ * time range and one or more regions, following NextToken through every page. Calls are spaced by a
+ * client-side rate limiter (ActionTrail allows about 2 per second) and throttling is retried with
+ * backoff.
  */
 public final class CallRecordClient {
     /** Largest page LookupEvents serves. */
     static final int PAGE_SIZE = 50;
-    /** Requests per second ActionTrail allows; {@link RateLimiter} spaces them from the end of the previous call. */
+
+    /**
+     * Requests per second ActionTrail allows; {@link RateLimiter} spaces them from the end of the
+     * previous call.
+     */
     public static final double DEFAULT_RATE = 2;
 
     private final AdminCredentials credentials;
@@ -34,23 +38,39 @@ public final class CallRecordClient {
     private final RetryingCaller caller;
     private final RateLimiter rateLimiter;
 
-    public CallRecordClient(AdminCredentials credentials, AlibabaEndpoint endpoint, Backoff backoff, Duration timeout,
-                            RateLimiter rateLimiter) {
+    public CallRecordClient(
+            AdminCredentials credentials,
+            AlibabaEndpoint endpoint,
+            Backoff backoff,
+            Duration timeout,
+            RateLimiter rateLimiter) {
         this(credentials, endpoint, backoff, timeout, rateLimiter, Sleeper.SYSTEM);
     }
 
-    CallRecordClient(AdminCredentials credentials, AlibabaEndpoint endpoint, Backoff backoff, Duration timeout,
-                     RateLimiter rateLimiter, Sleeper sleeper) {
+    CallRecordClient(
+            AdminCredentials credentials,
+            AlibabaEndpoint endpoint,
+            Backoff backoff,
+            Duration timeout,
+            RateLimiter rateLimiter,
+            Sleeper sleeper) {
         this.credentials = credentials;
         this.endpoint = endpoint;
         this.caller = new RetryingCaller(backoff, sleeper, timeout);
         this.rateLimiter = rateLimiter;
     }
 
-    /** Admin credentials and endpoint from the environment, {@link #DEFAULT_RATE} requests per second. */
+    /**
+     * Admin credentials and endpoint from the environment, {@link #DEFAULT_RATE} requests per
+     * second.
+     */
     public static CallRecordClient fromEnvironment() {
-        return new CallRecordClient(AdminCredentials.load(), AlibabaEndpoint.fromEnvironment(), Backoff.standard(),
-                Duration.ofSeconds(15), new RateLimiter(DEFAULT_RATE));
+        return new CallRecordClient(
+                AdminCredentials.load(),
+                AlibabaEndpoint.fromEnvironment(),
+                Backoff.standard(),
+                Duration.ofSeconds(15),
+                new RateLimiter(DEFAULT_RATE));
     }
 
     /**
@@ -60,15 +80,18 @@ public final class CallRecordClient {
      * @throws IllegalArgumentException for bad arguments
      * @throws CallRecordException when ActionTrail refuses or does not answer
      */
-    public List<CallRecord> lookup(String accessKeyId, Instant from, Instant to, List<String> regions) {
+    public List<CallRecord> lookup(
+            String accessKeyId, Instant from, Instant to, List<String> regions) {
         if (accessKeyId == null || accessKeyId.isBlank()) {
             throw new IllegalArgumentException("an AccessKey ID is required to look up its calls");
         }
         if ((from == null) != (to == null)) {
-            throw new IllegalArgumentException("give both the start and the end of the time range, or neither (last 7 days)");
+            throw new IllegalArgumentException(
+                    "give both the start and the end of the time range, or neither (last 7 days)");
         }
         if (from != null && from.isAfter(to)) {
-            throw new IllegalArgumentException("the time range starts (" + from + ") after it ends (" + to + ")");
+            throw new IllegalArgumentException(
+                    "the time range starts (" + from + ") after it ends (" + to + ")");
         }
         if (regions == null || regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region is required, e.g. cn-hangzhou");
@@ -87,11 +110,14 @@ public final class CallRecordClient {
         }
         List<CallRecord> all = new ArrayList<>(byEvent.values());
         all.addAll(withoutId);
-        all.sort(Comparator.comparing(CallRecord::eventTime, Comparator.nullsLast(Comparator.reverseOrder())));
+        all.sort(
+                Comparator.comparing(
+                        CallRecord::eventTime, Comparator.nullsLast(Comparator.reverseOrder())));
         return all;
     }
 
-    private List<CallRecord> lookupRegion(String accessKeyId, Instant from, Instant to, String region) {
+    private List<CallRecord> lookupRegion(
+            String accessKeyId, Instant from, Instant to, String region) {
         IAcsClient client = credentials.client(region);
         List<CallRecord> records = new ArrayList<>();
         String token = null;
@@ -112,12 +138,17 @@ public final class CallRecordClient {
                 req.setNextToken(token);
             }
             LookupEventsResponse page = call(client, req, region);
-            for (Map<Object, Object> event : Objects.requireNonNullElse(page.getEvents(), List.<Map<Object, Object>>of())) {
+            for (Map<Object, Object> event :
+                    Objects.requireNonNullElse(page.getEvents(), List.<Map<Object, Object>>of())) {
                 records.add(CallRecordMapper.map(event));
             }
             String next = page.getNextToken();
             if (next != null && next.equals(token)) {
-                throw new CallRecordException("ActionTrail in " + region + " returned the same NextToken twice; stopped paging", null);
+                throw new CallRecordException(
+                        "ActionTrail in "
+                                + region
+                                + " returned the same NextToken twice; stopped paging",
+                        null);
             }
             token = next;
         } while (token != null && !token.isEmpty());
@@ -129,18 +160,29 @@ public final class CallRecordClient {
             return caller.call(client, req, rateLimiter);
         } catch (ClientException e) {
             String what = FailureMessages.describe(e);
-            String message = switch (ErrorKind.of(e)) {
-                case PERMISSION_DENIED -> "ActionTrail refused LookupEvents in " + region + " to the admin key "
-                        + credentials.accessKeyId() + " (" + what + "). Give its RAM user AliyunActionTrailReadOnlyAccess.";
-                case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED, TOKEN_INVALID -> FailureMessages.adminRejected(credentials, what);
-                case THROTTLED, SERVER_ERROR, NETWORK ->
-                        FailureMessages.noAnswer("ActionTrail in " + region, caller.maxAttempts(), what);
-                case ENTITY_NOT_EXIST, OTHER -> "ActionTrail LookupEvents in " + region + " failed (" + what + ").";
-            };
+            String message =
+                    switch (ErrorKind.of(e)) {
+                        case PERMISSION_DENIED ->
+                                "ActionTrail refused LookupEvents in "
+                                        + region
+                                        + " to the admin key "
+                                        + credentials.accessKeyId()
+                                        + " ("
+                                        + what
+                                        + "). Give its RAM user AliyunActionTrailReadOnlyAccess.";
+                        case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED, TOKEN_INVALID ->
+                                FailureMessages.adminRejected(credentials, what);
+                        case THROTTLED, SERVER_ERROR, NETWORK ->
+                                FailureMessages.noAnswer(
+                                        "ActionTrail in " + region, caller.maxAttempts(), what);
+                        case ENTITY_NOT_EXIST, OTHER ->
+                                "ActionTrail LookupEvents in " + region + " failed (" + what + ").";
+                    };
             throw new CallRecordException(message, e.getErrCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CallRecordException("Interrupted while calling ActionTrail in " + region, null);
+            throw new CallRecordException(
+                    "Interrupted while calling ActionTrail in " + region, null);
         }
     }
 }

@@ -11,5 +11,7 @@ public final class CallRecordException extends RuntimeException {
     }
 
     /** The Alibaba Cloud error code, or null when the failure happened on our side. */
-    public String errorCode() { return errorCode; }
+    public String errorCode() {
+        return errorCode;
+    }
 }

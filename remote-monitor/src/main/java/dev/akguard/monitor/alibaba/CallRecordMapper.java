@@ -5,12 +5,12 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Turns one LookupEvents event (a JSON object as the v1 SDK hands it over) into a {@link CallRecord}. Tolerant:
- * any field may be missing, `userIdentity.type` may be any string, numbers may come back as doubles.
+ * Turns one LookupEvents event (a JSON object as the v1 SDK hands it over) into a {@link
+ * CallRecord}. Tolerant: any field may be missing, `userIdentity.type` may be any string, numbers
+ * may come back as doubles.
  */
 final class CallRecordMapper {
-    private CallRecordMapper() {
-    }
+    private CallRecordMapper() {}
 
     static CallRecord map(Map<?, ?> event) {
         Map<?, ?> identity = event.get("userIdentity") instanceof Map<?, ?> m ? m : Map.of();
@@ -30,7 +30,10 @@ final class CallRecordMapper {
                 text(event, "eventId"));
     }
 
-    /** A field as text; numbers without their JSON-double artefacts (an account id never becomes 1.2E15). */
+    /**
+     * A field as text; numbers without their JSON-double artefacts (an account id never becomes
+     * 1.2E15).
+     */
     static String text(Map<?, ?> map, String key) {
         Object v = map.get(key);
         if (v == null) {

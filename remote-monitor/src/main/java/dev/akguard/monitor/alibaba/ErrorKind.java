@@ -4,7 +4,10 @@ import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
 import java.util.Locale;
 
-/** What an Alibaba Cloud error means for us, from its code (server codes and the v1 SDK's own `SDK.*` codes). */
+/**
+ * What an Alibaba Cloud error means for us, from its code (server codes and the v1 SDK's own
+ * `SDK.*` codes).
+ */
 public enum ErrorKind {
     /** The signature was accepted but the action is not allowed: NoPermission, Forbidden.*. */
     PERMISSION_DENIED(false),
@@ -30,7 +33,9 @@ public enum ErrorKind {
         this.retryable = retryable;
     }
 
-    public boolean retryable() { return retryable; }
+    public boolean retryable() {
+        return retryable;
+    }
 
     public static ErrorKind of(ClientException e) {
         String code = e.getErrCode() == null ? "" : e.getErrCode();
@@ -43,7 +48,9 @@ public enum ErrorKind {
     public static ErrorKind of(String code) {
         String c = code == null ? "" : code;
         String lower = c.toLowerCase(Locale.ROOT);
-        if (c.equals("NoPermission") || c.startsWith("NoPermission.") || c.startsWith("Forbidden")) {
+        if (c.equals("NoPermission")
+                || c.startsWith("NoPermission.")
+                || c.startsWith("Forbidden")) {
             return PERMISSION_DENIED;
         }
         if (c.equals("InvalidAccessKeyId.NotFound") || c.equals("InvalidAccessKeyId")) {
@@ -52,7 +59,9 @@ public enum ErrorKind {
         if (c.equals("InvalidAccessKeyId.Inactive")) {
             return KEY_DISABLED;
         }
-        if (c.equals("SignatureDoesNotMatch") || c.equals("IncompleteSignature") || c.equals("SDK.InvalidAccessKeySecret")
+        if (c.equals("SignatureDoesNotMatch")
+                || c.equals("IncompleteSignature")
+                || c.equals("SDK.InvalidAccessKeySecret")
                 || c.equals("SDK.InvalidAccessSecret")) {
             return BAD_SECRET;
         }
@@ -62,14 +71,20 @@ public enum ErrorKind {
         if (c.startsWith("EntityNotExist")) {
             return ENTITY_NOT_EXIST;
         }
-        if (lower.startsWith("throttling") || c.equals("ServiceUnavailable.Throttling") || c.equals("Throttling.Api")) {
+        if (lower.startsWith("throttling")
+                || c.equals("ServiceUnavailable.Throttling")
+                || c.equals("Throttling.Api")) {
             return THROTTLED;
         }
-        if (c.equals("InternalError") || c.startsWith("ServiceUnavailable") || c.equals("SDK.InvalidServerResponse")
+        if (c.equals("InternalError")
+                || c.startsWith("ServiceUnavailable")
+                || c.equals("SDK.InvalidServerResponse")
                 || c.equals("SDK.RequestTryOrRetryFailed")) {
             return SERVER_ERROR;
         }
-        if (c.equals("SDK.ReadTimeout") || c.equals("SDK.ServerUnreachable") || c.equals("SDK.TimeoutException")) {
+        if (c.equals("SDK.ReadTimeout")
+                || c.equals("SDK.ServerUnreachable")
+                || c.equals("SDK.TimeoutException")) {
             return NETWORK;
         }
         return OTHER;

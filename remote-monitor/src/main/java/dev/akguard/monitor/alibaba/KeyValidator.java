@@ -1,19 +1,18 @@
 package dev.akguard.monitor.alibaba;
 
-import dev.akguard.monitor.retry.Sleeper;
-import dev.akguard.monitor.retry.Backoff;
-
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityRequest;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityResponse;
 import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.model.Validity;
+import dev.akguard.monitor.retry.Backoff;
+import dev.akguard.monitor.retry.Sleeper;
 import java.time.Duration;
 
 /**
- * Checks whether a leaked AccessKey pair still works with STS GetCallerIdentity, which needs no permission: any
- * answer that got past signature checking proves the pair is live. The secret is used only in memory to sign
- * and never appears in results, messages or logs.
+ * Checks whether a leaked AccessKey pair still works with STS GetCallerIdentity, which needs no
+ * permission: any answer that got past signature checking proves the pair is live. The secret is
+ * used only in memory to sign and never appears in results, messages or logs.
  */
 public final class KeyValidator {
     static final String STS_HOST = "sts.aliyuncs.com";
@@ -34,7 +33,8 @@ public final class KeyValidator {
 
     /** Production settings, honouring `AKGUARD_ALIBABA_ENDPOINT`. */
     public static KeyValidator fromEnvironment() {
-        return new KeyValidator(AlibabaEndpoint.fromEnvironment(), Backoff.standard(), Duration.ofSeconds(10));
+        return new KeyValidator(
+                AlibabaEndpoint.fromEnvironment(), Backoff.standard(), Duration.ofSeconds(10));
     }
 
     public KeyCheck validate(String accessKeyId, String secret) {
@@ -47,20 +47,33 @@ public final class KeyValidator {
             throw new IllegalArgumentException("an AccessKey ID is required to validate a pair");
         }
         if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("AccessKey " + accessKeyId + " has no secret: only a complete pair can be validated");
+            throw new IllegalArgumentException(
+                    "AccessKey "
+                            + accessKeyId
+                            + " has no secret: only a complete pair can be validated");
         }
-        if (accessKeyId.startsWith(STS_ID_PREFIX) && (securityToken == null || securityToken.isBlank())) {
-            // Without its token an STS key cannot sign a usable request, so asking Alibaba Cloud would prove nothing.
-            return KeyCheck.of(Validity.UNKNOWN,
+        if (accessKeyId.startsWith(STS_ID_PREFIX)
+                && (securityToken == null || securityToken.isBlank())) {
+            // Without its token an STS key cannot sign a usable request, so asking Alibaba Cloud
+            // would prove nothing.
+            return KeyCheck.of(
+                    Validity.UNKNOWN,
                     "STS credentials can be checked only together with their security token, and none was given");
         }
         GetCallerIdentityRequest request = new GetCallerIdentityRequest();
-        // Marks akguard's own check in ActionTrail, so the leaked-key-used rule does not count it as abuse.
+        // Marks akguard's own check in ActionTrail, so the leaked-key-used rule does not count it
+        // as abuse.
         request.appendUserAgent("akguard", dev.akguard.core.report.Version.get());
         endpoint.apply(request, STS_HOST);
         try {
-            GetCallerIdentityResponse r = caller.call(SdkClients.create(REGION, accessKeyId, secret, securityToken), request);
-            return new KeyCheck(Validity.VALID, r.getAccountId(), r.getArn(), r.getIdentityType(),
+            GetCallerIdentityResponse r =
+                    caller.call(
+                            SdkClients.create(REGION, accessKeyId, secret, securityToken), request);
+            return new KeyCheck(
+                    Validity.VALID,
+                    r.getAccountId(),
+                    r.getArn(),
+                    r.getIdentityType(),
                     "GetCallerIdentity accepted the pair");
         } catch (ClientException e) {
             return fromError(e);
@@ -73,16 +86,38 @@ public final class KeyValidator {
     private KeyCheck fromError(ClientException e) {
         String what = FailureMessages.describe(e);
         return switch (ErrorKind.of(e)) {
-            case PERMISSION_DENIED -> KeyCheck.of(Validity.VALID,
-                    "signature accepted but the call was refused (" + what + "): the pair works");
-            case KEY_NOT_FOUND -> KeyCheck.of(Validity.INVALID, "the AccessKey ID does not exist (" + what + ")");
-            case BAD_SECRET -> KeyCheck.of(Validity.INVALID, "the secret does not match the AccessKey ID (" + what + ")");
-            case KEY_DISABLED -> KeyCheck.of(Validity.DISABLED, "the AccessKey exists but is disabled (" + what + ")");
-            case TOKEN_INVALID -> KeyCheck.of(Validity.INVALID,
-                    "the STS security token is expired or does not belong to the key (" + what + ")");
-            case THROTTLED, SERVER_ERROR, NETWORK -> KeyCheck.of(Validity.UNKNOWN,
-                    "no verdict after " + caller.maxAttempts() + " attempts (" + what + "); try again later");
-            case ENTITY_NOT_EXIST, OTHER -> KeyCheck.of(Validity.UNKNOWN, "unexpected answer (" + what + ")");
+            case PERMISSION_DENIED ->
+                    KeyCheck.of(
+                            Validity.VALID,
+                            "signature accepted but the call was refused ("
+                                    + what
+                                    + "): the pair works");
+            case KEY_NOT_FOUND ->
+                    KeyCheck.of(Validity.INVALID, "the AccessKey ID does not exist (" + what + ")");
+            case BAD_SECRET ->
+                    KeyCheck.of(
+                            Validity.INVALID,
+                            "the secret does not match the AccessKey ID (" + what + ")");
+            case KEY_DISABLED ->
+                    KeyCheck.of(
+                            Validity.DISABLED,
+                            "the AccessKey exists but is disabled (" + what + ")");
+            case TOKEN_INVALID ->
+                    KeyCheck.of(
+                            Validity.INVALID,
+                            "the STS security token is expired or does not belong to the key ("
+                                    + what
+                                    + ")");
+            case THROTTLED, SERVER_ERROR, NETWORK ->
+                    KeyCheck.of(
+                            Validity.UNKNOWN,
+                            "no verdict after "
+                                    + caller.maxAttempts()
+                                    + " attempts ("
+                                    + what
+                                    + "); try again later");
+            case ENTITY_NOT_EXIST, OTHER ->
+                    KeyCheck.of(Validity.UNKNOWN, "unexpected answer (" + what + ")");
         };
     }
 }

@@ -1,8 +1,5 @@
 package dev.akguard.monitor.alibaba;
 
-import dev.akguard.monitor.retry.Sleeper;
-import dev.akguard.monitor.retry.Backoff;
-
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.IAcsClient;
@@ -14,6 +11,8 @@ import com.aliyuncs.ram.model.v20150501.ListAccessKeysResponse;
 import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
 import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.ram.model.v20150501.UpdateAccessKeyRequest;
+import dev.akguard.monitor.retry.Backoff;
+import dev.akguard.monitor.retry.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Handles leaked keys with the security team's own admin credentials through RAM: finds which RAM user owns a
- * key, disables or deletes it, reports when it was last used, lists every key of the account. Root-account keys
- * are not RAM's (they live in IMS), so they are reported as not found here.
+ * Handles leaked keys with the security team's own admin credentials through RAM: finds which RAM
+ * user owns a key, disables or deletes it, reports when it was last used, lists every key of the
+ * account. Root-account keys are not RAM's (they live in IMS), so they are reported as not found
+ * here.
  */
 public final class RamAdmin {
     static final String RAM_HOST = "ram.aliyuncs.com";
@@ -34,20 +34,36 @@ public final class RamAdmin {
     private final RetryingCaller caller;
     private final IAcsClient client;
 
-    public RamAdmin(AdminCredentials credentials, AlibabaEndpoint endpoint, Backoff backoff, Duration timeout) {
+    public RamAdmin(
+            AdminCredentials credentials,
+            AlibabaEndpoint endpoint,
+            Backoff backoff,
+            Duration timeout) {
         this(credentials, endpoint, backoff, timeout, Sleeper.SYSTEM);
     }
 
-    RamAdmin(AdminCredentials credentials, AlibabaEndpoint endpoint, Backoff backoff, Duration timeout, Sleeper sleeper) {
+    RamAdmin(
+            AdminCredentials credentials,
+            AlibabaEndpoint endpoint,
+            Backoff backoff,
+            Duration timeout,
+            Sleeper sleeper) {
         this.credentials = credentials;
         this.endpoint = endpoint;
         this.caller = new RetryingCaller(backoff, sleeper, timeout);
         this.client = credentials.client(REGION);
     }
 
-    /** Admin credentials from the environment or credentials file, endpoint from `AKGUARD_ALIBABA_ENDPOINT`. */
+    /**
+     * Admin credentials from the environment or credentials file, endpoint from
+     * `AKGUARD_ALIBABA_ENDPOINT`.
+     */
     public static RamAdmin fromEnvironment() {
-        return new RamAdmin(AdminCredentials.load(), AlibabaEndpoint.fromEnvironment(), Backoff.standard(), Duration.ofSeconds(10));
+        return new RamAdmin(
+                AdminCredentials.load(),
+                AlibabaEndpoint.fromEnvironment(),
+                Backoff.standard(),
+                Duration.ofSeconds(10));
     }
 
     /** Every AccessKey of every RAM user of the account. */
@@ -76,14 +92,18 @@ public final class RamAdmin {
         return disable(requireOwner(accessKeyId));
     }
 
-    /** Sets a key found by {@link #findOwner} or {@link #inventory} Inactive, without looking it up again. */
+    /**
+     * Sets a key found by {@link #findOwner} or {@link #inventory} Inactive, without looking it up
+     * again.
+     */
     public AccessKeyEntry disable(AccessKeyEntry key) {
         UpdateAccessKeyRequest req = new UpdateAccessKeyRequest();
         req.setUserName(key.userName());
         req.setUserAccessKeyId(key.accessKeyId());
         req.setStatus("Inactive");
         execute(req, "UpdateAccessKey");
-        return new AccessKeyEntry(key.userName(), key.userId(), key.accessKeyId(), "Inactive", key.createDate());
+        return new AccessKeyEntry(
+                key.userName(), key.userId(), key.accessKeyId(), "Inactive", key.createDate());
     }
 
     /** Deletes the key for good; returns the entry it had. */
@@ -113,10 +133,16 @@ public final class RamAdmin {
     }
 
     private AccessKeyEntry requireOwner(String accessKeyId) {
-        return findOwner(accessKeyId).orElseThrow(() -> new RamAdminException("AccessKey " + accessKeyId
-                + " is not owned by any RAM user of the account behind the admin key " + credentials.accessKeyId()
-                + ". It may already be deleted, belong to another account, or be a root-account key (disable those in the console).",
-                "EntityNotExist.User.AccessKey"));
+        return findOwner(accessKeyId)
+                .orElseThrow(
+                        () ->
+                                new RamAdminException(
+                                        "AccessKey "
+                                                + accessKeyId
+                                                + " is not owned by any RAM user of the account behind the admin key "
+                                                + credentials.accessKeyId()
+                                                + ". It may already be deleted, belong to another account, or be a root-account key (disable those in the console).",
+                                        "EntityNotExist.User.AccessKey"));
     }
 
     private List<ListUsersResponse.User> users() {
@@ -141,10 +167,17 @@ public final class RamAdmin {
         ListAccessKeysRequest req = new ListAccessKeysRequest();
         req.setUserName(user.getUserName());
         List<AccessKeyEntry> keys = new ArrayList<>();
-        List<ListAccessKeysResponse.AccessKey> listed = execute(req, "ListAccessKeys").getAccessKeys();
-        for (ListAccessKeysResponse.AccessKey k : listed == null ? List.<ListAccessKeysResponse.AccessKey>of() : listed) {
-            keys.add(new AccessKeyEntry(user.getUserName(), user.getUserId(), k.getAccessKeyId(), k.getStatus(),
-                    Times.parse(k.getCreateDate())));
+        List<ListAccessKeysResponse.AccessKey> listed =
+                execute(req, "ListAccessKeys").getAccessKeys();
+        for (ListAccessKeysResponse.AccessKey k :
+                listed == null ? List.<ListAccessKeysResponse.AccessKey>of() : listed) {
+            keys.add(
+                    new AccessKeyEntry(
+                            user.getUserName(),
+                            user.getUserId(),
+                            k.getAccessKeyId(),
+                            k.getStatus(),
+                            Times.parse(k.getCreateDate())));
         }
         return keys;
     }
@@ -165,15 +198,29 @@ public final class RamAdmin {
         String code = e.getErrCode();
         String what = FailureMessages.describe(e);
         String admin = credentials.accessKeyId();
-        String message = switch (ErrorKind.of(e)) {
-            case PERMISSION_DENIED -> "RAM refused " + action + " to the admin key " + admin + " (" + what + "). Give its RAM "
-                    + "user AliyunRAMReadOnlyAccess to look keys up, and AliyunRAMFullAccess to disable or delete them.";
-            case ENTITY_NOT_EXIST -> "RAM " + action + " found no such user or key (" + what
-                    + "); it may have been deleted meanwhile: list the keys again.";
-            case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED, TOKEN_INVALID -> FailureMessages.adminRejected(credentials, what);
-            case THROTTLED, SERVER_ERROR, NETWORK -> FailureMessages.noAnswer("RAM " + action, caller.maxAttempts(), what);
-            case OTHER -> "RAM " + action + " failed (" + what + ").";
-        };
+        String message =
+                switch (ErrorKind.of(e)) {
+                    case PERMISSION_DENIED ->
+                            "RAM refused "
+                                    + action
+                                    + " to the admin key "
+                                    + admin
+                                    + " ("
+                                    + what
+                                    + "). Give its RAM "
+                                    + "user AliyunRAMReadOnlyAccess to look keys up, and AliyunRAMFullAccess to disable or delete them.";
+                    case ENTITY_NOT_EXIST ->
+                            "RAM "
+                                    + action
+                                    + " found no such user or key ("
+                                    + what
+                                    + "); it may have been deleted meanwhile: list the keys again.";
+                    case KEY_NOT_FOUND, BAD_SECRET, KEY_DISABLED, TOKEN_INVALID ->
+                            FailureMessages.adminRejected(credentials, what);
+                    case THROTTLED, SERVER_ERROR, NETWORK ->
+                            FailureMessages.noAnswer("RAM " + action, caller.maxAttempts(), what);
+                    case OTHER -> "RAM " + action + " failed (" + what + ").";
+                };
         return new RamAdminException(message, code);
     }
 }

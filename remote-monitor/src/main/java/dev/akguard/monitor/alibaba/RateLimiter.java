@@ -1,14 +1,14 @@
 package dev.akguard.monitor.alibaba;
 
 import dev.akguard.monitor.retry.Sleeper;
-
 import java.time.Duration;
 
 /**
- * Keeps calls at most `permitsPerSecond` as the server sees them (ActionTrail LookupEvents allows about 2 per
- * second). A call may start only one interval after the previous call ended: spacing from the end rather than
- * the start means however long a request takes to leave the client (first-call setup, a slow connection), two
- * arrivals at the server are never closer than the interval. Thread-safe: callers queue up in turn.
+ * Keeps calls at most `permitsPerSecond` as the server sees them (ActionTrail LookupEvents allows
+ * about 2 per second). A call may start only one interval after the previous call ended: spacing
+ * from the end rather than the start means however long a request takes to leave the client
+ * (first-call setup, a slow connection), two arrivals at the server are never closer than the
+ * interval. Thread-safe: callers queue up in turn.
  */
 public final class RateLimiter {
     private final long intervalNanos;
@@ -28,9 +28,14 @@ public final class RateLimiter {
         this.sleeper = sleeper;
     }
 
-    public Duration interval() { return Duration.ofNanos(intervalNanos); }
+    public Duration interval() {
+        return Duration.ofNanos(intervalNanos);
+    }
 
-    /** Waits until a call may start; pair every acquire with {@link #release()} once the call has ended. */
+    /**
+     * Waits until a call may start; pair every acquire with {@link #release()} once the call has
+     * ended.
+     */
     public void acquire() throws InterruptedException {
         while (true) {
             long wait;

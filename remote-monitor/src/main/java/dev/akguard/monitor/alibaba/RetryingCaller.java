@@ -1,17 +1,17 @@
 package dev.akguard.monitor.alibaba;
 
-import dev.akguard.monitor.retry.Sleeper;
-import dev.akguard.monitor.retry.Backoff;
-
+import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.IAcsClient;
-import com.aliyuncs.AcsRequest;
 import com.aliyuncs.exceptions.ClientException;
+import dev.akguard.monitor.retry.Backoff;
+import dev.akguard.monitor.retry.Sleeper;
 import java.time.Duration;
 
 /**
- * Runs one SDK call, retrying throttling, 5xx and network failures with {@link Backoff}. The SDK signs every
- * attempt afresh (new nonce and timestamp), so the same request object can be sent again.
+ * Runs one SDK call, retrying throttling, 5xx and network failures with {@link Backoff}. The SDK
+ * signs every attempt afresh (new nonce and timestamp), so the same request object can be sent
+ * again.
  */
 final class RetryingCaller {
     private final Backoff backoff;
@@ -24,11 +24,15 @@ final class RetryingCaller {
         this.timeout = timeout;
     }
 
-    <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request) throws ClientException, InterruptedException {
+    <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request)
+            throws ClientException, InterruptedException {
         return call(client, request, null);
     }
 
-    /** Like {@link #call(IAcsClient, AcsRequest)}, every attempt (retries too) going through the rate limiter. */
+    /**
+     * Like {@link #call(IAcsClient, AcsRequest)}, every attempt (retries too) going through the
+     * rate limiter.
+     */
     <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request, RateLimiter limiter)
             throws ClientException, InterruptedException {
         request.setSysConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
@@ -55,5 +59,7 @@ final class RetryingCaller {
     }
 
     /** Attempts made at most per call, for messages. */
-    int maxAttempts() { return backoff.maxAttempts(); }
+    int maxAttempts() {
+        return backoff.maxAttempts();
+    }
 }

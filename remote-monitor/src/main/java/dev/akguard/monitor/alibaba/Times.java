@@ -6,10 +6,11 @@ import java.time.format.DateTimeParseException;
 
 /** Lenient parsing of the ISO 8601 times Alibaba Cloud APIs send. */
 final class Times {
-    private Times() {
-    }
+    private Times() {}
 
-    /** `2026-01-02T03:04:05Z`, with offset or fraction; null for null, blank or unreadable values. */
+    /**
+     * `2026-01-02T03:04:05Z`, with offset or fraction; null for null, blank or unreadable values.
+     */
     static Instant parse(String s) {
         if (s == null || s.isBlank()) {
             return null;

@@ -1,6 +1,9 @@
 package dev.akguard.monitor.anomaly;
 
-/** The anomaly rules; {@link #id()} is the stable {@code type} written to JSON, the store and notifications. */
+/**
+ * The anomaly rules; {@link #id()} is the stable {@code type} written to JSON, the store and
+ * notifications.
+ */
 public enum AnomalyType {
     THREAT_IP("threat-ip", "Call from a threat-list IP"),
     SHARED_IP("shared-ip", "One IP using the keys of several users or accounts"),
@@ -17,10 +20,14 @@ public enum AnomalyType {
         this.title = title;
     }
 
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /** A short human title, used as the notification headline. */
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
     public static AnomalyType fromId(String id) {
         for (AnomalyType t : values()) {

@@ -8,5 +8,7 @@ public final class InMemoryAnomalyLedger implements AnomalyLedger {
     private final Set<String> seen = new HashSet<>();
 
     @Override
-    public synchronized boolean recordIfNew(RaisedAnomaly anomaly) { return seen.add(anomaly.dedupeKey()); }
+    public synchronized boolean recordIfNew(RaisedAnomaly anomaly) {
+        return seen.add(anomaly.dedupeKey());
+    }
 }

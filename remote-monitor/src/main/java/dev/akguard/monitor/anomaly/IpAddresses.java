@@ -5,12 +5,13 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Parses IP address literals without ever touching DNS: ActionTrail's sourceIpAddress can hold service
- * names (e.g. "internal", a domain), and a threat list must not trigger lookups. IPv4-mapped IPv6
- * addresses ({@code ::ffff:1.2.3.4}) become their IPv4 form so both spellings match the same entries.
+ * Parses IP address literals without ever touching DNS: ActionTrail's sourceIpAddress can hold
+ * service names (e.g. "internal", a domain), and a threat list must not trigger lookups.
+ * IPv4-mapped IPv6 addresses ({@code ::ffff:1.2.3.4}) become their IPv4 form so both spellings
+ * match the same entries.
  */
 final class IpAddresses {
-    private IpAddresses() { }
+    private IpAddresses() {}
 
     /** The 4- or 16-byte address, or empty when {@code text} is not an IP literal. */
     static Optional<byte[]> parse(String text) {
@@ -24,7 +25,8 @@ final class IpAddresses {
             if (Character.digit(c, 16) < 0 && c != ':' && c != '.') return Optional.empty();
         }
         try {
-            // With a ':' in it, InetAddress treats the string as an IPv6 literal and never resolves it.
+            // With a ':' in it, InetAddress treats the string as an IPv6 literal and never resolves
+            // it.
             InetAddress a = InetAddress.getByName(s);
             return Optional.of(a.getAddress()); // an Inet4Address for IPv4-mapped literals
         } catch (UnknownHostException e) {

@@ -2,9 +2,11 @@ package dev.akguard.monitor.anomaly;
 
 import java.util.Arrays;
 
-/** Median and median absolute deviation: a baseline that a few earlier bursts cannot drag upward. */
+/**
+ * Median and median absolute deviation: a baseline that a few earlier bursts cannot drag upward.
+ */
 final class RobustStats {
-    private RobustStats() { }
+    private RobustStats() {}
 
     static double median(double[] values) {
         if (values.length == 0) throw new IllegalArgumentException("median of no values");

@@ -11,7 +11,6 @@ import dev.akguard.monitor.notify.outbox.JdbcOutbox;
 import dev.akguard.monitor.notify.outbox.OutboxEntry;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +22,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Runs the anomaly rules over the stored call records and raises each new anomaly as an alert of its own kind:
- * in one transaction the anomaly row (its dedupe key makes a re-run raise nothing twice), its history and its
- * notifications (one outbox row per channel, kind {@code anomaly:<id>} so every anomaly of a leak gets its own).
+ * Runs the anomaly rules over the stored call records and raises each new anomaly as an alert of
+ * its own kind: in one transaction the anomaly row (its dedupe key makes a re-run raise nothing
+ * twice), its history and its notifications (one outbox row per channel, kind {@code anomaly:<id>}
+ * so every anomaly of a leak gets its own).
  */
 public final class AnomalyRaiser {
     private static final Logger LOG = Logger.getLogger(AnomalyRaiser.class.getName());
@@ -39,8 +39,15 @@ public final class AnomalyRaiser {
     private final Duration window;
     private final Clock clock;
 
-    /** @param window how far back records are read (the rate rule's baseline plus a day) */
-    public AnomalyRaiser(Database db, AnomalyDetector detector, NotificationService notifications, Duration window, Clock clock) {
+    /**
+     * @param window how far back records are read (the rate rule's baseline plus a day)
+     */
+    public AnomalyRaiser(
+            Database db,
+            AnomalyDetector detector,
+            NotificationService notifications,
+            Duration window,
+            Clock clock) {
         this.db = db;
         this.records = new CallRecordStore(db);
         this.anomalies = new AnomalyStore(db, clock);
@@ -61,29 +68,48 @@ public final class AnomalyRaiser {
             alertByKey.put(k.accessKeyId(), k.latestAlertId());
         }
         List<RaisedAnomaly> found = detector.detect(calls, DetectionContext.of(leakedAt));
-        Notifier notifier = new Notifier(notifications.settings(), clock); // settings read outside the write transactions
+        Notifier notifier =
+                new Notifier(
+                        notifications.settings(),
+                        clock); // settings read outside the write transactions
         List<Long> raised = new ArrayList<>();
         for (RaisedAnomaly r : found) {
             Long alertId = alertByKey.get(r.anomaly().accessKeyId());
-            Optional<Long> id = db.transactionUninterruptibly(c -> {
-                Optional<Long> inserted = anomalies.insert(c, r, alertId, now, BY);
-                if (inserted.isEmpty()) return inserted;
-                if (alertId == null) {
-                    LOG.warning(() -> "anomaly " + inserted.get() + " concerns " + r.anomaly().accessKeyId()
-                            + ", which has no leak alert: stored, not notified");
-                    return inserted;
-                }
-                List<OutboxEntry> entries = new ArrayList<>();
-                for (OutboxEntry e : notifier.plan(new AnomalyNotification(alertId, r.anomaly()))) {
-                    entries.add(new OutboxEntry(e.channel(), e.alertId(), e.kind() + ":" + inserted.get(), e.payload()));
-                }
-                JdbcOutbox.enqueue(c, entries, now);
-                return inserted;
-            });
+            Optional<Long> id =
+                    db.transactionUninterruptibly(
+                            c -> {
+                                Optional<Long> inserted = anomalies.insert(c, r, alertId, now, BY);
+                                if (inserted.isEmpty()) return inserted;
+                                if (alertId == null) {
+                                    LOG.warning(
+                                            () ->
+                                                    "anomaly "
+                                                            + inserted.get()
+                                                            + " concerns "
+                                                            + r.anomaly().accessKeyId()
+                                                            + ", which has no leak alert: stored, not notified");
+                                    return inserted;
+                                }
+                                List<OutboxEntry> entries = new ArrayList<>();
+                                for (OutboxEntry e :
+                                        notifier.plan(
+                                                new AnomalyNotification(alertId, r.anomaly()))) {
+                                    entries.add(
+                                            new OutboxEntry(
+                                                    e.channel(),
+                                                    e.alertId(),
+                                                    e.kind() + ":" + inserted.get(),
+                                                    e.payload()));
+                                }
+                                JdbcOutbox.enqueue(c, entries, now);
+                                return inserted;
+                            });
             id.ifPresent(raised::add);
         }
         return raised;
     }
 
-    public AnomalyStore store() { return anomalies; }
+    public AnomalyStore store() {
+        return anomalies;
+    }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body read up to a byte limit: once {@code limit} bytes have arrived the download is cancelled, so
- * a 2 GB file costs {@code limit} bytes of memory and bandwidth, not 2 GB.
+ * A response body read up to a byte limit: once {@code limit} bytes have arrived the download is
+ * cancelled, so a 2 GB file costs {@code limit} bytes of memory and bandwidth, not 2 GB.
  */
 final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long limit;
@@ -18,12 +18,18 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    private BoundedBody(long limit) { this.limit = limit; }
+    private BoundedBody(long limit) {
+        this.limit = limit;
+    }
 
-    static HttpResponse.BodyHandler<byte[]> handler(long limit) { return info -> new BoundedBody(limit); }
+    static HttpResponse.BodyHandler<byte[]> handler(long limit) {
+        return info -> new BoundedBody(limit);
+    }
 
     @Override
-    public CompletionStage<byte[]> getBody() { return result; }
+    public CompletionStage<byte[]> getBody() {
+        return result;
+    }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {

@@ -1,5 +1,5 @@
 package dev.akguard.monitor.github;
 
 /** One code-search result: a file on a repository's default branch. */
-public record CodeSearchHit(String repo, String path, String contentsUrl, String htmlUrl, String ref) {
-}
+public record CodeSearchHit(
+        String repo, String path, String contentsUrl, String htmlUrl, String ref) {}

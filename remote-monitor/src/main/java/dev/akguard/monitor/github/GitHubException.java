@@ -1,6 +1,9 @@
 package dev.akguard.monitor.github;
 
-/** A GitHub request that failed for good (after the retries the policy allows). The message says what to do. */
+/**
+ * A GitHub request that failed for good (after the retries the policy allows). The message says
+ * what to do.
+ */
 public class GitHubException extends RuntimeException {
 
     private final int status;
@@ -16,5 +19,7 @@ public class GitHubException extends RuntimeException {
     }
 
     /** HTTP status, or -1 when no response arrived. */
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 }

@@ -4,7 +4,9 @@ import java.net.http.HttpHeaders;
 import java.time.Instant;
 import java.util.OptionalLong;
 
-/** The rate-limit state GitHub last reported for one resource ({@code core}, {@code search}, ...). */
+/**
+ * The rate-limit state GitHub last reported for one resource ({@code core}, {@code search}, ...).
+ */
 public record RateLimit(long remaining, Instant reset) {
 
     /** Reads {@code x-ratelimit-remaining} / {@code x-ratelimit-reset}; null when absent. */
@@ -15,15 +17,21 @@ public record RateLimit(long remaining, Instant reset) {
         return new RateLimit(remaining.getAsLong(), epochSeconds(reset.getAsLong()));
     }
 
-    /** An epoch-seconds header as an instant, clamped to a representable range (a hostile value must not throw). */
+    /**
+     * An epoch-seconds header as an instant, clamped to a representable range (a hostile value must
+     * not throw).
+     */
     static Instant epochSeconds(long s) {
-        long max = 10_000_000_000L; // year 2286: far enough, and no overflow when durations are added
+        long max =
+                10_000_000_000L; // year 2286: far enough, and no overflow when durations are added
         return Instant.ofEpochSecond(Math.max(0, Math.min(s, max)));
     }
 
     static OptionalLong longHeader(HttpHeaders headers, String name) {
         try {
-            return headers.firstValue(name).map(v -> OptionalLong.of(Long.parseLong(v.trim()))).orElse(OptionalLong.empty());
+            return headers.firstValue(name)
+                    .map(v -> OptionalLong.of(Long.parseLong(v.trim())))
+                    .orElse(OptionalLong.empty());
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** An abnormal use of an AccessKey found in call records; `type` names the rule that fired. */
-public record Anomaly(String type, String accessKeyId, Instant at, String detail, List<String> evidence) {
-}
+public record Anomaly(
+        String type, String accessKeyId, Instant at, String detail, List<String> evidence) {}

@@ -3,8 +3,8 @@ package dev.akguard.monitor.model;
 import java.time.Instant;
 
 /**
- * One ActionTrail event made with an AccessKey. The first nine fields are the DESIGN.md `calls` JSON shape;
- * the identity fields feed the anomaly rules.
+ * One ActionTrail event made with an AccessKey. The first nine fields are the DESIGN.md `calls`
+ * JSON shape; the identity fields feed the anomaly rules.
  */
 public record CallRecord(
         Instant eventTime,
@@ -19,5 +19,4 @@ public record CallRecord(
         String accessKeyId,
         String accountId,
         String identityType,
-        String eventId) {
-}
+        String eventId) {}

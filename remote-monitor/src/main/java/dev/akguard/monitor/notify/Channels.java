@@ -5,7 +5,6 @@ import dev.akguard.monitor.notify.channel.EmailChannel;
 import dev.akguard.monitor.notify.channel.InboxChannel;
 import dev.akguard.monitor.notify.channel.WebhookChannel;
 import dev.akguard.monitor.notify.outbox.Inbox;
-
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -14,13 +13,18 @@ import java.util.function.UnaryOperator;
 
 /** Builds the channels the settings enable, keyed by channel id. */
 public final class Channels {
-    private Channels() { }
+    private Channels() {}
 
     /**
-     * @param env reads environment variables (System::getenv in production) for passwords and signing secrets
+     * @param env reads environment variables (System::getenv in production) for passwords and
+     *     signing secrets
      */
-    public static Map<String, Channel> fromSettings(NotificationSettings s, Inbox inbox, UnaryOperator<String> env,
-                                                    HttpClient http, Clock clock) {
+    public static Map<String, Channel> fromSettings(
+            NotificationSettings s,
+            Inbox inbox,
+            UnaryOperator<String> env,
+            HttpClient http,
+            Clock clock) {
         s.validate();
         Map<String, Channel> out = new LinkedHashMap<>();
         if (s.inbox.enabled) out.put(NotificationSettings.INBOX, new InboxChannel(inbox));

@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 /** Renders a {@link Message} as plain text (email, inbox), Markdown (DingTalk) or Slack mrkdwn. */
 public final class MessageRenderer {
     /**
-     * Characters that would start emphasis, code, links or HTML. Kept minimal: renderers such as DingTalk's
-     * show a backslash before characters that needed no escape, e.g. "\(".
+     * Characters that would start emphasis, code, links or HTML. Kept minimal: renderers such as
+     * DingTalk's show a backslash before characters that needed no escape, e.g. "\(".
      */
     private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>])");
 
-    private MessageRenderer() { }
+    private MessageRenderer() {}
 
     public static String plainText(Message m) {
         StringBuilder b = new StringBuilder();
@@ -38,7 +38,12 @@ public final class MessageRenderer {
         for (Message.Field f : m.fields()) {
             if (f.value() == null) continue;
             b.append("- **").append(md(f.label())).append("**: ");
-            if (f.link() != null) b.append('[').append(md(f.value())).append("](").append(f.link().replace(")", "%29")).append(')');
+            if (f.link() != null)
+                b.append('[')
+                        .append(md(f.value()))
+                        .append("](")
+                        .append(f.link().replace(")", "%29"))
+                        .append(')');
             else b.append(md(f.value()));
             b.append('\n');
         }
@@ -58,7 +63,12 @@ public final class MessageRenderer {
         for (Message.Field f : m.fields()) {
             if (f.value() == null) continue;
             b.append("*").append(slack(f.label())).append(":* ");
-            if (f.link() != null) b.append('<').append(f.link().replace("|", "%7C").replace(">", "%3E")).append('|').append(slack(f.value())).append('>');
+            if (f.link() != null)
+                b.append('<')
+                        .append(f.link().replace("|", "%7C").replace(">", "%3E"))
+                        .append('|')
+                        .append(slack(f.value()))
+                        .append('>');
             else b.append(slack(f.value()));
             b.append('\n');
         }
@@ -71,7 +81,9 @@ public final class MessageRenderer {
     }
 
     static String md(String s) {
-        return s == null ? "" : MARKDOWN_SPECIAL.matcher(s).replaceAll(Matcher.quoteReplacement("\\") + "$1");
+        return s == null
+                ? ""
+                : MARKDOWN_SPECIAL.matcher(s).replaceAll(Matcher.quoteReplacement("\\") + "$1");
     }
 
     static String slack(String s) {

@@ -3,19 +3,20 @@ package dev.akguard.monitor.notify;
 import dev.akguard.monitor.notify.channel.Channel;
 import dev.akguard.monitor.notify.channel.Delivery;
 import dev.akguard.monitor.notify.channel.DeliveryException;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** `monitor notify test`: sends a test message through each channel right now, bypassing the outbox. */
+/**
+ * `monitor notify test`: sends a test message through each channel right now, bypassing the outbox.
+ */
 public final class NotificationTester {
-    private NotificationTester() { }
+    private NotificationTester() {}
 
     /** Outcome per channel; {@code error} is null on success. */
-    public record Result(String channel, boolean ok, String error) { }
+    public record Result(String channel, boolean ok, String error) {}
 
     public static List<Result> test(Map<String, Channel> channels, Clock clock) {
         Message m = Messages.test(clock.instant());

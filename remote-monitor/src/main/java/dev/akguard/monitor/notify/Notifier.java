@@ -1,14 +1,15 @@
 package dev.akguard.monitor.notify;
 
 import dev.akguard.monitor.notify.outbox.OutboxEntry;
-
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Decides who hears about an alert or an anomaly and turns it into outbox entries, one per enabled channel.
- * The store queues them with {@link dev.akguard.monitor.notify.outbox.JdbcOutbox#enqueue(java.sql.Connection, List, java.time.Instant)}
- * in the transaction that writes the alert; a {@link dev.akguard.monitor.notify.outbox.Dispatcher} delivers them.
+ * Decides who hears about an alert or an anomaly and turns it into outbox entries, one per enabled
+ * channel. The store queues them with {@link
+ * dev.akguard.monitor.notify.outbox.JdbcOutbox#enqueue(java.sql.Connection, List,
+ * java.time.Instant)} in the transaction that writes the alert; a {@link
+ * dev.akguard.monitor.notify.outbox.Dispatcher} delivers them.
  */
 public final class Notifier {
     private final NotificationSettings settings;
@@ -33,6 +34,8 @@ public final class Notifier {
 
     private List<OutboxEntry> entries(Message m) {
         String payload = MessageCodec.encode(m);
-        return settings.enabledChannels().stream().map(ch -> new OutboxEntry(ch, m.alertId(), m.kind(), payload)).toList();
+        return settings.enabledChannels().stream()
+                .map(ch -> new OutboxEntry(ch, m.alertId(), m.kind(), payload))
+                .toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.akguard.monitor.redact;
 
 import dev.akguard.core.finding.Secret;
 import dev.akguard.core.text.Untrusted;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,28 +11,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The monitor's one place for keeping credentials out of text. Secrets of leaked keys follow the engine's rule
- * ({@link Secret#redact}: first 3 characters and "…"); credentials of our own (database passwords, webhook URLs,
- * signed Alibaba Cloud request URLs) are cut out of every message before it is printed, logged or stored.
+ * The monitor's one place for keeping credentials out of text. Secrets of leaked keys follow the
+ * engine's rule ({@link Secret#redact}: first 3 characters and "…"); credentials of our own
+ * (database passwords, webhook URLs, signed Alibaba Cloud request URLs) are cut out of every
+ * message before it is printed, logged or stored.
  */
 public final class Redaction {
 
     /** What replaces a credential. */
     public static final String MASK = "***";
 
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]\\s*[\\w.-]*password\\s*=)([^&;\\s'\"]*)");
-    private static final Pattern USERINFO = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)([^/?#@\\s'\"]*)@");
-    private static final Pattern QUERY = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^\\s?#'\"]*)\\?[^\\s'\")]*");
-    private static final Pattern SIGNED_PARAM = Pattern.compile("(?i)\\b(SecurityToken|Signature|SignatureNonce|AccessKeySecret)=[^&\\s'\")]*");
+    private static final Pattern PASSWORD_PARAM =
+            Pattern.compile("(?i)([?&;]\\s*[\\w.-]*password\\s*=)([^&;\\s'\"]*)");
+    private static final Pattern USERINFO =
+            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)([^/?#@\\s'\"]*)@");
+    private static final Pattern QUERY =
+            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^\\s?#'\"]*)\\?[^\\s'\")]*");
+    private static final Pattern SIGNED_PARAM =
+            Pattern.compile(
+                    "(?i)\\b(SecurityToken|Signature|SignatureNonce|AccessKeySecret)=[^&\\s'\")]*");
 
-    private Redaction() { }
+    private Redaction() {}
 
     /** The redacted form of a leaked secret (the engine's rule); null for none. */
     public static String secret(String secret) {
         return secret == null || secret.isEmpty() ? null : Secret.redact(secret);
     }
 
-    /** Whether {@code s} is a form a secret may take in a message: redacted ({@code abc…}) or {@code sha256:<hex>}. */
+    /**
+     * Whether {@code s} is a form a secret may take in a message: redacted ({@code abc…}) or {@code
+     * sha256:<hex>}.
+     */
     public static boolean isRedacted(String s) {
         if (s == null) return true;
         if (s.endsWith("…") && s.length() <= 4) return true;
@@ -43,20 +51,26 @@ public final class Redaction {
     /** Throws when {@code s} could be a plaintext secret; the message never repeats the value. */
     public static String requireRedacted(String s) {
         if (!isRedacted(s)) {
-            throw new IllegalArgumentException("refusing a notification with an unredacted secret (" + s.length()
-                    + " characters): pass the redacted form (first 3 characters + \"…\") or sha256:<hex>");
+            throw new IllegalArgumentException(
+                    "refusing a notification with an unredacted secret ("
+                            + s.length()
+                            + " characters): pass the redacted form (first 3 characters + \"…\") or sha256:<hex>");
         }
         return s;
     }
 
-    /** A JDBC URL without its credentials: every {@code password=} value and any {@code user:pw@} userinfo masked. */
+    /**
+     * A JDBC URL without its credentials: every {@code password=} value and any {@code user:pw@}
+     * userinfo masked.
+     */
     public static String jdbcUrl(String url) {
         return url == null ? null : credentials(url);
     }
 
     /**
-     * {@code message} (ours or a driver's, which may quote the URL in any form) with the credentials of
-     * {@code url} masked wherever they appear, raw or %-decoded, and any {@code password=} / userinfo cut.
+     * {@code message} (ours or a driver's, which may quote the URL in any form) with the
+     * credentials of {@code url} masked wherever they appear, raw or %-decoded, and any {@code
+     * password=} / userinfo cut.
      */
     public static String jdbcMessage(String message, String url) {
         if (message == null) return null;
@@ -68,19 +82,20 @@ public final class Redaction {
     }
 
     /**
-     * Text from the Alibaba Cloud SDK without query strings: its network errors quote the whole signed request
-     * URL (SecurityToken, Signature, SignatureNonce, AccessKeyId).
+     * Text from the Alibaba Cloud SDK without query strings: its network errors quote the whole
+     * signed request URL (SecurityToken, Signature, SignatureNonce, AccessKeyId).
      */
     public static String signedUrls(String text) {
         if (text == null) return null;
-        String out = QUERY.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "?…"));
+        String out =
+                QUERY.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "?…"));
         out = SIGNED_PARAM.matcher(out).replaceAll("$1=…");
         return credentials(out);
     }
 
     /**
-     * A URL shown to a person when it may be a bearer credential (DingTalk/Slack webhooks): scheme, host, port and
-     * the start of the path; no userinfo, no query.
+     * A URL shown to a person when it may be a bearer credential (DingTalk/Slack webhooks): scheme,
+     * host, port and the start of the path; no userinfo, no query.
      */
     public static String url(String url) {
         if (url == null) return null;
@@ -90,18 +105,26 @@ public final class Redaction {
             String path = u.getPath() == null ? "" : u.getPath();
             if (path.length() > 12) path = path.substring(0, 12) + "…";
             String host = u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
-            return Untrusted.inline(u.getScheme() + "://" + host + path + (u.getRawQuery() == null ? "" : "?…"));
+            return Untrusted.inline(
+                    u.getScheme() + "://" + host + path + (u.getRawQuery() == null ? "" : "?…"));
         } catch (Exception e) {
             return "(invalid url)";
         }
     }
 
     private static String credentials(String text) {
-        String out = PASSWORD_PARAM.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
-        return USERINFO.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+        String out =
+                PASSWORD_PARAM
+                        .matcher(text)
+                        .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        return USERINFO.matcher(out)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
     }
 
-    /** The password values a URL carries (query/semicolon parameters and userinfo), raw and %-decoded. */
+    /**
+     * The password values a URL carries (query/semicolon parameters and userinfo), raw and
+     * %-decoded.
+     */
     private static Set<String> passwordsIn(String url) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = PASSWORD_PARAM.matcher(url);

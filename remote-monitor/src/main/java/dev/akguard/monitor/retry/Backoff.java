@@ -7,14 +7,18 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The monitor's one retry policy: bounded exponential backoff. Retry number n (1 = first retry) waits
- * d = min(max, initial * 2^(n-1)); with {@link Jitter#EQUAL} a random time in [d/2, d] instead, so clients that
- * failed together do not retry together. In-process loops ({@code GitHubClient}, the Alibaba Cloud calls) sleep
- * {@link #delay}; work kept in the database (outbox, verification, watch cursors) stores {@link #nextAttempt}.
+ * The monitor's one retry policy: bounded exponential backoff. Retry number n (1 = first retry)
+ * waits d = min(max, initial * 2^(n-1)); with {@link Jitter#EQUAL} a random time in [d/2, d]
+ * instead, so clients that failed together do not retry together. In-process loops ({@code
+ * GitHubClient}, the Alibaba Cloud calls) sleep {@link #delay}; work kept in the database (outbox,
+ * verification, watch cursors) stores {@link #nextAttempt}.
  */
 public record Backoff(int maxAttempts, Duration initial, Duration max, Jitter jitter) {
 
-    public enum Jitter { NONE, EQUAL }
+    public enum Jitter {
+        NONE,
+        EQUAL
+    }
 
     public Backoff {
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -33,7 +37,10 @@ public record Backoff(int maxAttempts, Duration initial, Duration max, Jitter ji
         return new Backoff(maxAttempts, initial, max, Jitter.NONE);
     }
 
-    /** A backoff that never gives up (the watcher retries a failing source forever, just less often). */
+    /**
+     * A backoff that never gives up (the watcher retries a failing source forever, just less
+     * often).
+     */
     public static Backoff unbounded(Duration initial, Duration max, Jitter jitter) {
         return new Backoff(Integer.MAX_VALUE, initial, max, jitter);
     }
@@ -63,8 +70,8 @@ public record Backoff(int maxAttempts, Duration initial, Duration max, Jitter ji
     }
 
     /**
-     * When to try again after attempt number {@code attempts} (1-based) failed at {@code now}; empty when all
-     * attempts are used.
+     * When to try again after attempt number {@code attempts} (1-based) failed at {@code now};
+     * empty when all attempts are used.
      */
     public Optional<Instant> nextAttempt(int attempts, Instant now) {
         if (exhausted(attempts)) return Optional.empty();

@@ -2,7 +2,6 @@ package dev.akguard.monitor.runtime;
 
 import dev.akguard.monitor.anomaly.AnomalySettings;
 import dev.akguard.monitor.calls.CallsSettings;
-
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,5 +18,7 @@ public record IntegrationConfig(CallsSettings calls, AnomalySettings anomalies, 
     }
 
     /** How far back anomaly detection reads stored records: the rate baseline and a day. */
-    public Duration detectionWindow() { return Duration.ofHours(anomalies.rateSpike.baselineHours + 24L); }
+    public Duration detectionWindow() {
+        return Duration.ofHours(anomalies.rateSpike.baselineHours + 24L);
+    }
 }

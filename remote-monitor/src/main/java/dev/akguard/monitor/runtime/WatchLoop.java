@@ -8,7 +8,6 @@ import dev.akguard.monitor.store.WorkStore;
 import dev.akguard.monitor.watch.Source;
 import dev.akguard.monitor.watch.WatchSettings;
 import dev.akguard.monitor.watch.Watcher;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,21 +17,35 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The continuous `monitor watch`: a watcher cycle, then {@link AfterCycle} (verification, calls, anomalies,
- * delivery), then sleep until the next source is due (at most ten seconds, like {@link Watcher#run}).
- * A failing step (a dropped PostgreSQL connection, an SQLite lock held past its timeout, a GitHub outage) ends
- * neither the loop nor the other step: it is logged, and the loop backs off (doubling up to five minutes) and
- * goes on. Verification and notification of alerts already recorded run even when the watcher's cycle failed.
+ * The continuous `monitor watch`: a watcher cycle, then {@link AfterCycle} (verification, calls,
+ * anomalies, delivery), then sleep until the next source is due (at most ten seconds, like {@link
+ * Watcher#run}). A failing step (a dropped PostgreSQL connection, an SQLite lock held past its
+ * timeout, a GitHub outage) ends neither the loop nor the other step: it is logged, and the loop
+ * backs off (doubling up to five minutes) and goes on. Verification and notification of alerts
+ * already recorded run even when the watcher's cycle failed.
  */
 public final class WatchLoop {
     private static final Logger LOG = Logger.getLogger(WatchLoop.class.getName());
-    /** Waits after consecutive failed cycles: 2 s doubling to 5 min, jittered (each wait in [d/2, d]). */
-    static final Backoff FAILED_CYCLE = Backoff.unbounded(Duration.ofSeconds(2), Duration.ofMinutes(5), Backoff.Jitter.EQUAL);
 
-    private WatchLoop() { }
+    /**
+     * Waits after consecutive failed cycles: 2 s doubling to 5 min, jittered (each wait in [d/2,
+     * d]).
+     */
+    static final Backoff FAILED_CYCLE =
+            Backoff.unbounded(Duration.ofSeconds(2), Duration.ofMinutes(5), Backoff.Jitter.EQUAL);
 
-    public static void run(Watcher watcher, AfterCycle after, WatchSettings settings, WorkStore work, Clock clock, Sleeper sleeper,
-                           BooleanSupplier stop, Consumer<AfterCycle.Report> onReport) throws InterruptedException {
+    private WatchLoop() {}
+
+    public static void run(
+            Watcher watcher,
+            AfterCycle after,
+            WatchSettings settings,
+            WorkStore work,
+            Clock clock,
+            Sleeper sleeper,
+            BooleanSupplier stop,
+            Consumer<AfterCycle.Report> onReport)
+            throws InterruptedException {
         List<String> keys = settings.sources().stream().map(Source::key).toList();
         int failures = 0;
         while (!stop.getAsBoolean()) {
@@ -58,13 +71,19 @@ public final class WatchLoop {
         void run() throws InterruptedException;
     }
 
-    /** Runs one step; a RuntimeException (store, GitHub, Alibaba Cloud, a bug) is logged and reported as false. */
+    /**
+     * Runs one step; a RuntimeException (store, GitHub, Alibaba Cloud, a bug) is logged and
+     * reported as false.
+     */
     private static boolean step(String what, Step step) throws InterruptedException {
         try {
             step.run();
             return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, what + " failed: " + e.getMessage(), e instanceof StoreException || e instanceof GitHubException ? null : e);
+            LOG.log(
+                    Level.WARNING,
+                    what + " failed: " + e.getMessage(),
+                    e instanceof StoreException || e instanceof GitHubException ? null : e);
             return false;
         }
     }

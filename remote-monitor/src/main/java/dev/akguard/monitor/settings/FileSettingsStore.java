@@ -18,7 +18,9 @@ public final class FileSettingsStore implements SettingsStore {
         this.file = file;
     }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     @Override
     public Optional<String> load() {
@@ -27,7 +29,8 @@ public final class FileSettingsStore implements SettingsStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read settings file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read settings file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -40,7 +43,11 @@ public final class FileSettingsStore implements SettingsStore {
             try {
                 Files.writeString(tmp, json, StandardCharsets.UTF_8);
                 try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(
+                            tmp,
+                            file,
+                            StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -48,7 +55,8 @@ public final class FileSettingsStore implements SettingsStore {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write settings file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write settings file " + file + ": " + e.getMessage(), e);
         }
     }
 }

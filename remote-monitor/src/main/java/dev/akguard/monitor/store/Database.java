@@ -3,7 +3,6 @@ package dev.akguard.monitor.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.akguard.monitor.redact.Redaction;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -17,27 +16,37 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Where the monitor keeps its state: an SQLite file (default {@code $HOME/.akguard/monitor.db}, nothing to install)
- * or PostgreSQL for teams. The one connection source of the monitor: a HikariCP pool that validates a connection
- * before handing it out (one killed by a server restart is replaced), caps the total, waits at most
- * {@link #BORROW_TIMEOUT} for one, and rolls back what a borrower left open. SQLite connections use WAL, a busy
- * timeout and IMMEDIATE transactions so concurrent processes queue for the single writer instead of failing.
- * Opening a database brings its schema up to date ({@link Migrations}). Every message names the database with
- * its credentials masked ({@link Redaction#jdbcUrl}).
+ * Where the monitor keeps its state: an SQLite file (default {@code $HOME/.akguard/monitor.db},
+ * nothing to install) or PostgreSQL for teams. The one connection source of the monitor: a HikariCP
+ * pool that validates a connection before handing it out (one killed by a server restart is
+ * replaced), caps the total, waits at most {@link #BORROW_TIMEOUT} for one, and rolls back what a
+ * borrower left open. SQLite connections use WAL, a busy timeout and IMMEDIATE transactions so
+ * concurrent processes queue for the single writer instead of failing. Opening a database brings
+ * its schema up to date ({@link Migrations}). Every message names the database with its credentials
+ * masked ({@link Redaction#jdbcUrl}).
  */
 public final class Database implements AutoCloseable {
 
     /** The longest a caller waits for a free connection. */
     public static final Duration BORROW_TIMEOUT = Duration.ofSeconds(30);
-    /** Connections at most: SQLite has one writer anyway; PostgreSQL gets a few for the console and workers. */
+
+    /**
+     * Connections at most: SQLite has one writer anyway; PostgreSQL gets a few for the console and
+     * workers.
+     */
     static final int SQLITE_MAX = 8;
+
     static final int POSTGRES_MAX = 10;
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR =
+            PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE =
+            PosixFilePermissions.fromString("rw-------");
 
     static {
-        // HikariCP skips validation for a connection used in the last 500 ms; a server restart inside that window
-        // would hand out a dead connection. Validate every borrow (one round trip) unless the user chose otherwise.
+        // HikariCP skips validation for a connection used in the last 500 ms; a server restart
+        // inside that window
+        // would hand out a dead connection. Validate every borrow (one round trip) unless the user
+        // chose otherwise.
         if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
             System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
         }
@@ -58,7 +67,10 @@ public final class Database implements AutoCloseable {
         return open(jdbcUrl, Migrations.ROOT);
     }
 
-    /** Opens with the migration scripts under {@code migrationsRoot} (tests of the migration runner). */
+    /**
+     * Opens with the migration scripts under {@code migrationsRoot} (tests of the migration
+     * runner).
+     */
     static Database open(String jdbcUrl, String migrationsRoot) {
         String url = jdbcUrl == null || jdbcUrl.isBlank() ? defaultUrl() : jdbcUrl.trim();
         Dialect dialect = Dialect.of(url);
@@ -73,7 +85,10 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** {@code jdbc:sqlite:$HOME/.akguard/monitor.db}: {@code $HOME} as git has it, the JVM's home when unset. */
+    /**
+     * {@code jdbc:sqlite:$HOME/.akguard/monitor.db}: {@code $HOME} as git has it, the JVM's home
+     * when unset.
+     */
     public static String defaultUrl() {
         return defaultUrl(home());
     }
@@ -91,11 +106,18 @@ public final class Database implements AutoCloseable {
         return Path.of(envHome == null || envHome.isBlank() ? userHome : envHome);
     }
 
-    public Dialect dialect() { return dialect; }
+    public Dialect dialect() {
+        return dialect;
+    }
 
-    public String url() { return url; }
+    public String url() {
+        return url;
+    }
 
-    /** A pooled connection, validated; closing it hands it back (rolled back if a transaction was left open). */
+    /**
+     * A pooled connection, validated; closing it hands it back (rolled back if a transaction was
+     * left open).
+     */
     public Connection connect() throws SQLException {
         try {
             return pool.getConnection();
@@ -105,18 +127,22 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() { pool.close(); }
+    public void close() {
+        pool.close();
+    }
 
     private static HikariDataSource pool(String url, Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("akguard-monitor");
         config.setJdbcUrl(url);
         config.setConnectionTimeout(BORROW_TIMEOUT.toMillis());
-        // Keep one connection open: closing the last SQLite connection checkpoints and deletes the WAL (an fsync
+        // Keep one connection open: closing the last SQLite connection checkpoints and deletes the
+        // WAL (an fsync
         // per transaction), and a PostgreSQL connection costs a handshake.
         config.setMinimumIdle(1);
         config.setMaximumPoolSize(dialect == Dialect.SQLITE ? SQLITE_MAX : POSTGRES_MAX);
-        // A database that cannot be reached fails here, with the driver's reason, rather than on first use.
+        // A database that cannot be reached fails here, with the driver's reason, rather than on
+        // first use.
         config.setInitializationFailTimeout(1);
         if (dialect == Dialect.SQLITE) {
             config.addDataSourceProperty("busy_timeout", "30000");
@@ -128,23 +154,39 @@ public final class Database implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("Cannot open the monitor database " + Redaction.jdbcUrl(url) + ": "
-                    + Redaction.jdbcMessage(rootMessage(e), url), null);
+            throw new StoreException(
+                    "Cannot open the monitor database "
+                            + Redaction.jdbcUrl(url)
+                            + ": "
+                            + Redaction.jdbcMessage(rootMessage(e), url),
+                    null);
         }
     }
 
-    /** The driver's own words and, when different, the underlying cause (an unknown host, a refused connection). */
+    /**
+     * The driver's own words and, when different, the underlying cause (an unknown host, a refused
+     * connection).
+     */
     private static String rootMessage(Throwable e) {
         Throwable driver = e;
-        while (!(driver instanceof SQLException) && driver.getCause() != null && driver.getCause() != driver) driver = driver.getCause();
+        while (!(driver instanceof SQLException)
+                && driver.getCause() != null
+                && driver.getCause() != driver) driver = driver.getCause();
         Throwable root = driver;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String said = driver.getMessage() == null ? driver.getClass().getSimpleName() : driver.getMessage();
+        String said =
+                driver.getMessage() == null
+                        ? driver.getClass().getSimpleName()
+                        : driver.getMessage();
         if (said.startsWith("No suitable driver")) {
             return "the driver cannot read this URL: check the host, the port (a number) and every %-escape";
         }
         if (root == driver) return said;
-        return said + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+        return said
+                + " ("
+                + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage())
+                + ")";
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
@@ -160,7 +202,12 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Database error on " + redactedUrl() + ": " + Redaction.jdbcMessage(e.getMessage(), url), e);
+            throw new StoreException(
+                    "Database error on "
+                            + redactedUrl()
+                            + ": "
+                            + Redaction.jdbcMessage(e.getMessage(), url),
+                    e);
         }
     }
 
@@ -175,10 +222,14 @@ public final class Database implements AutoCloseable {
     }
 
     /** The URL with every credential masked. */
-    public String redactedUrl() { return Redaction.jdbcUrl(url); }
+    public String redactedUrl() {
+        return Redaction.jdbcUrl(url);
+    }
 
     /** {@code message} with this database's credentials masked. */
-    public String redact(String message) { return Redaction.jdbcMessage(message, url); }
+    public String redact(String message) {
+        return Redaction.jdbcMessage(message, url);
+    }
 
     private static void rollbackQuietly(Connection c) {
         try {
@@ -189,9 +240,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Creates the database's folder (0700 when we create it) and an empty database file (0600) before SQLite does,
-     * so the file never exists with the umask's permissions: it holds notification channel secrets. SQLite gives
-     * its -wal and -shm files the permissions of the database file.
+     * Creates the database's folder (0700 when we create it) and an empty database file (0600)
+     * before SQLite does, so the file never exists with the umask's permissions: it holds
+     * notification channel secrets. SQLite gives its -wal and -shm files the permissions of the
+     * database file.
      */
     private static void prepareSqliteFile(String url) {
         String file = url.substring("jdbc:sqlite:".length());
@@ -205,7 +257,9 @@ public final class Database implements AutoCloseable {
             if (parent != null && !Files.isDirectory(parent)) {
                 Files.createDirectories(parent);
                 if (posix) Files.setPosixFilePermissions(parent, OWNER_DIR);
-            } else if (posix && parent != null && parent.equals(home().resolve(".akguard").toAbsolutePath())) {
+            } else if (posix
+                    && parent != null
+                    && parent.equals(home().resolve(".akguard").toAbsolutePath())) {
                 tightenDir(parent); // our own folder, made 0755 by older versions
             }
             if (!posix) return;
@@ -216,18 +270,27 @@ public final class Database implements AutoCloseable {
                     // another process created it first
                 }
             }
-            // The umask may have masked bits off at creation, never on; older versions left 0644 files.
+            // The umask may have masked bits off at creation, never on; older versions left 0644
+            // files.
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Path f = Path.of(path + suffix);
                 if (Files.exists(f)) tighten(f);
             }
         } catch (IOException e) {
-            throw new StoreException("Cannot create the monitor database " + path + ": " + e.getMessage()
-                    + ". Pass --db (or AKGUARD_DB_URL) with a writable location.", e);
+            throw new StoreException(
+                    "Cannot create the monitor database "
+                            + path
+                            + ": "
+                            + e.getMessage()
+                            + ". Pass --db (or AKGUARD_DB_URL) with a writable location.",
+                    e);
         }
     }
 
-    /** Best effort on an existing file: one owned by someone else keeps its permissions (and opens or not). */
+    /**
+     * Best effort on an existing file: one owned by someone else keeps its permissions (and opens
+     * or not).
+     */
     private static void tighten(Path f) {
         try {
             Files.setPosixFilePermissions(f, OWNER_FILE);

@@ -7,6 +7,7 @@ public record HistoryEntry(Instant at, String by, String action, String note) {
 
     /** Actions written by this module; other modules may add their own. */
     public static final String CREATED = "created";
+
     public static final String HANDLED_DELETED = "handled-deleted";
     public static final String HANDLED_DISABLED = "handled-disabled";
     public static final String WHITELISTED = "whitelisted";

@@ -12,10 +12,14 @@ public record RecordOutcome(long alertId, Kind kind) {
         NEW_OCCURRENCE,
         /** A whitelisted pair in a new place: recorded, not announced. */
         WHITELISTED_SEEN,
-        /** Exactly this place was recorded already (a retry or another instance got there first). */
+        /**
+         * Exactly this place was recorded already (a retry or another instance got there first).
+         */
         ALREADY_RECORDED
     }
 
     /** Whether listeners should be told (new alert or reopened). */
-    public boolean announce() { return kind == Kind.CREATED || kind == Kind.REOPENED; }
+    public boolean announce() {
+        return kind == Kind.CREATED || kind == Kind.REOPENED;
+    }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The repeated {@link PreparedStatement} code in one place: bind arguments in order, run, map rows. Arguments may
- * be {@code null}, strings, numbers, booleans, enums (stored by name) and {@link Instant}s (stored as epoch ms).
+ * The repeated {@link PreparedStatement} code in one place: bind arguments in order, run, map rows.
+ * Arguments may be {@code null}, strings, numbers, booleans, enums (stored by name) and {@link
+ * Instant}s (stored as epoch ms).
  */
 public final class Sql {
 
@@ -23,7 +24,7 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private Sql() { }
+    private Sql() {}
 
     /** Runs an INSERT/UPDATE/DELETE; returns the number of rows changed. */
     public static int update(Connection c, String sql, Object... args) throws SQLException {
@@ -46,7 +47,8 @@ public final class Sql {
     }
 
     /** All rows of a query. */
-    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -58,7 +60,8 @@ public final class Sql {
     }
 
     /** The first row of a query, if any. */
-    public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -91,7 +94,9 @@ public final class Sql {
             else if (a instanceof Long l) ps.setLong(n, l);
             else if (a instanceof Integer x) ps.setInt(n, x);
             else if (a instanceof Boolean b) ps.setBoolean(n, b);
-            else throw new IllegalArgumentException("unsupported SQL argument type " + a.getClass().getName());
+            else
+                throw new IllegalArgumentException(
+                        "unsupported SQL argument type " + a.getClass().getName());
         }
     }
 }

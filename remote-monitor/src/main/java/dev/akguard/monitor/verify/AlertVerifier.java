@@ -5,30 +5,31 @@ import dev.akguard.monitor.store.Alert;
 import dev.akguard.monitor.store.AlertNotFoundException;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Occurrence;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Re-checks an alert after detection (`monitor verify`, the re-verify queue, after `handle --apply`): recovers the
- * secret from the recorded occurrence ({@link SourceRefetcher}) and validates it ({@link LeakVerifier}).
+ * Re-checks an alert after detection (`monitor verify`, the re-verify queue, after `handle
+ * --apply`): recovers the secret from the recorded occurrence ({@link SourceRefetcher}) and
+ * validates it ({@link LeakVerifier}).
  */
 public final class AlertVerifier {
     private static final Logger LOG = Logger.getLogger(AlertVerifier.class.getName());
 
     /** A verification result and the occurrence the secret was re-fetched from. */
-    public record Outcome(Alert alert, KeyCheck result, Occurrence source) { }
+    public record Outcome(Alert alert, KeyCheck result, Occurrence source) {}
 
     /** What a pass over the re-verify queue did. */
-    public record QueueReport(int verified, int failed) { }
+    public record QueueReport(int verified, int failed) {}
 
     private final AlertStore alerts;
     private final SourceRefetcher refetcher;
     private final LeakVerifier verifier;
     private final Clock clock;
 
-    public AlertVerifier(AlertStore alerts, SourceRefetcher refetcher, LeakVerifier verifier, Clock clock) {
+    public AlertVerifier(
+            AlertStore alerts, SourceRefetcher refetcher, LeakVerifier verifier, Clock clock) {
         this.alerts = alerts;
         this.refetcher = refetcher;
         this.verifier = verifier;
@@ -36,8 +37,9 @@ public final class AlertVerifier {
     }
 
     /**
-     * @throws AlertNotFoundException     no such alert
-     * @throws SecretUnavailableException the secret cannot be re-fetched (recorded in the history too)
+     * @throws AlertNotFoundException no such alert
+     * @throws SecretUnavailableException the secret cannot be re-fetched (recorded in the history
+     *     too)
      */
     public Outcome verify(long alertId, String by) throws InterruptedException {
         Alert a = alerts.find(alertId).orElseThrow(() -> new AlertNotFoundException(alertId));
@@ -45,14 +47,30 @@ public final class AlertVerifier {
         try {
             recovered = refetcher.recover(a);
         } catch (SecretUnavailableException e) {
-            verifier.store().recordFailure(alertId, clock.instant(), by, e.getMessage(), !e.permanent());
+            verifier.store()
+                    .recordFailure(alertId, clock.instant(), by, e.getMessage(), !e.permanent());
             throw e;
         }
         Occurrence from = recovered.from();
-        KeyCheck r = verifier.verify(a.id(), a.accessKeyId(), a.secretSha256(), recovered.secret(), recovered.securityToken(), by,
-                "secret re-fetched from " + from.repo() + "/" + from.path() + " at commit " + from.commit()).orElseThrow(
-                () -> new AlertNotFoundException(alertId));
-        return new Outcome(alerts.find(alertId).orElseThrow(() -> new AlertNotFoundException(alertId)), r, from);
+        KeyCheck r =
+                verifier.verify(
+                                a.id(),
+                                a.accessKeyId(),
+                                a.secretSha256(),
+                                recovered.secret(),
+                                recovered.securityToken(),
+                                by,
+                                "secret re-fetched from "
+                                        + from.repo()
+                                        + "/"
+                                        + from.path()
+                                        + " at commit "
+                                        + from.commit())
+                        .orElseThrow(() -> new AlertNotFoundException(alertId));
+        return new Outcome(
+                alerts.find(alertId).orElseThrow(() -> new AlertNotFoundException(alertId)),
+                r,
+                from);
     }
 
     /** Re-verifies every alert whose check is due (never checked, or UNKNOWN after its backoff). */
@@ -64,7 +82,14 @@ public final class AlertVerifier {
                 verify(d.alertId(), by);
                 ok++;
             } catch (SecretUnavailableException | AlertNotFoundException e) {
-                LOG.warning(() -> "re-verifying alert " + d.alertId() + " (" + d.accessKeyId() + "): " + e.getMessage());
+                LOG.warning(
+                        () ->
+                                "re-verifying alert "
+                                        + d.alertId()
+                                        + " ("
+                                        + d.accessKeyId()
+                                        + "): "
+                                        + e.getMessage());
                 failed++;
             }
         }

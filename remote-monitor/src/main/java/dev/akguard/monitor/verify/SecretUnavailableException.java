@@ -1,8 +1,8 @@
 package dev.akguard.monitor.verify;
 
 /**
- * The secret of an alert cannot be recovered: every recorded occurrence is gone from GitHub, or no longer holds
- * the pair. The message says what happened and that the alert must be handled by hand.
+ * The secret of an alert cannot be recovered: every recorded occurrence is gone from GitHub, or no
+ * longer holds the pair. The message says what happened and that the alert must be handled by hand.
  */
 public final class SecretUnavailableException extends RuntimeException {
     private final boolean permanent;
@@ -13,5 +13,7 @@ public final class SecretUnavailableException extends RuntimeException {
     }
 
     /** False when GitHub merely failed to answer: trying again later may work. */
-    public boolean permanent() { return permanent; }
+    public boolean permanent() {
+        return permanent;
+    }
 }

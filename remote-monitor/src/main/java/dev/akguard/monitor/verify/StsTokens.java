@@ -1,25 +1,29 @@
 package dev.akguard.monitor.verify;
 
 import dev.akguard.core.finding.Finding;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the security token that belongs to leaked STS credentials ({@code STS.} IDs), so they can be checked:
- * without it an STS key cannot sign a request. The engine pairs an STS ID with its secret; the token is the
- * nearest {@code CAIS…}/{@code CAES…} base64 run of at least 100 characters within a few lines of the ID, in the
- * same text the finding came from. The token is a secret: callers keep it in memory only.
+ * Finds the security token that belongs to leaked STS credentials ({@code STS.} IDs), so they can
+ * be checked: without it an STS key cannot sign a request. The engine pairs an STS ID with its
+ * secret; the token is the nearest {@code CAIS…}/{@code CAES…} base64 run of at least 100
+ * characters within a few lines of the ID, in the same text the finding came from. The token is a
+ * secret: callers keep it in memory only.
  */
 public final class StsTokens {
-    private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9+/])CA[IE]S[A-Za-z0-9+/=]{96,}");
-    /** How far from the ID's line a token may sit (a credentials block, a JSON object, an env file). */
-    static final int MAX_LINES = 20;
-
-    private StsTokens() { }
+    private static final Pattern TOKEN =
+            Pattern.compile("(?<![A-Za-z0-9+/])CA[IE]S[A-Za-z0-9+/=]{96,}");
 
     /**
-     * @param text      the text the finding was scanned from
+     * How far from the ID's line a token may sit (a credentials block, a JSON object, an env file).
+     */
+    static final int MAX_LINES = 20;
+
+    private StsTokens() {}
+
+    /**
+     * @param text the text the finding was scanned from
      * @param firstLine the 1-based file line of {@code text}'s first line (1 for a whole file)
      * @return the token, or null (not STS credentials, or no token near the ID)
      */

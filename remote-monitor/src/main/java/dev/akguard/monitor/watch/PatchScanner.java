@@ -11,7 +11,6 @@ import dev.akguard.monitor.github.FileContent;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubNotFoundException;
 import dev.akguard.monitor.verify.StsTokens;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,18 +19,21 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The credentials one GitHub commit adds, by the one change rule ({@link ChangeRule}, as the pre-push hook): GitHub
- * patches are the source of the added lines, against every parent (a merge is compared with each of its parents).
- * The hunks are scanned first; the file at the commit is fetched and scanned whole when a patch is missing or
- * cut, or when an added line holds an AccessKey ID or a secret-like value whose partner is not in the hunks (the
- * other half of the pair sits further away in the file). Fetched files are read up to a size limit; anything
- * beyond it is reported as a {@link ScanGap}. Only pairs count (an ID alone is not a leaked key).
+ * The credentials one GitHub commit adds, by the one change rule ({@link ChangeRule}, as the
+ * pre-push hook): GitHub patches are the source of the added lines, against every parent (a merge
+ * is compared with each of its parents). The hunks are scanned first; the file at the commit is
+ * fetched and scanned whole when a patch is missing or cut, or when an added line holds an
+ * AccessKey ID or a secret-like value whose partner is not in the hunks (the other half of the pair
+ * sits further away in the file). Fetched files are read up to a size limit; anything beyond it is
+ * reported as a {@link ScanGap}. Only pairs count (an ID alone is not a leaked key).
  */
 final class PatchScanner {
 
     private static final Logger LOG = Logger.getLogger(PatchScanner.class.getName());
+
     /** An ID prefix, or a 30-character alphanumeric word (an AccessKey secret's shape). */
-    private static final Pattern CANDIDATE = Pattern.compile("LTAI|STS\\.|(?<![A-Za-z0-9+/])[A-Za-z0-9]{30}(?![A-Za-z0-9+/=])");
+    private static final Pattern CANDIDATE =
+            Pattern.compile("LTAI|STS\\.|(?<![A-Za-z0-9+/])[A-Za-z0-9]{30}(?![A-Za-z0-9+/=])");
 
     private final Engine engine;
     private final GitHubApi api;
@@ -43,15 +45,19 @@ final class PatchScanner {
         this.maxFileBytes = maxFileBytes;
     }
 
-    /** {@code tokens}: the security token of each STS finding that has one (identity map; in memory only). */
-    record Result(List<Finding> findings, List<ScanGap> gaps, Map<Finding, String> tokens) { }
+    /**
+     * {@code tokens}: the security token of each STS finding that has one (identity map; in memory
+     * only).
+     */
+    record Result(List<Finding> findings, List<ScanGap> gaps, Map<Finding, String> tokens) {}
 
     /**
-     * @param commit       the commit against its first parent
+     * @param commit the commit against its first parent
      * @param otherParents for a merge, the compare of each further parent with the commit
      * @param fallbackAuthor named when the commit has no author (the pusher)
      */
-    Result scan(String repo, Change commit, List<Change> otherParents, String fallbackAuthor) throws InterruptedException {
+    Result scan(String repo, Change commit, List<Change> otherParents, String fallbackAuthor)
+            throws InterruptedException {
         List<Finding> out = new ArrayList<>();
         List<ScanGap> gaps = new ArrayList<>();
         Map<Finding, String> tokens = new java.util.IdentityHashMap<>();
@@ -69,18 +75,23 @@ final class PatchScanner {
             sides.add(file);
             for (Map<String, ChangedFile> o : others) {
                 ChangedFile f = o.get(file.path());
-                if (f == null || f.removed()) continue files;  // unchanged against that parent: nothing on it is new
+                if (f == null || f.removed())
+                    continue files; // unchanged against that parent: nothing on it is new
                 sides.add(f);
             }
             List<AddedLines> added = new ArrayList<>();
             boolean whole = false;
             PatchLines first = null;
             for (ChangedFile side : sides) {
-                if ("renamed".equals(side.status()) && side.patch() == null) continue files; // moved as it was: nothing added
+                if ("renamed".equals(side.status()) && side.patch() == null)
+                    continue files; // moved as it was: nothing added
                 PatchLines p = side.patch() == null ? null : PatchLines.parse(side.patch());
                 if (first == null && side == file) first = p;
                 if (p == null || p.truncated()) whole = true;
-                added.add("added".equals(side.status()) || p == null || p.truncated() ? AddedLines.ALL : p.added());
+                added.add(
+                        "added".equals(side.status()) || p == null || p.truncated()
+                                ? AddedLines.ALL
+                                : p.added());
             }
             List<Finding> found;
             Map<Finding, String> fileTokens = new java.util.IdentityHashMap<>();
@@ -99,7 +110,8 @@ final class PatchScanner {
                 String text = null;
                 for (Finding f : found) {
                     if (f.secret() == null || !f.accessKeyId().startsWith("STS.")) continue;
-                    if (text == null) text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    if (text == null)
+                        text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
                     String t = StsTokens.near(text, 1, f);
                     if (t != null) fileTokens.put(f, t);
                 }
@@ -130,7 +142,10 @@ final class PatchScanner {
         return out;
     }
 
-    /** An added line holds an ID or a secret-like value that no pair found in the hunks accounts for. */
+    /**
+     * An added line holds an ID or a secret-like value that no pair found in the hunks accounts
+     * for.
+     */
     private static boolean unexplained(PatchLines patch, List<Finding> found) {
         java.util.Set<Integer> explained = new java.util.HashSet<>();
         for (Finding f : found) {
@@ -147,14 +162,28 @@ final class PatchScanner {
         return false;
     }
 
-    /** The file at the commit, at most {@code maxFileBytes}; a longer file is scanned that far and recorded as a gap. */
-    private byte[] fetch(String repo, ChangedFile file, String commit, List<ScanGap> gaps) throws InterruptedException {
-        String url = file.contentsUrl() != null ? file.contentsUrl() : api.contentsUrl(repo, file.path(), file.ref() != null ? file.ref() : commit);
+    /**
+     * The file at the commit, at most {@code maxFileBytes}; a longer file is scanned that far and
+     * recorded as a gap.
+     */
+    private byte[] fetch(String repo, ChangedFile file, String commit, List<ScanGap> gaps)
+            throws InterruptedException {
+        String url =
+                file.contentsUrl() != null
+                        ? file.contentsUrl()
+                        : api.contentsUrl(
+                                repo, file.path(), file.ref() != null ? file.ref() : commit);
         try {
             FileContent c = api.content(url, maxFileBytes);
             if (c.cut()) {
-                gaps.add(new ScanGap(repo, commit, file.path(), "not scanned beyond the first " + maxFileBytes
-                        + " bytes: the file is larger (raise watch.maxFileBytes to scan more)"));
+                gaps.add(
+                        new ScanGap(
+                                repo,
+                                commit,
+                                file.path(),
+                                "not scanned beyond the first "
+                                        + maxFileBytes
+                                        + " bytes: the file is larger (raise watch.maxFileBytes to scan more)"));
             }
             return c.bytes();
         } catch (GitHubNotFoundException e) {

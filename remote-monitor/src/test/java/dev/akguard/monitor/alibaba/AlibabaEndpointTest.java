@@ -18,7 +18,9 @@ class AlibabaEndpointTest {
         p.apply(req, KeyValidator.STS_HOST);
         assertEquals(ProtocolType.HTTPS, req.getSysProtocol());
         assertEquals("sts.aliyuncs.com", req.getSysProductDomain().getDomainName());
-        assertEquals("actiontrail.cn-shanghai.aliyuncs.com", p.hostFor("actiontrail.cn-shanghai.aliyuncs.com"));
+        assertEquals(
+                "actiontrail.cn-shanghai.aliyuncs.com",
+                p.hostFor("actiontrail.cn-shanghai.aliyuncs.com"));
         assertFalse(p.isOverride());
     }
 
@@ -36,7 +38,9 @@ class AlibabaEndpointTest {
 
     @Test
     void httpsAndBareHostOverrides() {
-        assertEquals(ProtocolType.HTTPS, AlibabaEndpoint.override("https://gw.corp.example:8443").protocol());
+        assertEquals(
+                ProtocolType.HTTPS,
+                AlibabaEndpoint.override("https://gw.corp.example:8443").protocol());
         AlibabaEndpoint bare = AlibabaEndpoint.override("gw.corp.example");
         assertEquals(ProtocolType.HTTPS, bare.protocol());
         assertEquals("gw.corp.example", bare.hostFor("sts.aliyuncs.com"));
@@ -44,30 +48,52 @@ class AlibabaEndpointTest {
 
     @Test
     void plainHttpToANetworkHostIsRefusedWithAFix() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AlibabaEndpoint.override("http://gw.corp.example:8080"));
-        assertTrue(e.getMessage().contains("plain http is allowed only for loopback"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> AlibabaEndpoint.override("http://gw.corp.example:8080"));
+        assertTrue(
+                e.getMessage().contains("plain http is allowed only for loopback"), e.getMessage());
         assertTrue(e.getMessage().contains("https://gw.corp.example:8080"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> AlibabaEndpoint.override("http://127.0.0.1.evil.example"));
-        assertThrows(IllegalArgumentException.class, () -> AlibabaEndpoint.override("http://10.0.0.1"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AlibabaEndpoint.override("http://127.0.0.1.evil.example"));
+        assertThrows(
+                IllegalArgumentException.class, () -> AlibabaEndpoint.override("http://10.0.0.1"));
     }
 
     @Test
     void malformedOverridesAreRefused() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AlibabaEndpoint.override("ftp://127.0.0.1"))
-                .getMessage().contains("scheme"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AlibabaEndpoint.override("http://127.0.0.1:8090/api"))
-                .getMessage().contains("path"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> AlibabaEndpoint.override("ftp://127.0.0.1"))
+                        .getMessage()
+                        .contains("scheme"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> AlibabaEndpoint.override("http://127.0.0.1:8090/api"))
+                        .getMessage()
+                        .contains("path"));
         assertThrows(IllegalArgumentException.class, () -> AlibabaEndpoint.override("http://"));
         assertThrows(IllegalArgumentException.class, () -> AlibabaEndpoint.override("http://a b"));
     }
 
     @Test
     void environmentVariableSelectsTheOverride() {
-        assertEquals("127.0.0.1:1234", AlibabaEndpoint.fromEnvironment(Map.of(AlibabaEndpoint.ENV, "http://127.0.0.1:1234")).hostFor("x"));
+        assertEquals(
+                "127.0.0.1:1234",
+                AlibabaEndpoint.fromEnvironment(
+                                Map.of(AlibabaEndpoint.ENV, "http://127.0.0.1:1234"))
+                        .hostFor("x"));
         assertFalse(AlibabaEndpoint.fromEnvironment(Map.of()).isOverride());
-        assertFalse(AlibabaEndpoint.fromEnvironment(Map.of(AlibabaEndpoint.ENV, "  ")).isOverride());
-        assertThrows(IllegalArgumentException.class,
-                () -> AlibabaEndpoint.fromEnvironment(Map.of(AlibabaEndpoint.ENV, "http://example.com")));
+        assertFalse(
+                AlibabaEndpoint.fromEnvironment(Map.of(AlibabaEndpoint.ENV, "  ")).isOverride());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        AlibabaEndpoint.fromEnvironment(
+                                Map.of(AlibabaEndpoint.ENV, "http://example.com")));
     }
 }

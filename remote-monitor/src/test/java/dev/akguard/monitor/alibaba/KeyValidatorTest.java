@@ -1,9 +1,5 @@
 package dev.akguard.monitor.alibaba;
 
-import dev.akguard.testkit.fixtures.RecordingSleeper;
-
-import dev.akguard.monitor.retry.Backoff;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akguard.monitor.model.KeyCheck;
 import dev.akguard.monitor.model.Validity;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.testkit.alibaba.AlibabaCloudEmulator;
 import dev.akguard.testkit.alibaba.EmulatedAccount;
 import dev.akguard.testkit.alibaba.EmulatedKey;
 import dev.akguard.testkit.alibaba.EmulatedUser;
 import dev.akguard.testkit.alibaba.RecordedRequest;
 import dev.akguard.testkit.corpus.FakeKeys;
+import dev.akguard.testkit.fixtures.RecordingSleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** Every validation outcome, through the official SDK against the emulator. */
 class KeyValidatorTest {
     private static final Random RANDOM = new Random();
-    private static final Backoff FAST = Backoff.jittered(4, Duration.ofMillis(100), Duration.ofSeconds(2));
+    private static final Backoff FAST =
+            Backoff.jittered(4, Duration.ofMillis(100), Duration.ofSeconds(2));
 
     private AlibabaCloudEmulator emu;
     private EmulatedAccount account;
@@ -42,7 +41,12 @@ class KeyValidatorTest {
         account = emu.addAccount();
         user = account.addUser("leaky");
         sleeper = new RecordingSleeper();
-        validator = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), sleeper::sleep);
+        validator =
+                new KeyValidator(
+                        AlibabaEndpoint.override(emu.url()),
+                        FAST,
+                        Duration.ofSeconds(5),
+                        sleeper::sleep);
     }
 
     @AfterEach
@@ -77,7 +81,11 @@ class KeyValidatorTest {
 
     @Test
     void rootKeyAndStsSessionAreValid() {
-        assertEquals("Account", validator.validate(account.addRootKey().id(), account.rootKeys().get(0).secret()).identityType());
+        assertEquals(
+                "Account",
+                validator
+                        .validate(account.addRootKey().id(), account.rootKeys().get(0).secret())
+                        .identityType());
         EmulatedKey session = account.addRoleSession("deployer", "s1");
         KeyCheck r = validator.validate(session.id(), session.secret(), session.securityToken());
         assertEquals(Validity.VALID, r.validity());
@@ -92,7 +100,8 @@ class KeyValidatorTest {
         assertTrue(noToken.detail().contains("security token"), noToken.detail());
         assertTrue(emu.requests().isEmpty(), "nothing to ask without the token");
         session.expire();
-        KeyCheck expired = validator.validate(session.id(), session.secret(), session.securityToken());
+        KeyCheck expired =
+                validator.validate(session.id(), session.secret(), session.securityToken());
         assertEquals(Validity.INVALID, expired.validity());
         assertTrue(expired.detail().contains("InvalidSecurityToken.Expired"), expired.detail());
     }
@@ -105,7 +114,8 @@ class KeyValidatorTest {
         assertNull(r.accountId());
         assertTrue(r.detail().contains("NoPermission"), r.detail());
         EmulatedKey forbidden = user.addKey().denyWith("Forbidden.RAM", "*");
-        assertEquals(Validity.VALID, validator.validate(forbidden.id(), forbidden.secret()).validity());
+        assertEquals(
+                Validity.VALID, validator.validate(forbidden.id(), forbidden.secret()).validity());
         assertEquals(2, stsCalls().size(), "a verdict needs no retry");
     }
 
@@ -142,13 +152,22 @@ class KeyValidatorTest {
         assertEquals(Validity.VALID, r.validity());
         List<RecordedRequest> calls = stsCalls();
         assertEquals(3, calls.size());
-        assertEquals(List.of("Throttling.User", "Throttling.User"), calls.subList(0, 2).stream().map(RecordedRequest::errorCode).toList());
+        assertEquals(
+                List.of("Throttling.User", "Throttling.User"),
+                calls.subList(0, 2).stream().map(RecordedRequest::errorCode).toList());
         assertTrue(calls.get(2).succeeded());
-        // Each attempt was signed afresh: distinct nonces, or the emulator would have said SignatureNonceUsed.
+        // Each attempt was signed afresh: distinct nonces, or the emulator would have said
+        // SignatureNonceUsed.
         assertEquals(3, calls.stream().map(c -> c.param("SignatureNonce")).distinct().count());
         assertEquals(2, sleeper.sleeps().size());
-        assertTrue(sleeper.sleeps().get(0).toMillis() >= 50 && sleeper.sleeps().get(0).toMillis() <= 100, sleeper.sleeps().toString());
-        assertTrue(sleeper.sleeps().get(1).toMillis() >= 100 && sleeper.sleeps().get(1).toMillis() <= 200, sleeper.sleeps().toString());
+        assertTrue(
+                sleeper.sleeps().get(0).toMillis() >= 50
+                        && sleeper.sleeps().get(0).toMillis() <= 100,
+                sleeper.sleeps().toString());
+        assertTrue(
+                sleeper.sleeps().get(1).toMillis() >= 100
+                        && sleeper.sleeps().get(1).toMillis() <= 200,
+                sleeper.sleeps().toString());
     }
 
     @Test
@@ -184,8 +203,12 @@ class KeyValidatorTest {
     @Test
     void timeoutIsUnknown() {
         EmulatedKey key = user.addKey();
-        KeyValidator impatient = new KeyValidator(AlibabaEndpoint.override(emu.url()),
-                Backoff.jittered(2, Duration.ofMillis(10), Duration.ofMillis(10)), Duration.ofMillis(300), sleeper::sleep);
+        KeyValidator impatient =
+                new KeyValidator(
+                        AlibabaEndpoint.override(emu.url()),
+                        Backoff.jittered(2, Duration.ofMillis(10), Duration.ofMillis(10)),
+                        Duration.ofMillis(300),
+                        sleeper::sleep);
         emu.faults().delayNext(2, Duration.ofSeconds(2), "GetCallerIdentity");
         KeyCheck r = impatient.validate(key.id(), key.secret());
         assertEquals(Validity.UNKNOWN, r.validity());
@@ -196,8 +219,12 @@ class KeyValidatorTest {
     void unreachableEndpointIsUnknown() {
         String url = emu.url();
         emu.close();
-        KeyValidator v = new KeyValidator(AlibabaEndpoint.override(url), Backoff.jittered(2, Duration.ZERO, Duration.ZERO),
-                Duration.ofSeconds(1), sleeper::sleep);
+        KeyValidator v =
+                new KeyValidator(
+                        AlibabaEndpoint.override(url),
+                        Backoff.jittered(2, Duration.ZERO, Duration.ZERO),
+                        Duration.ofSeconds(1),
+                        sleeper::sleep);
         assertEquals(Validity.UNKNOWN, v.validate(randomId(), randomSecret()).validity());
     }
 
@@ -206,8 +233,12 @@ class KeyValidatorTest {
         String url = emu.url();
         emu.close();
         String token = "CAIS" + randomSecret() + randomSecret();
-        KeyValidator v = new KeyValidator(AlibabaEndpoint.override(url), Backoff.jittered(1, Duration.ZERO, Duration.ZERO),
-                Duration.ofSeconds(1), sleeper::sleep);
+        KeyValidator v =
+                new KeyValidator(
+                        AlibabaEndpoint.override(url),
+                        Backoff.jittered(1, Duration.ZERO, Duration.ZERO),
+                        Duration.ofSeconds(1),
+                        sleeper::sleep);
         String id = randomId();
         KeyCheck r = v.validate(id, randomSecret(), token);
         assertEquals(Validity.UNKNOWN, r.validity());
@@ -215,12 +246,16 @@ class KeyValidatorTest {
         assertFalse(r.detail().contains(token), r.detail());
         assertFalse(r.detail().contains("Signature="), r.detail());
         assertFalse(r.detail().contains("AccessKeyId="), r.detail());
-        assertTrue(r.detail().contains(url.replaceAll("/$", "")), "the host is still named: " + r.detail());
+        assertTrue(
+                r.detail().contains(url.replaceAll("/$", "")),
+                "the host is still named: " + r.detail());
     }
 
     @Test
     void incompletePairIsRefusedClearly() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> validator.validate("LTAIabc", " "));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> validator.validate("LTAIabc", " "));
         assertTrue(e.getMessage().contains("no secret"));
         assertTrue(emu.requests().isEmpty());
     }

@@ -1,19 +1,17 @@
 package dev.akguard.monitor.alibaba;
 
-import dev.akguard.testkit.fixtures.RecordingSleeper;
-
-import dev.akguard.monitor.retry.Backoff;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akguard.monitor.model.Validity;
+import dev.akguard.monitor.retry.Backoff;
 import dev.akguard.testkit.alibaba.AlibabaCloudEmulator;
 import dev.akguard.testkit.alibaba.EmulatedAccount;
 import dev.akguard.testkit.alibaba.EmulatedKey;
 import dev.akguard.testkit.alibaba.EmulatedUser;
+import dev.akguard.testkit.fixtures.RecordingSleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** Handling a leaked key with the admin's RAM rights, checked end to end with KeyValidator. */
 class RamAdminTest {
-    private static final Backoff FAST = Backoff.jittered(3, Duration.ofMillis(10), Duration.ofMillis(50));
+    private static final Backoff FAST =
+            Backoff.jittered(3, Duration.ofMillis(10), Duration.ofMillis(50));
 
     private AlibabaCloudEmulator emu;
     private EmulatedAccount account;
@@ -38,12 +37,21 @@ class RamAdminTest {
         account = emu.addAccount();
         adminKey = account.addUser("security-admin").addKey();
         ram = admin(adminKey);
-        validator = new KeyValidator(AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), new RecordingSleeper()::sleep);
+        validator =
+                new KeyValidator(
+                        AlibabaEndpoint.override(emu.url()),
+                        FAST,
+                        Duration.ofSeconds(5),
+                        new RecordingSleeper()::sleep);
     }
 
     private RamAdmin admin(EmulatedKey key) {
-        return new RamAdmin(new AdminCredentials(key.id(), key.secret(), null, "test"), AlibabaEndpoint.override(emu.url()),
-                FAST, Duration.ofSeconds(5), new RecordingSleeper()::sleep);
+        return new RamAdmin(
+                new AdminCredentials(key.id(), key.secret(), null, "test"),
+                AlibabaEndpoint.override(emu.url()),
+                FAST,
+                Duration.ofSeconds(5),
+                new RecordingSleeper()::sleep);
     }
 
     @AfterEach
@@ -63,7 +71,8 @@ class RamAdminTest {
         assertEquals("user-103", found.get().userName());
         assertEquals(owner.userId(), found.get().userId());
         assertTrue(found.get().active());
-        assertEquals(2, emu.requests("ListUsers").size(), "105 users come in two pages of at most 100");
+        assertEquals(
+                2, emu.requests("ListUsers").size(), "105 users come in two pages of at most 100");
         assertTrue(ram.findOwner(KeyValidatorTest.randomId()).isEmpty());
     }
 
@@ -74,10 +83,17 @@ class RamAdminTest {
         EmulatedKey a2 = a.addKey().disable();
         List<AccessKeyEntry> all = ram.inventory();
         assertEquals(3, all.size());
-        AccessKeyEntry first = all.stream().filter(e -> e.accessKeyId().equals(a1.id())).findFirst().orElseThrow();
+        AccessKeyEntry first =
+                all.stream().filter(e -> e.accessKeyId().equals(a1.id())).findFirst().orElseThrow();
         assertEquals(Instant.parse("2024-03-01T00:00:00Z"), first.createDate());
         assertEquals("a", first.userName());
-        assertEquals("Inactive", all.stream().filter(e -> e.accessKeyId().equals(a2.id())).findFirst().orElseThrow().status());
+        assertEquals(
+                "Inactive",
+                all.stream()
+                        .filter(e -> e.accessKeyId().equals(a2.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .status());
     }
 
     @Test
@@ -87,7 +103,8 @@ class RamAdminTest {
         AccessKeyEntry after = ram.disable(leaked.id());
         assertEquals("Inactive", after.status());
         assertEquals("ci", after.userName());
-        assertEquals(Validity.DISABLED, validator.validate(leaked.id(), leaked.secret()).validity());
+        assertEquals(
+                Validity.DISABLED, validator.validate(leaked.id(), leaked.secret()).validity());
         assertEquals("Inactive", emu.requests("UpdateAccessKey").get(0).param("Status"));
         assertEquals(adminKey.id(), emu.requests("UpdateAccessKey").get(0).accessKeyId());
     }
@@ -97,7 +114,8 @@ class RamAdminTest {
         EmulatedKey leaked = account.addUser("ci").addKey();
         ram.delete(leaked.id());
         assertEquals(Validity.INVALID, validator.validate(leaked.id(), leaked.secret()).validity());
-        RamAdminException again = assertThrows(RamAdminException.class, () -> ram.delete(leaked.id()));
+        RamAdminException again =
+                assertThrows(RamAdminException.class, () -> ram.delete(leaked.id()));
         assertEquals("EntityNotExist.User.AccessKey", again.errorCode());
         assertTrue(again.getMessage().contains("not owned by any RAM user"), again.getMessage());
     }
@@ -109,7 +127,8 @@ class RamAdminTest {
         emu.clearRequests();
         ram.disable(owner);
         ram.lastUsed(owner);
-        assertEquals(List.of("UpdateAccessKey", "GetAccessKeyLastUsed"),
+        assertEquals(
+                List.of("UpdateAccessKey", "GetAccessKeyLastUsed"),
                 emu.requests().stream().map(r -> r.action()).toList());
         ram.delete(owner);
         assertTrue(emu.key(leaked.id()).isEmpty());
@@ -122,7 +141,9 @@ class RamAdminTest {
         Instant before = Instant.now().minusSeconds(1);
         validator.validate(leaked.id(), leaked.secret());
         Instant used = ram.lastUsed(leaked.id()).orElseThrow();
-        assertFalse(used.isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), used + " vs " + before);
+        assertFalse(
+                used.isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                used + " vs " + before);
     }
 
     @Test
@@ -137,10 +158,17 @@ class RamAdminTest {
     @Test
     void rejectedAdminCredentialsAreNamedWithoutTheSecret() {
         String wrong = KeyValidatorTest.randomSecret();
-        RamAdmin bad = new RamAdmin(new AdminCredentials(adminKey.id(), wrong, null, "environment"),
-                AlibabaEndpoint.override(emu.url()), FAST, Duration.ofSeconds(5), new RecordingSleeper()::sleep);
+        RamAdmin bad =
+                new RamAdmin(
+                        new AdminCredentials(adminKey.id(), wrong, null, "environment"),
+                        AlibabaEndpoint.override(emu.url()),
+                        FAST,
+                        Duration.ofSeconds(5),
+                        new RecordingSleeper()::sleep);
         RamAdminException e = assertThrows(RamAdminException.class, bad::inventory);
-        assertTrue(e.getMessage().contains("admin credentials from environment were rejected"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("admin credentials from environment were rejected"),
+                e.getMessage());
         assertFalse(e.getMessage().contains(wrong));
     }
 

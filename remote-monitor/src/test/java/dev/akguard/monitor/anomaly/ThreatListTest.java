@@ -1,22 +1,23 @@
 package dev.akguard.monitor.anomaly;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ThreatListTest {
 
-    private static ThreatList list(String... lines) { return ThreatList.parse(List.of(lines), "test"); }
+    private static ThreatList list(String... lines) {
+        return ThreatList.parse(List.of(lines), "test");
+    }
 
     @Test
     void exactIpv4AddressMatchesOnlyItself() {
@@ -90,7 +91,13 @@ class ThreatListTest {
 
     @Test
     void commentsAndBlankLinesAreIgnored() {
-        ThreatList l = list("# feed of 2026-03-01", "", "   ", "203.0.113.5  # scanner", "2001:db8::/32 # ipv6 block");
+        ThreatList l =
+                list(
+                        "# feed of 2026-03-01",
+                        "",
+                        "   ",
+                        "203.0.113.5  # scanner",
+                        "2001:db8::/32 # ipv6 block");
         assertEquals(2, l.size());
         assertTrue(l.contains("203.0.113.5"));
         assertTrue(l.contains("2001:db8:1::9"));
@@ -105,7 +112,17 @@ class ThreatListTest {
         assertFalse(l.contains(null));
         assertFalse(l.contains("1.2.3"));
         assertFalse(l.contains("1.2.3.256"));
-        for (String junk : List.of("1.2.3.4.", ".1.2.3", "1..2.3", "1.2.3.4.5", "1234.1.1.1", "1.2.3.-4", "1.2.3.4:80", "fe80::1%eth0", "g::1")) {
+        for (String junk :
+                List.of(
+                        "1.2.3.4.",
+                        ".1.2.3",
+                        "1..2.3",
+                        "1.2.3.4.5",
+                        "1234.1.1.1",
+                        "1.2.3.-4",
+                        "1.2.3.4:80",
+                        "fe80::1%eth0",
+                        "g::1")) {
             assertFalse(l.contains(junk), junk);
         }
         assertTrue(l.contains("1.2.3.4"));
@@ -114,8 +131,19 @@ class ThreatListTest {
 
     @Test
     void badLinesAreAllReportedWithLineNumbers() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ThreatList.parse(List.of("1.2.3.4", "evil.example.com", "# ok", "10.0.0.0/33", "2001:db8::/129", "1.2.3.4/x"), "feed.txt"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ThreatList.parse(
+                                        List.of(
+                                                "1.2.3.4",
+                                                "evil.example.com",
+                                                "# ok",
+                                                "10.0.0.0/33",
+                                                "2001:db8::/129",
+                                                "1.2.3.4/x"),
+                                        "feed.txt"));
         String m = e.getMessage();
         assertTrue(m.contains("feed.txt line 2: not an IP address"), m);
         assertTrue(m.contains("feed.txt line 4: prefix length out of range 0..32"), m);
@@ -127,9 +155,13 @@ class ThreatListTest {
     @Test
     void errorsNeverEchoTheFilesContent() {
         List<String> shadowLike = new java.util.ArrayList<>();
-        for (int i = 0; i < 25; i++) shadowLike.add("user" + i + ":$6$salt$HASHVALUE" + i + ":19000:0:99999:7:::");
+        for (int i = 0; i < 25; i++)
+            shadowLike.add("user" + i + ":$6$salt$HASHVALUE" + i + ":19000:0:99999:7:::");
         shadowLike.add("aws_secret_access_key = SECRETVALUE");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThreatList.parse(shadowLike, "/etc/shadow"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ThreatList.parse(shadowLike, "/etc/shadow"));
         String m = e.getMessage();
         assertFalse(m.contains("HASHVALUE") || m.contains("SECRETVALUE") || m.contains("user1"), m);
         assertTrue(m.contains("/etc/shadow line 1: not an IP address"), m);
@@ -144,7 +176,9 @@ class ThreatListTest {
         ThreatList l = ThreatList.load(f);
         assertTrue(l.contains("198.51.100.99"));
         assertTrue(l.contains("2001:db8::5"));
-        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> ThreatList.load(dir.resolve("nope.txt")));
+        NoSuchFileException e =
+                assertThrows(
+                        NoSuchFileException.class, () -> ThreatList.load(dir.resolve("nope.txt")));
         assertTrue(e.getMessage().contains("nope.txt"), e.getMessage());
     }
 }

@@ -1,14 +1,8 @@
 package dev.akguard.monitor.notify;
 
-import dev.akguard.monitor.testing.TestAlerts;
-
-import dev.akguard.monitor.store.Database;
-
-import dev.akguard.monitor.redact.Redaction;
-
-import dev.akguard.testkit.fixtures.MutableClock;
-import dev.akguard.testkit.fixtures.TestKeys;
-import dev.akguard.testkit.fixtures.WebhookReceiver;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -29,42 +23,48 @@ import dev.akguard.monitor.notify.outbox.JdbcInbox;
 import dev.akguard.monitor.notify.outbox.JdbcOutbox;
 import dev.akguard.monitor.notify.outbox.OutboxEntry;
 import dev.akguard.monitor.notify.outbox.OutboxStatus;
+import dev.akguard.monitor.redact.Redaction;
 import dev.akguard.monitor.settings.MemorySettingsStore;
+import dev.akguard.monitor.store.Database;
+import dev.akguard.monitor.testing.TestAlerts;
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
+import dev.akguard.testkit.fixtures.WebhookReceiver;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** A leak (and an anomaly) through settings, outbox and dispatcher to an SMTP server, a webhook and the inbox. */
+/**
+ * A leak (and an anomaly) through settings, outbox and dispatcher to an SMTP server, a webhook and
+ * the inbox.
+ */
 class NotificationEndToEndTest {
     private static final String SMTP_PASSWORD = TestKeys.random(20);
     private static final String HOOK_SECRET = TestKeys.random(32);
-    private static final Map<String, String> ENV = Map.of("AKGUARD_SMTP_PASSWORD", SMTP_PASSWORD, "OPS_HOOK_SECRET", HOOK_SECRET);
+    private static final Map<String, String> ENV =
+            Map.of("AKGUARD_SMTP_PASSWORD", SMTP_PASSWORD, "OPS_HOOK_SECRET", HOOK_SECRET);
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("akguard@example.com", "akguard", SMTP_PASSWORD));
+    static final GreenMailExtension MAIL =
+            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                    .withConfiguration(
+                            GreenMailConfiguration.aConfig()
+                                    .withUser("akguard@example.com", "akguard", SMTP_PASSWORD));
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private WebhookReceiver receiver;
     private Database db;
@@ -82,27 +82,37 @@ class NotificationEndToEndTest {
         inbox = new JdbcInbox(db);
         // configured the way `monitor notify set` would, then read back from the store
         MemorySettingsStore store = new MemorySettingsStore();
-        NotificationSettings s = NotificationSettings.fromJson("""
+        NotificationSettings s =
+                NotificationSettings.fromJson(
+                        """
                 {"email": {"enabled": true, "host": "127.0.0.1", "port": %d, "starttls": "OPTIONAL", "username": "akguard",
                            "from": "akguard@example.com", "recipients": ["security@example.com"], "timeoutSeconds": 5},
                  "webhooks": [{"name": "ops", "format": "GENERIC", "url": "%s", "secretEnv": "OPS_HOOK_SECRET", "timeoutSeconds": 5}]}
-                """.formatted(MAIL.getSmtp().getPort(), receiver.url("/akguard")));
+                """
+                                .formatted(MAIL.getSmtp().getPort(), receiver.url("/akguard")));
         s.save(store);
         settings = NotificationSettings.load(store);
     }
 
     @AfterEach
-    void tearDown() { receiver.close(); }
+    void tearDown() {
+        receiver.close();
+    }
 
     private Map<String, Channel> channels() {
-        return Channels.fromSettings(settings, inbox, ENV::get, WebhookChannel.defaultHttpClient(), clock);
+        return Channels.fromSettings(
+                settings, inbox, ENV::get, WebhookChannel.defaultHttpClient(), clock);
     }
 
     private Dispatcher dispatcher() {
-        return new Dispatcher(outbox, channels(), settings.backoff(), clock, Duration.ofMinutes(5), 50);
+        return new Dispatcher(
+                outbox, channels(), settings.backoff(), clock, Duration.ofMinutes(5), 50);
     }
 
-    /** What the watcher does when it records a leak: the alert and its notifications in one transaction. */
+    /**
+     * What the watcher does when it records a leak: the alert and its notifications in one
+     * transaction.
+     */
     private int recordLeak(AlertNotification alert) throws Exception {
         List<OutboxEntry> entries = new Notifier(settings, clock).plan(alert);
         try (Connection tx = db.connect()) {
@@ -123,8 +133,19 @@ class NotificationEndToEndTest {
     void aValidLeakReachesEmailWebhookAndInbox() throws Exception {
         String keyId = TestKeys.accessKeyId();
         String secret = TestKeys.secret();
-        assertEquals(3, recordLeak(new AlertNotification(101, keyId, Redaction.secret(secret), Validity.VALID, "1000000000000001",
-                "acme/shop", "conf/prod.properties", 9, "https://github.com/acme/shop/blob/main/conf/prod.properties#L9")));
+        assertEquals(
+                3,
+                recordLeak(
+                        new AlertNotification(
+                                101,
+                                keyId,
+                                Redaction.secret(secret),
+                                Validity.VALID,
+                                "1000000000000001",
+                                "acme/shop",
+                                "conf/prod.properties",
+                                9,
+                                "https://github.com/acme/shop/blob/main/conf/prod.properties#L9")));
         assertEquals(new DispatchReport(3, 0, 0), dispatcher().drain());
 
         assertTrue(MAIL.waitForIncomingEmail(5000, 1));
@@ -134,7 +155,9 @@ class NotificationEndToEndTest {
 
         WebhookReceiver.Request hook = receiver.requests().get(0);
         String ts = hook.header("X-Akguard-Timestamp");
-        assertEquals("sha256=" + hmacHex(HOOK_SECRET, ts + "." + hook.bodyText()), hook.header("X-Akguard-Signature"));
+        assertEquals(
+                "sha256=" + hmacHex(HOOK_SECRET, ts + "." + hook.bodyText()),
+                hook.header("X-Akguard-Signature"));
         assertTrue(hook.bodyText().contains("\"alertId\":101"));
         assertFalse(hook.bodyText().contains(secret));
 
@@ -149,8 +172,19 @@ class NotificationEndToEndTest {
 
     @Test
     void anInvalidLeakNotifiesNoOne() throws Exception {
-        assertEquals(0, recordLeak(new AlertNotification(102, TestKeys.accessKeyId(), Redaction.secret(TestKeys.secret()),
-                Validity.INVALID, null, "acme/shop", "a.txt", 1, null)));
+        assertEquals(
+                0,
+                recordLeak(
+                        new AlertNotification(
+                                102,
+                                TestKeys.accessKeyId(),
+                                Redaction.secret(TestKeys.secret()),
+                                Validity.INVALID,
+                                null,
+                                "acme/shop",
+                                "a.txt",
+                                1,
+                                null)));
         assertEquals(DispatchReport.EMPTY, dispatcher().drain());
         assertEquals(0, MAIL.getReceivedMessages().length);
         assertEquals(0, receiver.requests().size());
@@ -159,8 +193,17 @@ class NotificationEndToEndTest {
 
     @Test
     void reVerifyingALeakDoesNotNotifyTwice() throws Exception {
-        AlertNotification a = new AlertNotification(103, TestKeys.accessKeyId(), Redaction.secret(TestKeys.secret()),
-                Validity.VALID, null, "acme/shop", "a.txt", 1, null);
+        AlertNotification a =
+                new AlertNotification(
+                        103,
+                        TestKeys.accessKeyId(),
+                        Redaction.secret(TestKeys.secret()),
+                        Validity.VALID,
+                        null,
+                        "acme/shop",
+                        "a.txt",
+                        1,
+                        null);
         assertEquals(3, recordLeak(a));
         dispatcher().drain();
         clock.advance(Duration.ofHours(1));
@@ -171,14 +214,25 @@ class NotificationEndToEndTest {
 
     @Test
     void aCrashBeforeTheEmailIsMarkedSentResendsWithTheSameMessageId() throws Exception {
-        recordLeak(new AlertNotification(104, TestKeys.accessKeyId(), Redaction.secret(TestKeys.secret()),
-                Validity.VALID, null, "acme/shop", "a.txt", 1, null));
+        recordLeak(
+                new AlertNotification(
+                        104,
+                        TestKeys.accessKeyId(),
+                        Redaction.secret(TestKeys.secret()),
+                        Validity.VALID,
+                        null,
+                        "acme/shop",
+                        "a.txt",
+                        1,
+                        null));
         // run 1: deliver, but "die" right after the email goes out (simulated by marking nothing)
         var claimed = outbox.claimDue(clock.instant(), 10, Duration.ofMinutes(5));
         Map<String, Channel> channels = channels();
         for (var item : claimed) {
-            channels.get(item.channel()).deliver(new dev.akguard.monitor.notify.channel.Delivery(item.idempotencyKey(),
-                    MessageCodec.decode(item.payload())));
+            channels.get(item.channel())
+                    .deliver(
+                            new dev.akguard.monitor.notify.channel.Delivery(
+                                    item.idempotencyKey(), MessageCodec.decode(item.payload())));
         }
         // run 2 after restart and lease expiry
         clock.advance(Duration.ofMinutes(5));
@@ -188,28 +242,59 @@ class NotificationEndToEndTest {
         assertTrue(MAIL.waitForIncomingEmail(5000, 2));
         MimeMessage[] mails = MAIL.getReceivedMessages();
         assertEquals(2, mails.length, "SMTP is at-least-once: the mail went out twice");
-        assertEquals(mails[0].getMessageID(), mails[1].getMessageID(), "with one Message-ID, so clients fold the copies");
+        assertEquals(
+                mails[0].getMessageID(),
+                mails[1].getMessageID(),
+                "with one Message-ID, so clients fold the copies");
         assertEquals(2, receiver.requests().size());
-        assertEquals(1, receiver.requests().stream().map(r -> r.header("Idempotency-Key")).distinct().count());
+        assertEquals(
+                1,
+                receiver.requests().stream()
+                        .map(r -> r.header("Idempotency-Key"))
+                        .distinct()
+                        .count());
     }
 
     @Test
     void anomaliesFlowThroughTheSameChannels() {
         String keyId = TestKeys.accessKeyId();
         AnomalyDetector detector = AnomalyDetector.fromSettings(AnomalySettings.defaults(), null);
-        List<CallRecord> calls = List.of(new CallRecord(clock.instant(), "CreateUser", "ram", "203.0.113.9", "cn-hangzhou", "Write",
-                null, "python-requests/2.31", "alice", keyId, "1000000000000001", "ram-user", "evt-1"));
-        List<RaisedAnomaly> raised = detector.detectNew(calls, DetectionContext.of(Map.of(keyId, clock.instant().minusSeconds(60))),
-                new InMemoryAnomalyLedger());
+        List<CallRecord> calls =
+                List.of(
+                        new CallRecord(
+                                clock.instant(),
+                                "CreateUser",
+                                "ram",
+                                "203.0.113.9",
+                                "cn-hangzhou",
+                                "Write",
+                                null,
+                                "python-requests/2.31",
+                                "alice",
+                                keyId,
+                                "1000000000000001",
+                                "ram-user",
+                                "evt-1"));
+        List<RaisedAnomaly> raised =
+                detector.detectNew(
+                        calls,
+                        DetectionContext.of(Map.of(keyId, clock.instant().minusSeconds(60))),
+                        new InMemoryAnomalyLedger());
         assertEquals(2, raised.size(), "sensitive API and use after the leak");
         long alertId = 200;
         for (RaisedAnomaly r : raised) {
-            outbox.enqueue(new Notifier(settings, clock).plan(new AnomalyNotification(alertId++, r.anomaly())), clock.instant());
+            outbox.enqueue(
+                    new Notifier(settings, clock)
+                            .plan(new AnomalyNotification(alertId++, r.anomaly())),
+                    clock.instant());
         }
         assertEquals(new DispatchReport(6, 0, 0), dispatcher().drain());
         List<String> titles = inbox.latest(10).stream().map(InboxMessage::title).sorted().toList();
-        assertEquals(List.of("Abnormal AccessKey call: Leaked key used after the leak (" + keyId + ")",
-                "Abnormal AccessKey call: Sensitive API called (" + keyId + ")"), titles);
+        assertEquals(
+                List.of(
+                        "Abnormal AccessKey call: Leaked key used after the leak (" + keyId + ")",
+                        "Abnormal AccessKey call: Sensitive API called (" + keyId + ")"),
+                titles);
         assertEquals(2, receiver.requests().size());
     }
 
@@ -217,7 +302,9 @@ class NotificationEndToEndTest {
     void notifyTestReportsEachChannel() {
         settings.webhooks.get(0).url = "http://127.0.0.1:1/down";
         List<NotificationTester.Result> results = NotificationTester.test(channels(), clock);
-        assertEquals(List.of("inbox", "email", "webhook:ops"), results.stream().map(NotificationTester.Result::channel).toList());
+        assertEquals(
+                List.of("inbox", "email", "webhook:ops"),
+                results.stream().map(NotificationTester.Result::channel).toList());
         assertTrue(results.get(0).ok());
         assertTrue(results.get(1).ok(), String.valueOf(results.get(1).error()));
         assertFalse(results.get(2).ok());

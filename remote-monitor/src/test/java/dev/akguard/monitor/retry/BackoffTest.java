@@ -1,15 +1,14 @@
 package dev.akguard.monitor.retry;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
@@ -20,7 +19,10 @@ class BackoffTest {
         assertEquals(Duration.ofSeconds(60), b.delay(2));
         assertEquals(Duration.ofSeconds(120), b.delay(3));
         assertEquals(Duration.ofSeconds(120), b.delay(9));
-        assertEquals(Duration.ofSeconds(120), b.delay(Integer.MAX_VALUE), "huge retry numbers stay at the cap");
+        assertEquals(
+                Duration.ofSeconds(120),
+                b.delay(Integer.MAX_VALUE),
+                "huge retry numbers stay at the cap");
     }
 
     @Test
@@ -34,7 +36,8 @@ class BackoffTest {
                 assertTrue(d >= full / 2 && d <= full, retry + ": " + d);
             }
         }
-        assertEquals(Duration.ZERO, Backoff.jittered(3, Duration.ZERO, Duration.ZERO).delay(2, random));
+        assertEquals(
+                Duration.ZERO, Backoff.jittered(3, Duration.ZERO, Duration.ZERO).delay(2, random));
     }
 
     @Test
@@ -44,13 +47,22 @@ class BackoffTest {
         assertEquals(Optional.of(now.plusSeconds(10)), b.nextAttempt(1, now));
         assertEquals(Optional.of(now.plusSeconds(20)), b.nextAttempt(2, now));
         assertEquals(Optional.empty(), b.nextAttempt(3, now));
-        assertTrue(Backoff.unbounded(Duration.ofSeconds(1), Duration.ofSeconds(2), Backoff.Jitter.NONE).nextAttempt(1_000_000, now).isPresent());
+        assertTrue(
+                Backoff.unbounded(Duration.ofSeconds(1), Duration.ofSeconds(2), Backoff.Jitter.NONE)
+                        .nextAttempt(1_000_000, now)
+                        .isPresent());
     }
 
     @Test
     void refusesNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> Backoff.exponential(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> Backoff.exponential(1, Duration.ofSeconds(2), Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> Backoff.jittered(1, Duration.ofSeconds(-1), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Backoff.exponential(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Backoff.exponential(1, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Backoff.jittered(1, Duration.ofSeconds(-1), Duration.ofSeconds(1)));
     }
 }

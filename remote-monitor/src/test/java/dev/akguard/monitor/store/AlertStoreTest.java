@@ -1,14 +1,15 @@
 package dev.akguard.monitor.store;
 
-import dev.akguard.testkit.fixtures.MutableClock;
-import dev.akguard.testkit.fixtures.TestKeys;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akguard.monitor.model.AlertStatus;
 import dev.akguard.monitor.model.HandlingMethod;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AlertStoreTest {
 
@@ -38,8 +36,18 @@ class AlertStoreTest {
     }
 
     private Sighting at(String repo, String commit, int line) {
-        return new Sighting(key.id(), key.secret().substring(0, 3) + "…", key.sha256(), repo, "conf/app.properties", line, commit,
-                "alice", "https://github.example/" + repo, clock.instant(), "events");
+        return new Sighting(
+                key.id(),
+                key.secret().substring(0, 3) + "…",
+                key.sha256(),
+                repo,
+                "conf/app.properties",
+                line,
+                commit,
+                "alice",
+                "https://github.example/" + repo,
+                clock.instant(),
+                "events");
     }
 
     private RecordOutcome record(Sighting s) {
@@ -50,7 +58,10 @@ class AlertStoreTest {
     void onePairIsOneAlertWithOneOccurrencePerPlace() {
         RecordOutcome first = record(at("a/b", "c1", 3));
         assertEquals(RecordOutcome.Kind.CREATED, first.kind());
-        assertEquals(RecordOutcome.Kind.ALREADY_RECORDED, record(at("a/b", "c1", 3)).kind(), "same place again: idempotent");
+        assertEquals(
+                RecordOutcome.Kind.ALREADY_RECORDED,
+                record(at("a/b", "c1", 3)).kind(),
+                "same place again: idempotent");
         clock.advance(Duration.ofMinutes(5));
         RecordOutcome second = record(at("x/y", "c9", 10));
         assertEquals(RecordOutcome.Kind.NEW_OCCURRENCE, second.kind());
@@ -78,24 +89,50 @@ class AlertStoreTest {
         Alert deleted = store.handle(id, HandlingMethod.DELETED, "carol", "deleted after rotation");
         assertEquals(HandlingMethod.DELETED, deleted.handlingMethod());
 
-        long other = db.transactionUninterruptibly(c -> store.record(c, new Sighting(key.id(), "abc…", "00" + key.sha256().substring(2),
-                "a/b", "p", 1, "c1", "a", "u", clock.instant(), "events"))).alertId();
+        long other =
+                db.transactionUninterruptibly(
+                                c ->
+                                        store.record(
+                                                c,
+                                                new Sighting(
+                                                        key.id(),
+                                                        "abc…",
+                                                        "00" + key.sha256().substring(2),
+                                                        "a/b",
+                                                        "p",
+                                                        1,
+                                                        "c1",
+                                                        "a",
+                                                        "u",
+                                                        clock.instant(),
+                                                        "events")))
+                        .alertId();
         Alert wl = store.handle(other, HandlingMethod.WHITELIST, "dave", "test fixture key");
         assertEquals(AlertStatus.WHITELISTED, wl.status());
-        IllegalTransitionException e = assertThrows(IllegalTransitionException.class, () -> store.handle(other, HandlingMethod.DELETED, "dave", null));
+        IllegalTransitionException e =
+                assertThrows(
+                        IllegalTransitionException.class,
+                        () -> store.handle(other, HandlingMethod.DELETED, "dave", null));
         assertTrue(e.getMessage().contains("unwhitelist"));
         Alert back = store.unwhitelist(other, "erin", "not a fixture after all");
         assertEquals(AlertStatus.UNHANDLED, back.status());
         assertNull(back.handlingMethod());
-        assertThrows(IllegalTransitionException.class, () -> store.unwhitelist(other, "erin", null));
+        assertThrows(
+                IllegalTransitionException.class, () -> store.unwhitelist(other, "erin", null));
 
         List<HistoryEntry> h = back.history();
-        assertEquals(List.of(HistoryEntry.CREATED, HistoryEntry.WHITELISTED, HistoryEntry.UNWHITELISTED), h.stream().map(HistoryEntry::action).toList());
+        assertEquals(
+                List.of(HistoryEntry.CREATED, HistoryEntry.WHITELISTED, HistoryEntry.UNWHITELISTED),
+                h.stream().map(HistoryEntry::action).toList());
         assertEquals("dave", h.get(1).by());
         assertEquals("test fixture key", h.get(1).note());
         assertEquals("erin", h.get(2).by());
-        assertThrows(AlertNotFoundException.class, () -> store.handle(999, HandlingMethod.DELETED, "x", null));
-        assertEquals(2, store.list(AlertStatus.HANDLED).size() + store.list(AlertStatus.UNHANDLED).size());
+        assertThrows(
+                AlertNotFoundException.class,
+                () -> store.handle(999, HandlingMethod.DELETED, "x", null));
+        assertEquals(
+                2,
+                store.list(AlertStatus.HANDLED).size() + store.list(AlertStatus.UNHANDLED).size());
     }
 
     @Test
@@ -110,7 +147,10 @@ class AlertStoreTest {
 
         store.unwhitelist(id, "carol", null);
         store.handle(id, HandlingMethod.DELETED, "carol", "gone");
-        assertEquals(RecordOutcome.Kind.ALREADY_RECORDED, record(at("z/z", "c2", 4)).kind(), "the same place does not reopen");
+        assertEquals(
+                RecordOutcome.Kind.ALREADY_RECORDED,
+                record(at("z/z", "c2", 4)).kind(),
+                "the same place does not reopen");
         RecordOutcome reopened = record(at("q/q", "c3", 1));
         assertEquals(RecordOutcome.Kind.REOPENED, reopened.kind());
         assertTrue(reopened.announce());

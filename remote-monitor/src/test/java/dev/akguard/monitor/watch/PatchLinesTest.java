@@ -1,16 +1,17 @@
 package dev.akguard.monitor.watch;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class PatchLinesTest {
 
     @Test
     void keepsHunksAtRealLineNumbers() {
-        String patch = "@@ -1,3 +1,4 @@\n a\n+b\n c\n-d\n+e\n@@ -20,2 +21,3 @@ class X {\n u\n+v\n w\n";
+        String patch =
+                "@@ -1,3 +1,4 @@\n a\n+b\n c\n-d\n+e\n@@ -20,2 +21,3 @@ class X {\n u\n+v\n w\n";
         PatchLines p = PatchLines.parse(patch);
         assertFalse(p.truncated());
         assertEquals(2, p.hunks().size());
@@ -55,6 +56,8 @@ class PatchLinesTest {
         assertTrue(p.isAdded(1_500_000_001));
         assertFalse(p.isAdded(1_499_999_999));
         assertEquals(1_500_000_000, p.hunks().get(0).start());
-        assertTrue(PatchLines.parse("@@ -0,0 +99999999999,3 @@\n+a\n+b\n+c\n").truncated(), "beyond int: unreadable, fetch the file");
+        assertTrue(
+                PatchLines.parse("@@ -0,0 +99999999999,3 @@\n+a\n+b\n+c\n").truncated(),
+                "beyond int: unreadable, fetch the file");
     }
 }

@@ -1,5 +1,9 @@
 package dev.akguard.monitor.watch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubClient;
@@ -13,11 +17,6 @@ import dev.akguard.testkit.fixtures.RecordingSleeper;
 import dev.akguard.testkit.fixtures.TestKeys;
 import dev.akguard.testkit.github.EmulatedRepo;
 import dev.akguard.testkit.github.GitHubEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,15 +24,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #10's cases against the GitHub emulator: every commit a push publishes is scanned for the lines it adds,
- * findings are attributed to the commit that added them, repositories made public are scanned from a clone, and
- * seeing the same repository again raises nothing new.
+ * Issue #10's cases against the GitHub emulator: every commit a push publishes is scanned for the
+ * lines it adds, findings are attributed to the commit that added them, repositories made public
+ * are scanned from a clone, and seeing the same repository again raises nothing new.
  */
 class PublishedCommitsEndToEndTest {
 
@@ -56,16 +55,32 @@ class PublishedCommitsEndToEndTest {
     }
 
     @AfterEach
-    void stop() { gh.close(); }
+    void stop() {
+        gh.close();
+    }
 
     private Watcher watcher(WatchSettings settings) {
-        GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("t").clock(clock).sleeper(sleeper::sleep).random(random).build();
-        return new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), clock, sleeper::sleep).addListener((n, c) -> notices.add(n));
+        GitHubClient client =
+                GitHubClient.builder(gh.baseUrl())
+                        .token("t")
+                        .clock(clock)
+                        .sleeper(sleeper::sleep)
+                        .random(random)
+                        .build();
+        return new Watcher(
+                        settings,
+                        new GitHubApi(client),
+                        db,
+                        Engine.defaults(),
+                        clock,
+                        sleeper::sleep)
+                .addListener((n, c) -> notices.add(n));
     }
 
     private Watcher watcher() {
-        return watcher(WatchSettings.defaults(List.of(Source.publicEvents()))
-                .withClone(new CloneLimits(64L << 20, Duration.ofMinutes(2), clones, 1)));
+        return watcher(
+                WatchSettings.defaults(List.of(Source.publicEvents()))
+                        .withClone(new CloneLimits(64L << 20, Duration.ofMinutes(2), clones, 1)));
     }
 
     private CycleReport cycle(Watcher w) throws InterruptedException {
@@ -89,7 +104,8 @@ class PublishedCommitsEndToEndTest {
     }
 
     /** The same pushes seen again (a redelivery, another feed): nothing new. */
-    private void assertNothingNewWhenSeenAgain(Watcher w, EmulatedRepo repo, EmulatedRepo.PushResult... pushes) throws Exception {
+    private void assertNothingNewWhenSeenAgain(
+            Watcher w, EmulatedRepo repo, EmulatedRepo.PushResult... pushes) throws Exception {
         List<Alert> before = alerts.list(null);
         for (EmulatedRepo.PushResult p : pushes) repo.replay(p, "octocat");
         CycleReport r = cycle(w);
@@ -100,7 +116,11 @@ class PublishedCommitsEndToEndTest {
     }
 
     private static String yaml(TestKeys.Pair key) {
-        return "app:\n  region: cn-hangzhou\n  access_key_id: " + key.id() + "\n  access_key_secret: " + key.secret() + "\n";
+        return "app:\n  region: cn-hangzhou\n  access_key_id: "
+                + key.id()
+                + "\n  access_key_secret: "
+                + key.secret()
+                + "\n";
     }
 
     @Test
@@ -108,7 +128,12 @@ class PublishedCommitsEndToEndTest {
         TestKeys.Pair key = TestKeys.pair(random);
         Watcher w = watcher();
         EmulatedRepo repo = gh.createRepo("acme/newrepo");
-        EmulatedRepo.PushResult push = repo.change().put("conf/app.yml", yaml(key)).nextCommit("docs").put("README.md", "# app\n").push();
+        EmulatedRepo.PushResult push =
+                repo.change()
+                        .put("conf/app.yml", yaml(key))
+                        .nextCommit("docs")
+                        .put("README.md", "# app\n")
+                        .push();
         assertEquals(EmulatedRepo.ZERO_SHA, push.before());
 
         CycleReport r = cycle(w);
@@ -124,7 +149,12 @@ class PublishedCommitsEndToEndTest {
         repo.change().put("README.md", "# app\n").push();
         Watcher w = watcher();
         cycle(w);
-        EmulatedRepo.PushResult push = repo.change("feature").put("src/config.yml", yaml(key)).nextCommit("more").put("src/Main.java", "class Main {}\n").push();
+        EmulatedRepo.PushResult push =
+                repo.change("feature")
+                        .put("src/config.yml", yaml(key))
+                        .nextCommit("more")
+                        .put("src/Main.java", "class Main {}\n")
+                        .push();
 
         cycle(w);
         assertOneAlert(key, push.commits().get(0), "src/config.yml", 3);
@@ -138,7 +168,12 @@ class PublishedCommitsEndToEndTest {
         repo.change().put("README.md", "# app\n").push();
         Watcher w = watcher();
         cycle(w);
-        EmulatedRepo.PushResult push = repo.change().put("deploy/app.yml", yaml(key)).nextCommit("oops").remove("deploy/app.yml").push();
+        EmulatedRepo.PushResult push =
+                repo.change()
+                        .put("deploy/app.yml", yaml(key))
+                        .nextCommit("oops")
+                        .remove("deploy/app.yml")
+                        .push();
 
         cycle(w);
         assertOneAlert(key, push.commits().get(0), "deploy/app.yml", 3);
@@ -154,13 +189,23 @@ class PublishedCommitsEndToEndTest {
         Watcher w = watcher();
         cycle(w);
         assertEquals(1, alerts.list(null).size());
-        // main merges feature: the key is new to main's side but not to feature's, so the merge adds nothing.
-        EmulatedRepo.PushResult merge = repo.change().mergeOf(feature.head()).message("merge").put("k.yml", yaml(key)).put("CHANGES", "merged\n").push();
+        // main merges feature: the key is new to main's side but not to feature's, so the merge
+        // adds nothing.
+        EmulatedRepo.PushResult merge =
+                repo.change()
+                        .mergeOf(feature.head())
+                        .message("merge")
+                        .put("k.yml", yaml(key))
+                        .put("CHANGES", "merged\n")
+                        .push();
         assertEquals(List.of(base.head(), feature.head()), repo.commit(merge.head()).parents());
         cycle(w);
         List<Alert> all = alerts.list(null);
         assertEquals(1, all.size());
-        assertEquals(1, all.get(0).occurrences().size(), "no occurrence at the merge: " + all.get(0).occurrences());
+        assertEquals(
+                1,
+                all.get(0).occurrences().size(),
+                "no occurrence at the merge: " + all.get(0).occurrences());
         assertEquals(feature.head(), all.get(0).occurrences().get(0).commit());
     }
 
@@ -169,8 +214,11 @@ class PublishedCommitsEndToEndTest {
         TestKeys.Pair key = TestKeys.pair(random);
         EmulatedRepo repo = gh.createRepo("acme/private").makePrivate();
         repo.change().put("README.md", "# app\n").commitSilently();
-        EmulatedRepo.PushResult leak = repo.change().put("ops/prod.yml", yaml(key)).commitSilently();
-        repo.change().remove("ops/prod.yml").commitSilently();           // gone from the tree, still in history
+        EmulatedRepo.PushResult leak =
+                repo.change().put("ops/prod.yml", yaml(key)).commitSilently();
+        repo.change()
+                .remove("ops/prod.yml")
+                .commitSilently(); // gone from the tree, still in history
         repo.change("old").put("x.txt", "x\n").commitSilently();
         Watcher w = watcher();
         cycle(w);
@@ -180,8 +228,12 @@ class PublishedCommitsEndToEndTest {
         CycleReport r = cycle(w);
         assertEquals(1, r.pushesProcessed());
         assertOneAlert(key, leak.head(), "ops/prod.yml", 3);
-        assertFalse(gh.requests("/acme/private.git/git-upload-pack").isEmpty(), "cloned over smart HTTP");
-        assertTrue(!Files.exists(clones) || Files.list(clones).findAny().isEmpty(), "the clone is deleted");
+        assertFalse(
+                gh.requests("/acme/private.git/git-upload-pack").isEmpty(),
+                "cloned over smart HTTP");
+        assertTrue(
+                !Files.exists(clones) || Files.list(clones).findAny().isEmpty(),
+                "the clone is deleted");
 
         repo.makePublic(); // seen again: scanned again, nothing new
         CycleReport again = cycle(w);
@@ -206,7 +258,9 @@ class PublishedCommitsEndToEndTest {
         EmulatedRepo.PushResult push = b.push();
         cycle(w);
         assertOneAlert(key, push.commits().get(7), "conf/k.yml", 3);
-        assertFalse(gh.requests("/acme/long.git/git-upload-pack").isEmpty(), "cloned: compare lists 250 commits at most");
+        assertFalse(
+                gh.requests("/acme/long.git/git-upload-pack").isEmpty(),
+                "cloned: compare lists 250 commits at most");
     }
 
     @Test
@@ -220,19 +274,28 @@ class PublishedCommitsEndToEndTest {
         cycle(w);
         assertEquals(0, alerts.list(null).size(), "an ID alone is not a leaked pair");
 
-        EmulatedRepo.PushResult push = repo.change().put("app.yml", first + "access_key_secret: " + key.secret() + "\n").push();
+        EmulatedRepo.PushResult push =
+                repo.change()
+                        .put("app.yml", first + "access_key_secret: " + key.secret() + "\n")
+                        .push();
         cycle(w);
         assertOneAlert(key, push.head(), "app.yml", 1);
-        assertFalse(gh.requests("/repos/acme/farpair/contents/app.yml").isEmpty(), "completed from the file at that commit");
+        assertFalse(
+                gh.requests("/repos/acme/farpair/contents/app.yml").isEmpty(),
+                "completed from the file at that commit");
         assertNothingNewWhenSeenAgain(w, repo, push);
     }
 
     @Test
-    void case6_largeFileWithoutPatchIsReadUpToTheLimitAndTheRestRecordedAsNotScanned() throws Exception {
+    void case6_largeFileWithoutPatchIsReadUpToTheLimitAndTheRestRecordedAsNotScanned()
+            throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
         EmulatedRepo repo = gh.createRepo("acme/big");
         repo.change().put("README.md", "# app\n").push();
-        Watcher w = watcher(WatchSettings.defaults(List.of(Source.publicEvents())).withMaxFileBytes(64 << 10));
+        Watcher w =
+                watcher(
+                        WatchSettings.defaults(List.of(Source.publicEvents()))
+                                .withMaxFileBytes(64 << 10));
         cycle(w);
         gh.setMaxPatchBytes(1000); // GitHub omits patches of big diffs
         StringBuilder big = new StringBuilder(yaml(key));
@@ -246,7 +309,9 @@ class PublishedCommitsEndToEndTest {
         assertEquals("acme/big", gaps.get(0).repo());
         assertEquals(push.head(), gaps.get(0).commit());
         assertEquals("dump/data.yml", gaps.get(0).path());
-        assertTrue(gaps.get(0).reason().contains("not scanned beyond the first 65536 bytes"), gaps.get(0).reason());
+        assertTrue(
+                gaps.get(0).reason().contains("not scanned beyond the first 65536 bytes"),
+                gaps.get(0).reason());
         assertNothingNewWhenSeenAgain(w, repo, push);
         assertEquals(1, new ScanGapStore(db).list(null, 10).size(), "recorded once");
     }
@@ -255,8 +320,17 @@ class PublishedCommitsEndToEndTest {
     void inlineIgnoreMarkersDoNotHidePublishedPairs() throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
         Watcher w = watcher();
-        EmulatedRepo.PushResult push = gh.createRepo("acme/ignored").change()
-                .put("a.properties", "alibaba.accessKeyId=" + key.id() + " # akguard:ignore\nalibaba.accessKeySecret=" + key.secret() + "\n").push();
+        EmulatedRepo.PushResult push =
+                gh.createRepo("acme/ignored")
+                        .change()
+                        .put(
+                                "a.properties",
+                                "alibaba.accessKeyId="
+                                        + key.id()
+                                        + " # akguard:ignore\nalibaba.accessKeySecret="
+                                        + key.secret()
+                                        + "\n")
+                        .push();
         cycle(w);
         assertOneAlert(key, push.head(), "a.properties", 1);
     }
@@ -267,8 +341,12 @@ class PublishedCommitsEndToEndTest {
         EmulatedRepo repo = gh.createRepo("acme/legacy");
         EmulatedRepo.PushResult old = repo.change().put("old/app.yml", yaml(key)).commitSilently();
         repo.change().remove("old/app.yml").commitSilently();
-        Watcher w = watcher(WatchSettings.defaults(List.of(Source.repo("acme/legacy")))
-                .withClone(new CloneLimits(64L << 20, Duration.ofMinutes(2), clones, 1)));
+        Watcher w =
+                watcher(
+                        WatchSettings.defaults(List.of(Source.repo("acme/legacy")))
+                                .withClone(
+                                        new CloneLimits(
+                                                64L << 20, Duration.ofMinutes(2), clones, 1)));
         CycleReport first = cycle(w);
         assertEquals(1, first.pushesProcessed());
         assertOneAlert(key, old.head(), "old/app.yml", 3);
@@ -279,12 +357,20 @@ class PublishedCommitsEndToEndTest {
 
     @Test
     void onePushWithManyPairsRaisesAtMostTheCapPlusOneGroupedAlert() throws Exception {
-        Watcher w = watcher(WatchSettings.defaults(List.of(Source.publicEvents())).withMaxAlertsPerPush(5));
+        Watcher w =
+                watcher(
+                        WatchSettings.defaults(List.of(Source.publicEvents()))
+                                .withMaxAlertsPerPush(5));
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 40; i++) {
             TestKeys.Pair k = TestKeys.pair(random);
-            many.append("[profile").append(i).append("]\naccess_key_id = ").append(k.id()).append("\naccess_key_secret = ")
-                    .append(k.secret()).append("\n\n");
+            many.append("[profile")
+                    .append(i)
+                    .append("]\naccess_key_id = ")
+                    .append(k.id())
+                    .append("\naccess_key_secret = ")
+                    .append(k.secret())
+                    .append("\n\n");
         }
         gh.createRepo("acme/flood").change().put("credentials", many.toString()).push();
         CycleReport r = cycle(w);
@@ -292,9 +378,16 @@ class PublishedCommitsEndToEndTest {
         List<Alert> all = alerts.list(null);
         assertEquals(6, all.size());
         assertEquals(6, notices.size(), "only recorded alerts are announced (and verified)");
-        long grouped = all.stream().flatMap(a -> a.history().stream()).filter(h -> h.action().equals("grouped")).count();
+        long grouped =
+                all.stream()
+                        .flatMap(a -> a.history().stream())
+                        .filter(h -> h.action().equals("grouped"))
+                        .count();
         assertEquals(1, grouped);
-        assertTrue(all.stream().flatMap(a -> a.history().stream()).anyMatch(h -> h.note().contains("held 34 more leaked pair(s)")),
+        assertTrue(
+                all.stream()
+                        .flatMap(a -> a.history().stream())
+                        .anyMatch(h -> h.note().contains("held 34 more leaked pair(s)")),
                 all.toString());
     }
 }

@@ -1,8 +1,9 @@
 package dev.akguard.monitor.watch;
 
-import dev.akguard.testkit.fixtures.MutableClock;
-import dev.akguard.testkit.fixtures.RecordingSleeper;
-import dev.akguard.testkit.fixtures.TestKeys;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akguard.core.Engine;
 import dev.akguard.monitor.github.GitHubApi;
@@ -14,14 +15,12 @@ import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.Occurrence;
 import dev.akguard.monitor.store.RecordOutcome;
+import dev.akguard.testkit.fixtures.MutableClock;
+import dev.akguard.testkit.fixtures.RecordingSleeper;
+import dev.akguard.testkit.fixtures.TestKeys;
 import dev.akguard.testkit.github.EmulatedRepo;
 import dev.akguard.testkit.github.Fault;
 import dev.akguard.testkit.github.GitHubEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,11 +28,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WatcherEndToEndTest {
 
@@ -54,16 +52,32 @@ class WatcherEndToEndTest {
     }
 
     @AfterEach
-    void stop() { gh.close(); }
+    void stop() {
+        gh.close();
+    }
 
     private Watcher watcher(List<Source> sources, String token) {
-        GitHubClient client = GitHubClient.builder(gh.baseUrl()).token(token).clock(clock).sleeper(sleeper::sleep).random(random).build();
+        GitHubClient client =
+                GitHubClient.builder(gh.baseUrl())
+                        .token(token)
+                        .clock(clock)
+                        .sleeper(sleeper::sleep)
+                        .random(random)
+                        .build();
         WatchSettings settings = WatchSettings.defaults(sources);
-        return new Watcher(settings, new GitHubApi(client), db, Engine.defaults(), clock, sleeper::sleep)
+        return new Watcher(
+                        settings,
+                        new GitHubApi(client),
+                        db,
+                        Engine.defaults(),
+                        clock,
+                        sleeper::sleep)
                 .addListener((notice, c) -> notices.add(notice));
     }
 
-    private Watcher watcher() { return watcher(List.of(Source.publicEvents()), "t"); }
+    private Watcher watcher() {
+        return watcher(List.of(Source.publicEvents()), "t");
+    }
 
     /** One cycle, a poll interval later. */
     private CycleReport cycle(Watcher w) throws InterruptedException {
@@ -82,11 +96,17 @@ class WatcherEndToEndTest {
         EmulatedRepo repo = gh.createRepo("acme/evil");
         repo.change().author("alice").put("README.md", "hello\n").push();
         String path = "deploy/a b#c?d\u001b[2J(x).yml";
-        EmulatedRepo.PushResult leak = repo.change().author("mallory\u001b]0;t\u0007").put(path, config(key)).push();
+        EmulatedRepo.PushResult leak =
+                repo.change().author("mallory\u001b]0;t\u0007").put(path, config(key)).push();
         cycle(w);
         Occurrence o = alerts.list(null).get(0).occurrences().get(0);
         assertEquals(path, o.path(), "stored as it is; escaped only when shown");
-        assertEquals(gh.baseUrl() + "/acme/evil/blob/" + leak.head() + "/deploy/a%20b%23c%3Fd%1B%5B2J%28x%29.yml#L3", o.url());
+        assertEquals(
+                gh.baseUrl()
+                        + "/acme/evil/blob/"
+                        + leak.head()
+                        + "/deploy/a%20b%23c%3Fd%1B%5B2J%28x%29.yml#L3",
+                o.url());
     }
 
     @Test
@@ -95,7 +115,12 @@ class WatcherEndToEndTest {
         Watcher w = watcher();
         EmulatedRepo repo = gh.createRepo("acme/app");
         repo.change().author("alice").put("README.md", "hello\n").push();
-        EmulatedRepo.PushResult leak = repo.change().author("bob").put("conf/app.properties", config(key)).put("notes.txt", "x\n").push();
+        EmulatedRepo.PushResult leak =
+                repo.change()
+                        .author("bob")
+                        .put("conf/app.properties", config(key))
+                        .put("notes.txt", "x\n")
+                        .push();
 
         CycleReport r = cycle(w);
         assertEquals(2, r.pushesProcessed());
@@ -115,11 +140,16 @@ class WatcherEndToEndTest {
         assertEquals(3, o.line(), "line of the AccessKey ID in the file");
         assertEquals(leak.head(), o.commit());
         assertEquals("bob", o.author());
-        assertEquals(gh.baseUrl() + "/acme/app/blob/" + leak.head() + "/conf/app.properties#L3", o.url());
+        assertEquals(
+                gh.baseUrl() + "/acme/app/blob/" + leak.head() + "/conf/app.properties#L3",
+                o.url());
 
         assertEquals(1, notices.size());
         assertEquals(RecordOutcome.Kind.CREATED, notices.get(0).kind());
-        assertEquals(key.secret(), notices.get(0).finding().secret().value(), "listeners get the in-memory secret");
+        assertEquals(
+                key.secret(),
+                notices.get(0).finding().secret().value(),
+                "listeners get the in-memory secret");
 
         assertEquals(0, cycle(w).pushesProcessed(), "nothing new: 304");
         assertEquals(1, alerts.list(null).size());
@@ -131,13 +161,24 @@ class WatcherEndToEndTest {
         Watcher w = watcher();
         gh.createRepo("acme/app").change().put("a.properties", key.properties()).push();
         cycle(w);
-        gh.createRepo("bob/fork").change().author("bob").put("deploy/env.sh",
-                "export ALIBABA_CLOUD_ACCESS_KEY_ID=" + key.id() + "\nexport ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + key.secret() + "\n").push();
+        gh.createRepo("bob/fork")
+                .change()
+                .author("bob")
+                .put(
+                        "deploy/env.sh",
+                        "export ALIBABA_CLOUD_ACCESS_KEY_ID="
+                                + key.id()
+                                + "\nexport ALIBABA_CLOUD_ACCESS_KEY_SECRET="
+                                + key.secret()
+                                + "\n")
+                .push();
         cycle(w);
 
         List<Alert> all = alerts.list(null);
         assertEquals(1, all.size());
-        assertEquals(List.of("acme/app", "bob/fork"), all.get(0).occurrences().stream().map(Occurrence::repo).toList());
+        assertEquals(
+                List.of("acme/app", "bob/fork"),
+                all.get(0).occurrences().stream().map(Occurrence::repo).toList());
         assertEquals(1, notices.size(), "announced once");
     }
 
@@ -146,9 +187,14 @@ class WatcherEndToEndTest {
         TestKeys.Pair old = TestKeys.pair(random);
         TestKeys.Pair lonely = TestKeys.pair(random);
         EmulatedRepo repo = gh.createRepo("acme/app");
-        repo.change().put("conf.properties", old.properties() + "a=1\n").commitSilently();  // leaked before we watched
+        repo.change()
+                .put("conf.properties", old.properties() + "a=1\n")
+                .commitSilently(); // leaked before we watched
         Watcher w = watcher();
-        repo.change().put("conf.properties", old.properties() + "a=2\n").put("id.txt", "accessKeyId: " + lonely.id() + "\n").push();
+        repo.change()
+                .put("conf.properties", old.properties() + "a=2\n")
+                .put("id.txt", "accessKeyId: " + lonely.id() + "\n")
+                .push();
         CycleReport r = cycle(w);
         assertEquals(1, r.pushesProcessed());
         assertEquals(0, alerts.list(null).size());
@@ -158,15 +204,33 @@ class WatcherEndToEndTest {
     void anInlineIgnoreMarkerDoesNotHideAPublishedLeak() throws Exception {
         TestKeys.Pair inPatch = TestKeys.pair(random), inContent = TestKeys.pair(random);
         Watcher w = watcher();
-        gh.createRepo("acme/app").change()
-                .put("a.properties", "id=" + inPatch.id() + " # akguard:ignore\nsecret=" + inPatch.secret() + " # akguard:ignore\n").push();
+        gh.createRepo("acme/app")
+                .change()
+                .put(
+                        "a.properties",
+                        "id="
+                                + inPatch.id()
+                                + " # akguard:ignore\nsecret="
+                                + inPatch.secret()
+                                + " # akguard:ignore\n")
+                .push();
         cycle(w);
         gh.setMaxPatchBytes(10);
-        gh.createRepo("acme/other").change()
-                .put("b.properties", "id=" + inContent.id() + " # akguard:ignore\nsecret=" + inContent.secret() + " # akguard:ignore\n").push();
+        gh.createRepo("acme/other")
+                .change()
+                .put(
+                        "b.properties",
+                        "id="
+                                + inContent.id()
+                                + " # akguard:ignore\nsecret="
+                                + inContent.secret()
+                                + " # akguard:ignore\n")
+                .push();
         cycle(w);
         assertEquals(2, alerts.list(null).size());
-        assertEquals(List.of(1, 1), alerts.list(null).stream().map(a -> a.occurrences().get(0).line()).toList());
+        assertEquals(
+                List.of(1, 1),
+                alerts.list(null).stream().map(a -> a.occurrences().get(0).line()).toList());
     }
 
     @Test
@@ -176,7 +240,8 @@ class WatcherEndToEndTest {
         repo.change().put("README", "x\n").push();
         Watcher w = watcher();
         cycle(w);
-        // Two commits, 305 files: GitHub's compare stops at 300 files (sorted by path, the leak is past the cut).
+        // Two commits, 305 files: GitHub's compare stops at 300 files (sorted by path, the leak is
+        // past the cut).
         EmulatedRepo.ChangeBuilder big = repo.change();
         for (int i = 0; i < 200; i++) big.put(String.format("gen/a%03d.txt", i), "a" + i + "\n");
         big.nextCommit("second");
@@ -185,13 +250,19 @@ class WatcherEndToEndTest {
         big.push();
         // A new branch whose single commit has 305 files: the commit's files come in pages of 300.
         EmulatedRepo.ChangeBuilder branch = repo.change("vendor");
-        for (int i = 0; i < 304; i++) branch.put(String.format("vendor/f%03d.txt", i), "v" + i + "\n");
+        for (int i = 0; i < 304; i++)
+            branch.put(String.format("vendor/f%03d.txt", i), "v" + i + "\n");
         branch.put("zz/vendored.properties", onNewBranch.properties());
         branch.push();
         cycle(w);
-        assertEquals(java.util.Set.of(inCompare.id(), onNewBranch.id()),
-                alerts.list(null).stream().map(Alert::accessKeyId).collect(java.util.stream.Collectors.toSet()));
-        assertTrue(gh.requests("/repos/acme/monorepo/commits/").stream().anyMatch(r -> r.query() != null && r.query().contains("page=2")),
+        assertEquals(
+                java.util.Set.of(inCompare.id(), onNewBranch.id()),
+                alerts.list(null).stream()
+                        .map(Alert::accessKeyId)
+                        .collect(java.util.stream.Collectors.toSet()));
+        assertTrue(
+                gh.requests("/repos/acme/monorepo/commits/").stream()
+                        .anyMatch(r -> r.query() != null && r.query().contains("page=2")),
                 "second page of a commit's files fetched");
     }
 
@@ -207,7 +278,9 @@ class WatcherEndToEndTest {
         cycle(w);
         Alert a = alerts.list(null).get(0);
         assertEquals(41, a.occurrences().get(0).line());
-        assertFalse(gh.requests("/repos/acme/big/contents/big.properties").isEmpty(), "fetched the content");
+        assertFalse(
+                gh.requests("/repos/acme/big/contents/big.properties").isEmpty(),
+                "fetched the content");
     }
 
     @Test
@@ -221,16 +294,27 @@ class WatcherEndToEndTest {
         cycle(w);
         gh.clearRequests();
 
-        EmulatedRepo.PushResult branch = repo.change("feature").put("k.properties", onBranch.properties()).push();
+        EmulatedRepo.PushResult branch =
+                repo.change("feature").put("k.properties", onBranch.properties()).push();
         assertEquals(EmulatedRepo.ZERO_SHA, branch.before());
         repo.change().parent(base.head()).put("f.properties", forced.properties()).push();
         cycle(w);
 
         assertEquals(2, alerts.list(null).size());
-        assertEquals(1, gh.requests("/repos/acme/app/compare/main..." + branch.head()).size(), "new branch: compared with the default branch");
-        assertEquals(2, gh.requests("/repos/acme/app/compare/").size(), "force push: compare from the merge base");
-        // The branch is compared with main as it is now (already rewritten): main's dropped commit is listed too.
-        assertEquals(0, gh.requests("/repos/acme/app/commits/" + repo.head("main")).size(), "one plain commit: the compare is its diff");
+        assertEquals(
+                1,
+                gh.requests("/repos/acme/app/compare/main..." + branch.head()).size(),
+                "new branch: compared with the default branch");
+        assertEquals(
+                2,
+                gh.requests("/repos/acme/app/compare/").size(),
+                "force push: compare from the merge base");
+        // The branch is compared with main as it is now (already rewritten): main's dropped commit
+        // is listed too.
+        assertEquals(
+                0,
+                gh.requests("/repos/acme/app/commits/" + repo.head("main")).size(),
+                "one plain commit: the compare is its diff");
     }
 
     @Test
@@ -273,7 +357,8 @@ class WatcherEndToEndTest {
         assertEquals(1, alerts.list(null).size());
         List<Duration> sleeps = sleeper.sleeps();
         assertEquals(Duration.ofSeconds(5), sleeps.get(0), "429 retry-after honoured");
-        assertTrue(sleeps.get(1).toSeconds() >= 300, "primary limit: waited for the reset " + sleeps);
+        assertTrue(
+                sleeps.get(1).toSeconds() >= 300, "primary limit: waited for the reset " + sleeps);
         assertEquals(4, sleeps.size(), "two backoffs for 502 and malformed JSON: " + sleeps);
     }
 
@@ -295,10 +380,26 @@ class WatcherEndToEndTest {
     @Test
     void aFailingListenerRollsTheWholePushBack() throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
-        GitHubClient client = GitHubClient.builder(gh.baseUrl()).token("t").clock(clock).sleeper(sleeper::sleep).build();
+        GitHubClient client =
+                GitHubClient.builder(gh.baseUrl())
+                        .token("t")
+                        .clock(clock)
+                        .sleeper(sleeper::sleep)
+                        .build();
         boolean[] fail = {true};
-        Watcher w = new Watcher(WatchSettings.defaults(List.of(Source.publicEvents())), new GitHubApi(client), db, Engine.defaults(), clock, sleeper::sleep)
-                .addListener((n, c) -> { if (fail[0]) throw new SQLException("outbox full"); notices.add(n); });
+        Watcher w =
+                new Watcher(
+                                WatchSettings.defaults(List.of(Source.publicEvents())),
+                                new GitHubApi(client),
+                                db,
+                                Engine.defaults(),
+                                clock,
+                                sleeper::sleep)
+                        .addListener(
+                                (n, c) -> {
+                                    if (fail[0]) throw new SQLException("outbox full");
+                                    notices.add(n);
+                                });
         gh.createRepo("acme/app").change().put("k.properties", key.properties()).push();
         cycle(w);
         assertEquals(0, alerts.list(null).size(), "alert not committed without its notification");
@@ -311,19 +412,50 @@ class WatcherEndToEndTest {
 
     @Test
     void orgUserRepoAndSearchSources() throws Exception {
-        TestKeys.Pair k1 = TestKeys.pair(random), k2 = TestKeys.pair(random), k3 = TestKeys.pair(random), k4 = TestKeys.pair(random);
-        gh.createRepo("acme/app").change().author("zed").put("a.properties", k1.properties()).push();
-        gh.createRepo("solo/tool").change().author("bob").put("b.properties", k2.properties()).push();
-        gh.createRepo("misc/lib").change().author("zed").put("c.properties", k3.properties()).push();
+        TestKeys.Pair k1 = TestKeys.pair(random),
+                k2 = TestKeys.pair(random),
+                k3 = TestKeys.pair(random),
+                k4 = TestKeys.pair(random);
+        gh.createRepo("acme/app")
+                .change()
+                .author("zed")
+                .put("a.properties", k1.properties())
+                .push();
+        gh.createRepo("solo/tool")
+                .change()
+                .author("bob")
+                .put("b.properties", k2.properties())
+                .push();
+        gh.createRepo("misc/lib")
+                .change()
+                .author("zed")
+                .put("c.properties", k3.properties())
+                .push();
         gh.createRepo("old/stuff").change().put("d.properties", k4.properties()).commitSilently();
-        Watcher w = watcher(List.of(Source.org("acme"), Source.user("bob"), Source.repo("misc/lib"), Source.search("accessKeySecret")), "t");
+        Watcher w =
+                watcher(
+                        List.of(
+                                Source.org("acme"),
+                                Source.user("bob"),
+                                Source.repo("misc/lib"),
+                                Source.search("accessKeySecret")),
+                        "t");
         cycle(w);
         assertEquals(4, alerts.list(null).size());
-        assertTrue(alerts.list(null).stream().anyMatch(a -> a.accessKeyId().equals(k4.id())
-                && a.occurrences().get(0).repo().equals("old/stuff")), "search sweep found the silent commit");
+        assertTrue(
+                alerts.list(null).stream()
+                        .anyMatch(
+                                a ->
+                                        a.accessKeyId().equals(k4.id())
+                                                && a.occurrences()
+                                                        .get(0)
+                                                        .repo()
+                                                        .equals("old/stuff")),
+                "search sweep found the silent commit");
         assertEquals(1, gh.requests("/search/code").size());
         cycle(w);
-        assertEquals(1, gh.requests("/search/code").size(), "sweep runs on its own, longer interval");
+        assertEquals(
+                1, gh.requests("/search/code").size(), "sweep runs on its own, longer interval");
         assertEquals(4, alerts.list(null).size());
     }
 
@@ -337,7 +469,9 @@ class WatcherEndToEndTest {
         CycleReport total = w.run(() -> !clock.instant().isBefore(end));
         assertEquals(1, total.alertsCreated());
         List<dev.akguard.testkit.github.RecordedRequest> polls = gh.requests("/events");
-        assertTrue(polls.size() >= 6 && polls.size() <= 8, "about one poll per 90 s in 10 min: " + polls.size());
+        assertTrue(
+                polls.size() >= 6 && polls.size() <= 8,
+                "about one poll per 90 s in 10 min: " + polls.size());
         for (int i = 1; i < polls.size(); i++) {
             long gap = Duration.between(polls.get(i - 1).at(), polls.get(i).at()).toSeconds();
             assertTrue(gap >= 90, "X-Poll-Interval honoured, gap " + gap + " s");
@@ -346,12 +480,15 @@ class WatcherEndToEndTest {
 
         clock.advance(Watcher.KEEP_DONE_PUSHES.plusHours(1));
         w.runOnce();
-        long queued = db.transaction(c -> {
-            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM push_queue"); var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long queued =
+                db.transaction(
+                        c -> {
+                            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM push_queue");
+                                    var rs = ps.executeQuery()) {
+                                rs.next();
+                                return rs.getLong(1);
+                            }
+                        });
         assertEquals(0, queued, "finished pushes are forgotten after a while");
         assertEquals(1, alerts.list(null).size(), "alerts are not");
     }

@@ -15,26 +15,45 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AcsSignatureV3 {
     public static final String ALGORITHM = "ACS3-HMAC-SHA256";
 
-    private AcsSignatureV3() {
-    }
+    private AcsSignatureV3() {}
 
     /**
      * The canonical request: method, URI, sorted query, `name:value` lines of the signed headers,
      * the signed header list and the hex SHA-256 of the body.
      */
-    public static String canonicalRequest(String method, String path, Map<String, String> query,
-                                          Map<String, String> lowerCaseHeaders, List<String> signedHeaders, byte[] body) {
-        String canonicalQuery = new TreeMap<>(query).entrySet().stream()
-                .map(e -> PercentEncoding.encode(e.getKey()) + "=" + PercentEncoding.encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+    public static String canonicalRequest(
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> lowerCaseHeaders,
+            List<String> signedHeaders,
+            byte[] body) {
+        String canonicalQuery =
+                new TreeMap<>(query)
+                        .entrySet().stream()
+                                .map(
+                                        e ->
+                                                PercentEncoding.encode(e.getKey())
+                                                        + "="
+                                                        + PercentEncoding.encode(e.getValue()))
+                                .collect(Collectors.joining("&"));
         StringBuilder headers = new StringBuilder();
         for (String h : signedHeaders) {
             String v = lowerCaseHeaders.get(h);
             headers.append(h).append(':').append(v == null ? "" : v.trim()).append('\n');
         }
         String uri = path == null || path.isEmpty() ? "/" : path;
-        return method + "\n" + uri + "\n" + canonicalQuery + "\n" + headers + "\n"
-                + String.join(";", signedHeaders) + "\n" + sha256Hex(body);
+        return method
+                + "\n"
+                + uri
+                + "\n"
+                + canonicalQuery
+                + "\n"
+                + headers
+                + "\n"
+                + String.join(";", signedHeaders)
+                + "\n"
+                + sha256Hex(body);
     }
 
     public static String stringToSign(String canonicalRequest) {
@@ -46,7 +65,8 @@ public final class AcsSignatureV3 {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

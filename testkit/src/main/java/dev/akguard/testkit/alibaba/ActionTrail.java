@@ -17,20 +17,21 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * ActionTrail 2020-07-06 LookupEvents over events seeded by the test, with its filters, paging and rate limit
- * (by default 2 requests per second per AccessKey, answered with `Throttling.User`).
+ * ActionTrail 2020-07-06 LookupEvents over events seeded by the test, with its filters, paging and
+ * rate limit (by default 2 requests per second per AccessKey, answered with `Throttling.User`).
  */
 public final class ActionTrail implements ProductApi {
     /** LookupAttribute keys and the event field each one matches exactly. */
-    private static final Map<String, String> ATTRIBUTES = Map.of(
-            "EventAccessKeyId", "userIdentity.accessKeyId",
-            "EventName", "eventName",
-            "EventId", "eventId",
-            "EventRW", "eventRW",
-            "ServiceName", "serviceName",
-            "User", "userIdentity.userName",
-            "ResourceType", "resourceType",
-            "ResourceName", "resourceName");
+    private static final Map<String, String> ATTRIBUTES =
+            Map.of(
+                    "EventAccessKeyId", "userIdentity.accessKeyId",
+                    "EventName", "eventName",
+                    "EventId", "eventId",
+                    "EventRW", "eventRW",
+                    "ServiceName", "serviceName",
+                    "User", "userIdentity.userName",
+                    "ResourceType", "resourceType",
+                    "ResourceName", "resourceName");
 
     private final List<TrailEvent> events = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Long>> acceptedByKey = new HashMap<>();
@@ -48,18 +49,28 @@ public final class ActionTrail implements ProductApi {
         return this;
     }
 
-    /** At most `permits` LookupEvents per key within any `window`; more get 400 `Throttling.User`. */
+    /**
+     * At most `permits` LookupEvents per key within any `window`; more get 400 `Throttling.User`.
+     */
     public ActionTrail rateLimit(int permits, Duration window) {
         this.permits = permits;
         this.window = window;
         return this;
     }
 
-    public ActionTrail noRateLimit() { return rateLimit(Integer.MAX_VALUE, Duration.ofSeconds(1)); }
+    public ActionTrail noRateLimit() {
+        return rateLimit(Integer.MAX_VALUE, Duration.ofSeconds(1));
+    }
 
-    @Override public String product() { return "Actiontrail"; }
+    @Override
+    public String product() {
+        return "Actiontrail";
+    }
 
-    @Override public String host() { return "actiontrail.cn-hangzhou.aliyuncs.com"; }
+    @Override
+    public String host() {
+        return "actiontrail.cn-hangzhou.aliyuncs.com";
+    }
 
     @Override
     public Map<String, Object> call(String action, Map<String, String> params, EmulatedKey caller) {
@@ -78,7 +89,8 @@ public final class ActionTrail implements ProductApi {
                 accepted.removeFirst();
             }
             if (accepted.size() >= permits) {
-                throw new ApiException(400, "Throttling.User", "Request was denied due to user flow control.");
+                throw new ApiException(
+                        400, "Throttling.User", "Request was denied due to user flow control.");
             }
             accepted.addLast(now);
         }
@@ -92,7 +104,8 @@ public final class ActionTrail implements ProductApi {
             throw ApiException.missing(startParam == null ? "StartTime" : "EndTime");
         }
         Instant end = endParam == null ? Instant.now() : time("EndTime", endParam);
-        Instant start = startParam == null ? end.minus(Duration.ofDays(7)) : time("StartTime", startParam);
+        Instant start =
+                startParam == null ? end.minus(Duration.ofDays(7)) : time("StartTime", startParam);
         if (start.isAfter(end)) {
             throw ApiException.invalid("StartTime", "StartTime is later than EndTime");
         }
@@ -110,10 +123,13 @@ public final class ActionTrail implements ProductApi {
             if (owner != null && !owner.equals(caller.account().id())) {
                 continue;
             }
-            if (region != null && e.field("acsRegion") != null && !region.equals(e.field("acsRegion"))) {
+            if (region != null
+                    && e.field("acsRegion") != null
+                    && !region.equals(e.field("acsRegion"))) {
                 continue;
             }
-            if (attributes.entrySet().stream().allMatch(a -> a.getValue().equals(e.field(ATTRIBUTES.get(a.getKey()))))) {
+            if (attributes.entrySet().stream()
+                    .allMatch(a -> a.getValue().equals(e.field(ATTRIBUTES.get(a.getKey()))))) {
                 matching.add(e);
             }
         }
@@ -138,7 +154,8 @@ public final class ActionTrail implements ProductApi {
             String key = params.get("LookupAttribute." + n + ".Key");
             String value = params.get("LookupAttribute." + n + ".Value");
             if (!ATTRIBUTES.containsKey(key)) {
-                throw ApiException.invalid("LookupAttribute." + n + ".Key", "unsupported key " + key);
+                throw ApiException.invalid(
+                        "LookupAttribute." + n + ".Key", "unsupported key " + key);
             }
             if (value == null || value.isEmpty()) {
                 throw ApiException.missing("LookupAttribute." + n + ".Value");
@@ -146,7 +163,8 @@ public final class ActionTrail implements ProductApi {
             out.put(key, value);
         }
         if (out.size() > 2) {
-            throw ApiException.invalid("LookupAttribute", "at most 2 lookup attributes are allowed");
+            throw ApiException.invalid(
+                    "LookupAttribute", "at most 2 lookup attributes are allowed");
         }
         return out;
     }
@@ -155,7 +173,8 @@ public final class ActionTrail implements ProductApi {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "expected ISO 8601 UTC time like 2026-01-02T03:04:05Z");
+            throw ApiException.invalid(
+                    name, "expected ISO 8601 UTC time like 2026-01-02T03:04:05Z");
         }
     }
 
@@ -169,7 +188,9 @@ public final class ActionTrail implements ProductApi {
     }
 
     private static String token(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int offset(String token) {

@@ -24,11 +24,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback HTTP/1.1 server speaking Alibaba Cloud's RPC wire format for STS, RAM and ActionTrail, so the
- * official SDKs run against it unchanged (v1: `setSysEndpoint(emulator.endpoint())` + HTTP; tea SDKs:
- * `config.endpoint = emulator.endpoint()`, protocol http). It checks V1 and V3 signatures, key states and
- * permissions, routes by `Version` (2015-04-01 STS, 2015-05-01 RAM, 2020-07-06 ActionTrail), injects faults on
- * demand and records every request.
+ * A loopback HTTP/1.1 server speaking Alibaba Cloud's RPC wire format for STS, RAM and ActionTrail,
+ * so the official SDKs run against it unchanged (v1: `setSysEndpoint(emulator.endpoint())` + HTTP;
+ * tea SDKs: `config.endpoint = emulator.endpoint()`, protocol http). It checks V1 and V3
+ * signatures, key states and permissions, routes by `Version` (2015-04-01 STS, 2015-05-01 RAM,
+ * 2020-07-06 ActionTrail), injects faults on demand and records every request.
  *
  * <pre>{@code
  * try (AlibabaCloudEmulator emu = AlibabaCloudEmulator.start()) {
@@ -45,10 +45,11 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
     private final Authenticator authenticator = new Authenticator(directory);
     private final Faults faults = new Faults();
     private final ActionTrail trail = new ActionTrail();
-    private final Map<String, ProductApi> productsByVersion = Map.of(
-            "2015-04-01", new StsApi(),
-            "2015-05-01", new RamApi(directory),
-            "2020-07-06", trail);
+    private final Map<String, ProductApi> productsByVersion =
+            Map.of(
+                    "2015-04-01", new StsApi(),
+                    "2015-05-01", new RamApi(directory),
+                    "2020-07-06", trail);
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor;
@@ -63,58 +64,87 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
         return start(0);
     }
 
-    /** Starts on 127.0.0.1 on this port (0: any free port), e.g. 8090 for a hand-run `AKGUARD_ALIBABA_ENDPOINT`. */
+    /**
+     * Starts on 127.0.0.1 on this port (0: any free port), e.g. 8090 for a hand-run
+     * `AKGUARD_ALIBABA_ENDPOINT`.
+     */
     public static AlibabaCloudEmulator start(int port) {
-        // Without TCP_NODELAY, headers and body go out in two segments and delayed ACKs cost ~40 ms per request.
+        // Without TCP_NODELAY, headers and body go out in two segments and delayed ACKs cost ~40 ms
+        // per request.
         // The JDK server reads this property once, when the first server starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            ExecutorService executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "alibaba-emulator");
-                t.setDaemon(true);
-                return t;
-            });
+            HttpServer server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            ExecutorService executor =
+                    Executors.newCachedThreadPool(
+                            r -> {
+                                Thread t = new Thread(r, "alibaba-emulator");
+                                t.setDaemon(true);
+                                return t;
+                            });
             AlibabaCloudEmulator emulator = new AlibabaCloudEmulator(server, executor);
             server.createContext("/", emulator::handle);
             server.setExecutor(executor);
             server.start();
             return emulator;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Alibaba Cloud emulator on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException(
+                    "cannot start the Alibaba Cloud emulator on 127.0.0.1:" + port, e);
         }
     }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() {
+        return server.getAddress().getPort();
+    }
 
     /** `127.0.0.1:PORT`, the form SDK endpoint settings take. */
-    public String endpoint() { return "127.0.0.1:" + port(); }
+    public String endpoint() {
+        return "127.0.0.1:" + port();
+    }
 
     /** `http://127.0.0.1:PORT`, the form of akguard's endpoint override. */
-    public String url() { return "http://" + endpoint(); }
+    public String url() {
+        return "http://" + endpoint();
+    }
 
     /** A new account with a random 16-digit id. */
-    public EmulatedAccount addAccount() { return directory.addAccount(RandomIds.digits(16)); }
+    public EmulatedAccount addAccount() {
+        return directory.addAccount(RandomIds.digits(16));
+    }
 
-    public EmulatedAccount addAccount(String accountId) { return directory.addAccount(accountId); }
+    public EmulatedAccount addAccount(String accountId) {
+        return directory.addAccount(accountId);
+    }
 
     /** The key with this ID, unless unknown or deleted. */
-    public Optional<EmulatedKey> key(String accessKeyId) { return directory.key(accessKeyId); }
+    public Optional<EmulatedKey> key(String accessKeyId) {
+        return directory.key(accessKeyId);
+    }
 
-    public Faults faults() { return faults; }
+    public Faults faults() {
+        return faults;
+    }
 
-    public ActionTrail trail() { return trail; }
+    public ActionTrail trail() {
+        return trail;
+    }
 
     /** Every request received so far, in arrival order. */
-    public List<RecordedRequest> requests() { return List.copyOf(requests); }
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
 
     public List<RecordedRequest> requests(String action) {
         return requests.stream().filter(r -> action.equals(r.action())).toList();
     }
 
-    public void clearRequests() { requests.clear(); }
+    public void clearRequests() {
+        requests.clear();
+    }
 
     @Override
     public void close() {
@@ -149,13 +179,18 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
                 }
                 product = productsByVersion.get(version);
                 if (product == null) {
-                    throw new ApiException(400, "InvalidVersion", "Specified parameter Version is not valid: " + version);
+                    throw new ApiException(
+                            400,
+                            "InvalidVersion",
+                            "Specified parameter Version is not valid: " + version);
                 }
                 EmulatedKey caller = authenticator.authenticate(req);
                 caller.lastUsed(Instant.now());
                 String denied = caller.deniedCode(action);
                 if (denied != null) {
-                    throw new ApiException(403, denied,
+                    throw new ApiException(
+                            403,
+                            denied,
                             "You are not authorized to do this action. You should be authorized by RAM.");
                 }
                 body = new LinkedHashMap<>();
@@ -169,8 +204,15 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
             } catch (RuntimeException e) {
                 status = 500;
                 errorCode = "InternalError";
-                body = errorBody(requestId, product, new ApiException(500, "InternalError",
-                        "The request processing has failed due to some unknown error: " + e));
+                body =
+                        errorBody(
+                                requestId,
+                                product,
+                                new ApiException(
+                                        500,
+                                        "InternalError",
+                                        "The request processing has failed due to some unknown error: "
+                                                + e));
             }
             record(req, at, nanos, status, errorCode);
             respond(exchange, status, body);
@@ -194,24 +236,44 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
         throw new ApiException(f.status, f.code, f.message);
     }
 
-    private static Map<String, Object> errorBody(String requestId, ProductApi product, ApiException e) {
+    private static Map<String, Object> errorBody(
+            String requestId, ProductApi product, ApiException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("RequestId", requestId);
         body.put("HostId", product == null ? "127.0.0.1" : product.host());
         body.put("Code", e.code);
         body.put("Message", e.getMessage());
-        body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code
-                + (product == null ? "" : "&product=" + product.product()) + "&requestId=" + requestId);
+        body.put(
+                "Recommend",
+                "https://api.aliyun.com/troubleshoot?q="
+                        + e.code
+                        + (product == null ? "" : "&product=" + product.product())
+                        + "&requestId="
+                        + requestId);
         return body;
     }
 
     private void record(IncomingRequest req, Instant at, long nanos, int status, String errorCode) {
         Map<String, String> params = new LinkedHashMap<>(req.params());
         params.remove("Signature");
-        params.computeIfPresent("SecurityToken", (k, v) -> v.substring(0, Math.min(4, v.length())) + "…");
-        String keyId = req.isV3() ? credentialOf(req.headers().get("authorization")) : params.get("AccessKeyId");
-        requests.add(new RecordedRequest(at, nanos, req.method(), req.action(), req.version(), keyId,
-                req.isV3() ? "V3" : params.containsKey("AccessKeyId") ? "V1" : null, Map.copyOf(params), status, errorCode));
+        params.computeIfPresent(
+                "SecurityToken", (k, v) -> v.substring(0, Math.min(4, v.length())) + "…");
+        String keyId =
+                req.isV3()
+                        ? credentialOf(req.headers().get("authorization"))
+                        : params.get("AccessKeyId");
+        requests.add(
+                new RecordedRequest(
+                        at,
+                        nanos,
+                        req.method(),
+                        req.action(),
+                        req.version(),
+                        keyId,
+                        req.isV3() ? "V3" : params.containsKey("AccessKeyId") ? "V1" : null,
+                        Map.copyOf(params),
+                        status,
+                        errorCode));
     }
 
     private static String credentialOf(String authorization) {
@@ -220,7 +282,9 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
             return null;
         }
         int end = authorization.indexOf(',', i);
-        return authorization.substring(i + "Credential=".length(), end < 0 ? authorization.length() : end).trim();
+        return authorization
+                .substring(i + "Credential=".length(), end < 0 ? authorization.length() : end)
+                .trim();
     }
 
     private static IncomingRequest read(HttpExchange exchange) throws IOException {
@@ -229,20 +293,32 @@ public final class AlibabaCloudEmulator implements AutoCloseable {
             body = in.readAllBytes();
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        exchange.getRequestHeaders()
+                .forEach(
+                        (name, values) ->
+                                headers.put(
+                                        name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String contentType = headers.getOrDefault("content-type", "");
-        Map<String, String> form = contentType.startsWith("application/x-www-form-urlencoded")
-                ? PercentEncoding.parse(new String(body, StandardCharsets.UTF_8)) : Map.of();
+        Map<String, String> form =
+                contentType.startsWith("application/x-www-form-urlencoded")
+                        ? PercentEncoding.parse(new String(body, StandardCharsets.UTF_8))
+                        : Map.of();
         String rawPath = exchange.getRequestURI().getRawPath();
-        return new IncomingRequest(exchange.getRequestMethod(), rawPath,
-                PercentEncoding.parse(exchange.getRequestURI().getRawQuery()), form, headers, body);
+        return new IncomingRequest(
+                exchange.getRequestMethod(),
+                rawPath,
+                PercentEncoding.parse(exchange.getRequestURI().getRawQuery()),
+                form,
+                headers,
+                body);
     }
 
-    private static void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+    private static void respond(HttpExchange exchange, int status, Map<String, Object> body)
+            throws IOException {
         byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
-        exchange.getResponseHeaders().set("x-acs-request-id", String.valueOf(body.get("RequestId")));
+        exchange.getResponseHeaders()
+                .set("x-acs-request-id", String.valueOf(body.get("RequestId")));
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

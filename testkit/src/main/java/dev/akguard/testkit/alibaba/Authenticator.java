@@ -1,7 +1,7 @@
 package dev.akguard.testkit.alibaba;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,12 +14,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies a request's signature (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256) and the key's state the way the real
- * gateway does, answering with the real error codes. Returns the calling key when everything checks out.
+ * Verifies a request's signature (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256) and the key's state the way
+ * the real gateway does, answering with the real error codes. Returns the calling key when
+ * everything checks out.
  */
 final class Authenticator {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
-    private static final String MISMATCH = "Specified signature is not matched with our calculation. server string to sign is:";
+    private static final String MISMATCH =
+            "Specified signature is not matched with our calculation. server string to sign is:";
 
     private final Directory directory;
     private final Set<String> usedNonces = ConcurrentHashMap.newKeySet();
@@ -37,9 +39,13 @@ final class Authenticator {
         String keyId = required(params, "AccessKeyId");
         String signature = required(params, "Signature");
         String stringToSign = RpcSignatureV1.stringToSign(req.method(), params);
-        if (!"HMAC-SHA1".equals(params.get("SignatureMethod")) || !"1.0".equals(params.get("SignatureVersion"))) {
-            throw new ApiException(400, "IncompleteSignature",
-                    "The request signature does not conform to Aliyun standards. server string to sign is:" + stringToSign);
+        if (!"HMAC-SHA1".equals(params.get("SignatureMethod"))
+                || !"1.0".equals(params.get("SignatureVersion"))) {
+            throw new ApiException(
+                    400,
+                    "IncompleteSignature",
+                    "The request signature does not conform to Aliyun standards. server string to sign is:"
+                            + stringToSign);
         }
         EmulatedKey key = liveKey(keyId);
         String expected = RpcSignatureV1.sign(stringToSign, key.secret());
@@ -58,17 +64,28 @@ final class Authenticator {
         String signedHeaders = auth.get("SignedHeaders");
         String signature = auth.get("Signature");
         if (credential == null || signedHeaders == null || signature == null) {
-            throw new ApiException(400, "IncompleteSignature",
+            throw new ApiException(
+                    400,
+                    "IncompleteSignature",
                     "The Authorization header must carry Credential, SignedHeaders and Signature.");
         }
         List<String> signed = Arrays.asList(signedHeaders.split(";"));
         // The v1 core's V3 mode signs no host header, so only the form of the list is checked.
         if (signed.stream().anyMatch(h -> h.isEmpty() || !h.equals(h.toLowerCase(Locale.ROOT)))) {
-            throw new ApiException(400, "IncompleteSignature", "SignedHeaders must be lower case: " + signedHeaders);
+            throw new ApiException(
+                    400,
+                    "IncompleteSignature",
+                    "SignedHeaders must be lower case: " + signedHeaders);
         }
         EmulatedKey key = liveKey(credential);
-        String canonical = AcsSignatureV3.canonicalRequest(req.method(), req.rawPath(), req.query(), req.headers(),
-                signed, req.body());
+        String canonical =
+                AcsSignatureV3.canonicalRequest(
+                        req.method(),
+                        req.rawPath(),
+                        req.query(),
+                        req.headers(),
+                        signed,
+                        req.body());
         String stringToSign = AcsSignatureV3.stringToSign(canonical);
         if (!constantTimeEquals(AcsSignatureV3.sign(stringToSign, key.secret()), signature)) {
             throw new ApiException(400, "SignatureDoesNotMatch", MISMATCH + canonical);
@@ -83,10 +100,18 @@ final class Authenticator {
     }
 
     private EmulatedKey liveKey(String keyId) {
-        EmulatedKey key = directory.key(keyId).orElseThrow(() ->
-                new ApiException(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."));
+        EmulatedKey key =
+                directory
+                        .key(keyId)
+                        .orElseThrow(
+                                () ->
+                                        new ApiException(
+                                                404,
+                                                "InvalidAccessKeyId.NotFound",
+                                                "Specified access key is not found."));
         if (!key.active()) {
-            throw new ApiException(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled.");
+            throw new ApiException(
+                    400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled.");
         }
         return key;
     }
@@ -96,14 +121,18 @@ final class Authenticator {
             return;
         }
         if (token == null || token.isEmpty()) {
-            throw new ApiException(400, "MissingSecurityToken", "SecurityToken is mandatory for this action.");
+            throw new ApiException(
+                    400, "MissingSecurityToken", "SecurityToken is mandatory for this action.");
         }
         if (!constantTimeEquals(key.securityToken(), token)) {
-            throw new ApiException(400, "InvalidSecurityToken.MismatchWithAccessKey",
+            throw new ApiException(
+                    400,
+                    "InvalidSecurityToken.MismatchWithAccessKey",
                     "Specified SecurityToken mismatch with the AccessKey.");
         }
         if (key.expired()) {
-            throw new ApiException(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+            throw new ApiException(
+                    400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
         }
     }
 
@@ -112,16 +141,23 @@ final class Authenticator {
         try {
             at = Instant.parse(timestamp);
         } catch (DateTimeParseException e) {
-            throw new ApiException(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
+            throw new ApiException(
+                    400,
+                    "InvalidTimeStamp.Format",
+                    "Specified time stamp or date value is not well formatted.");
         }
         if (Duration.between(at, Instant.now()).abs().compareTo(CLOCK_SKEW) > 0) {
-            throw new ApiException(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
+            throw new ApiException(
+                    400,
+                    "InvalidTimeStamp.Expired",
+                    "Specified time stamp or date value is expired.");
         }
     }
 
     private void checkNonce(String nonce) {
         if (!usedNonces.add(nonce)) {
-            throw new ApiException(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
+            throw new ApiException(
+                    400, "SignatureNonceUsed", "Specified signature nonce was used already.");
         }
     }
 
@@ -145,6 +181,7 @@ final class Authenticator {
     }
 
     private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -23,7 +23,9 @@ final class Directory {
         }
     }
 
-    Optional<EmulatedKey> key(String id) { return Optional.ofNullable(keys.get(id)); }
+    Optional<EmulatedKey> key(String id) {
+        return Optional.ofNullable(keys.get(id));
+    }
 
     /** Deletes a RAM user's key: afterwards it is unknown (InvalidAccessKeyId.NotFound). */
     void delete(EmulatedKey key) {

@@ -19,19 +19,27 @@ public final class EmulatedAccount {
         this.id = id;
     }
 
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
-    Directory directory() { return directory; }
+    Directory directory() {
+        return directory;
+    }
 
     /** A root (main account) key: GetCallerIdentity reports IdentityType `Account`. */
     public EmulatedKey addRootKey() {
-        EmulatedKey key = new EmulatedKey(this, null, null, null, RandomIds.accessKeyId(), RandomIds.secret(), null);
+        EmulatedKey key =
+                new EmulatedKey(
+                        this, null, null, null, RandomIds.accessKeyId(), RandomIds.secret(), null);
         rootKeys.add(key);
         directory.register(key);
         return key;
     }
 
-    public List<EmulatedKey> rootKeys() { return List.copyOf(rootKeys); }
+    public List<EmulatedKey> rootKeys() {
+        return List.copyOf(rootKeys);
+    }
 
     public EmulatedUser addUser(String name) {
         EmulatedUser user = new EmulatedUser(this, name, RandomIds.digits(16));
@@ -42,20 +50,37 @@ public final class EmulatedAccount {
         return user;
     }
 
-    public Optional<EmulatedUser> user(String name) { return Optional.ofNullable(users.get(name)); }
+    public Optional<EmulatedUser> user(String name) {
+        return Optional.ofNullable(users.get(name));
+    }
 
-    public List<EmulatedUser> users() { return List.copyOf(userOrder); }
+    public List<EmulatedUser> users() {
+        return List.copyOf(userOrder);
+    }
 
-    /** STS credentials of an assumed role session (ID `STS.…` plus a security token): IdentityType `AssumedRoleUser`. */
+    /**
+     * STS credentials of an assumed role session (ID `STS.…` plus a security token): IdentityType
+     * `AssumedRoleUser`.
+     */
     public EmulatedKey addRoleSession(String roleName, String sessionName) {
-        EmulatedKey key = new EmulatedKey(this, null, roleName, sessionName,
-                RandomIds.stsAccessKeyId(), RandomIds.secret(), RandomIds.securityToken());
+        EmulatedKey key =
+                new EmulatedKey(
+                        this,
+                        null,
+                        roleName,
+                        sessionName,
+                        RandomIds.stsAccessKeyId(),
+                        RandomIds.secret(),
+                        RandomIds.securityToken());
         directory.register(key);
         return key;
     }
 
     /** The stable role id the emulator reports for a role name. */
     String roleId(String roleName) {
-        return "3" + Integer.toUnsignedString(Math.abs((id + "/" + roleName).hashCode()) % 1_000_000_000) + "0000000";
+        return "3"
+                + Integer.toUnsignedString(
+                        Math.abs((id + "/" + roleName).hashCode()) % 1_000_000_000)
+                + "0000000";
     }
 }

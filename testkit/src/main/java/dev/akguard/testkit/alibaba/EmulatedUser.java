@@ -5,7 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A RAM user of an emulated account, with its AccessKeys (RAM allows two per user; the emulator does not limit). */
+/**
+ * A RAM user of an emulated account, with its AccessKeys (RAM allows two per user; the emulator
+ * does not limit).
+ */
 public final class EmulatedUser {
     private final EmulatedAccount account;
     private final String name;
@@ -21,19 +24,35 @@ public final class EmulatedUser {
         this.displayName = name;
     }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public String userId() { return userId; }
+    public String userId() {
+        return userId;
+    }
 
-    public EmulatedAccount account() { return account; }
+    public EmulatedAccount account() {
+        return account;
+    }
 
-    public String displayName() { return displayName; }
+    public String displayName() {
+        return displayName;
+    }
 
-    public EmulatedUser displayName(String s) { displayName = s; return this; }
+    public EmulatedUser displayName(String s) {
+        displayName = s;
+        return this;
+    }
 
-    public Instant createDate() { return createDate; }
+    public Instant createDate() {
+        return createDate;
+    }
 
-    public EmulatedUser createDate(Instant at) { createDate = at; return this; }
+    public EmulatedUser createDate(Instant at) {
+        createDate = at;
+        return this;
+    }
 
     /** Adds a new Active key with a random ID and secret. */
     public EmulatedKey addKey() {
@@ -47,7 +66,9 @@ public final class EmulatedUser {
         return key;
     }
 
-    public List<EmulatedKey> keys() { return List.copyOf(keys); }
+    public List<EmulatedKey> keys() {
+        return List.copyOf(keys);
+    }
 
     void removeKey(EmulatedKey key) {
         keys.remove(key);

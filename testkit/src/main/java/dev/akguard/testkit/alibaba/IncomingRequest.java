@@ -4,8 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A received HTTP request, decoded: query and form parameters, lower-cased headers, raw body. */
-record IncomingRequest(String method, String rawPath, Map<String, String> query, Map<String, String> form,
-                       Map<String, String> headers, byte[] body) {
+record IncomingRequest(
+        String method,
+        String rawPath,
+        Map<String, String> query,
+        Map<String, String> form,
+        Map<String, String> headers,
+        byte[] body) {
 
     static final String AUTHORIZATION_V3 = AcsSignatureV3.ALGORITHM + " ";
 

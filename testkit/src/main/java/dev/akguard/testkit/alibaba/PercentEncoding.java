@@ -8,16 +8,23 @@ import java.util.Map;
 
 /** Alibaba Cloud's percentEncode (RFC 3986 unreserved characters kept) and query-string parsing. */
 public final class PercentEncoding {
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
-    /** URL-encode as UTF-8, then `+` to `%20`, `*` to `%2A`, `%7E` to `~`, as both signature versions require. */
+    /**
+     * URL-encode as UTF-8, then `+` to `%20`, `*` to `%2A`, `%7E` to `~`, as both signature
+     * versions require.
+     */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
-    /** Parses `a=1&b=2` (query string or form body); later duplicates win; a key without `=` maps to "". */
+    /**
+     * Parses `a=1&b=2` (query string or form body); later duplicates win; a key without `=` maps to
+     * "".
+     */
     static Map<String, String> parse(String raw) {
         Map<String, String> out = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {

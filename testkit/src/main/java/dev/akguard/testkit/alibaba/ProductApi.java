@@ -2,7 +2,10 @@ package dev.akguard.testkit.alibaba;
 
 import java.util.Map;
 
-/** One emulated product (STS, RAM, ActionTrail): answers an authenticated call with the response body fields. */
+/**
+ * One emulated product (STS, RAM, ActionTrail): answers an authenticated call with the response
+ * body fields.
+ */
 interface ProductApi {
     /** Product name used in error recommendations, e.g. "Sts". */
     String product();
@@ -14,7 +17,9 @@ interface ProductApi {
     Map<String, Object> call(String action, Map<String, String> params, EmulatedKey caller);
 
     static ApiException unknownAction(String action) {
-        return new ApiException(404, "InvalidAction.NotFound",
+        return new ApiException(
+                404,
+                "InvalidAction.NotFound",
                 "Specified api is not found, please check your url and method. Action: " + action);
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RAM 2015-05-01: users and their AccessKeys in the caller's account. Changes take effect at once, so a key
- * disabled here is refused by every product afterwards.
+ * RAM 2015-05-01: users and their AccessKeys in the caller's account. Changes take effect at once,
+ * so a key disabled here is refused by every product afterwards.
  */
 final class RamApi implements ProductApi {
     private final Directory directory;
@@ -17,9 +17,15 @@ final class RamApi implements ProductApi {
         this.directory = directory;
     }
 
-    @Override public String product() { return "Ram"; }
+    @Override
+    public String product() {
+        return "Ram";
+    }
 
-    @Override public String host() { return "ram.aliyuncs.com"; }
+    @Override
+    public String host() {
+        return "ram.aliyuncs.com";
+    }
 
     @Override
     public Map<String, Object> call(String action, Map<String, String> params, EmulatedKey caller) {
@@ -68,7 +74,8 @@ final class RamApi implements ProductApi {
     }
 
     private Map<String, Object> listAccessKeys(Map<String, String> params, EmulatedKey caller) {
-        List<EmulatedKey> keys = params.containsKey("UserName") ? namedUser(params, caller).keys() : ownKeys(caller);
+        List<EmulatedKey> keys =
+                params.containsKey("UserName") ? namedUser(params, caller).keys() : ownKeys(caller);
         List<Object> list = new ArrayList<>();
         for (EmulatedKey k : keys) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -103,13 +110,23 @@ final class RamApi implements ProductApi {
         return out;
     }
 
-    /** The key named by UserAccessKeyId, which must belong to UserName (or to the caller when UserName is absent). */
+    /**
+     * The key named by UserAccessKeyId, which must belong to UserName (or to the caller when
+     * UserName is absent).
+     */
     private EmulatedKey targetKey(Map<String, String> params, EmulatedKey caller) {
         String keyId = required(params, "UserAccessKeyId");
-        List<EmulatedKey> keys = params.containsKey("UserName") ? namedUser(params, caller).keys() : ownKeys(caller);
-        return keys.stream().filter(k -> k.id().equals(keyId)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "EntityNotExist.User.AccessKey",
-                        "The AccessKey does not exist: " + keyId));
+        List<EmulatedKey> keys =
+                params.containsKey("UserName") ? namedUser(params, caller).keys() : ownKeys(caller);
+        return keys.stream()
+                .filter(k -> k.id().equals(keyId))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new ApiException(
+                                        404,
+                                        "EntityNotExist.User.AccessKey",
+                                        "The AccessKey does not exist: " + keyId));
     }
 
     private List<EmulatedKey> ownKeys(EmulatedKey caller) {
@@ -124,8 +141,14 @@ final class RamApi implements ProductApi {
 
     private static EmulatedUser namedUser(Map<String, String> params, EmulatedKey caller) {
         String name = required(params, "UserName");
-        return caller.account().user(name)
-                .orElseThrow(() -> new ApiException(404, "EntityNotExist.User", "The user does not exist: " + name));
+        return caller.account()
+                .user(name)
+                .orElseThrow(
+                        () ->
+                                new ApiException(
+                                        404,
+                                        "EntityNotExist.User",
+                                        "The user does not exist: " + name));
     }
 
     private static Map<String, Object> userFields(EmulatedUser u) {

@@ -7,18 +7,27 @@ import java.util.Random;
 final class RandomIds {
     private static final Random RANDOM = new Random();
 
-    private RandomIds() {
+    private RandomIds() {}
+
+    static String accessKeyId() {
+        return FakeKeys.accessKeyId(RANDOM);
     }
 
-    static String accessKeyId() { return FakeKeys.accessKeyId(RANDOM); }
+    static String secret() {
+        return FakeKeys.secret(RANDOM);
+    }
 
-    static String secret() { return FakeKeys.secret(RANDOM); }
+    static String stsAccessKeyId() {
+        return FakeKeys.stsId(RANDOM);
+    }
 
-    static String stsAccessKeyId() { return FakeKeys.stsId(RANDOM); }
+    static String securityToken() {
+        return FakeKeys.stsToken(RANDOM);
+    }
 
-    static String securityToken() { return FakeKeys.stsToken(RANDOM); }
-
-    static String alnum(int n) { return FakeKeys.random(RANDOM, n); }
+    static String alnum(int n) {
+        return FakeKeys.random(RANDOM, n);
+    }
 
     /** n digits, no leading zero: account and user ids. */
     static String digits(int n) {

@@ -11,16 +11,23 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** RPC signature version 1.0 (HMAC-SHA1) exactly as the server computes it. */
 public final class RpcSignatureV1 {
-    private RpcSignatureV1() {
-    }
+    private RpcSignatureV1() {}
 
-    /** `METHOD&%2F&enc(canonicalQuery)`, where the canonical query holds every parameter except `Signature`. */
+    /**
+     * `METHOD&%2F&enc(canonicalQuery)`, where the canonical query holds every parameter except
+     * `Signature`.
+     */
     public static String stringToSign(String method, Map<String, String> params) {
         Map<String, String> sorted = new TreeMap<>(params);
         sorted.remove("Signature");
-        String canonical = sorted.entrySet().stream()
-                .map(e -> PercentEncoding.encode(e.getKey()) + "=" + PercentEncoding.encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        String canonical =
+                sorted.entrySet().stream()
+                        .map(
+                                e ->
+                                        PercentEncoding.encode(e.getKey())
+                                                + "="
+                                                + PercentEncoding.encode(e.getValue()))
+                        .collect(Collectors.joining("&"));
         return method + "&" + PercentEncoding.encode("/") + "&" + PercentEncoding.encode(canonical);
     }
 
@@ -28,8 +35,10 @@ public final class RpcSignatureV1 {
     public static String sign(String stringToSign, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+            mac.init(
+                    new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 unavailable", e);
         }

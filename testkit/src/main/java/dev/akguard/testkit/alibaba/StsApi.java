@@ -5,9 +5,15 @@ import java.util.Map;
 
 /** STS 2015-04-01: GetCallerIdentity, which needs no permission and tells who owns the key. */
 final class StsApi implements ProductApi {
-    @Override public String product() { return "Sts"; }
+    @Override
+    public String product() {
+        return "Sts";
+    }
 
-    @Override public String host() { return "sts.aliyuncs.com"; }
+    @Override
+    public String host() {
+        return "sts.aliyuncs.com";
+    }
 
     @Override
     public Map<String, Object> call(String action, Map<String, String> params, EmulatedKey caller) {
@@ -24,7 +30,14 @@ final class StsApi implements ProductApi {
             out.put("UserId", principal);
             out.put("PrincipalId", principal);
             out.put("RoleId", roleId);
-            out.put("Arn", "acs:ram::" + account + ":assumed-role/" + caller.roleName() + "/" + caller.roleSessionName());
+            out.put(
+                    "Arn",
+                    "acs:ram::"
+                            + account
+                            + ":assumed-role/"
+                            + caller.roleName()
+                            + "/"
+                            + caller.roleSessionName());
         } else if (caller.user() != null) {
             out.put("IdentityType", "RAMUser");
             out.put("UserId", caller.user().userId());

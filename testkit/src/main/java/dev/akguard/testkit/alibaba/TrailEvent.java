@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An ActionTrail event in the wire shape of LookupEvents (API-FACTS.md). Built from a key for the usual fields;
- * {@link #with} and {@link #without} let tests shape odd events (unknown identity types, missing fields).
+ * An ActionTrail event in the wire shape of LookupEvents (API-FACTS.md). Built from a key for the
+ * usual fields; {@link #with} and {@link #without} let tests shape odd events (unknown identity
+ * types, missing fields).
  */
 public final class TrailEvent {
     private final Map<String, Object> fields;
@@ -17,10 +18,15 @@ public final class TrailEvent {
         this.fields = fields;
     }
 
-    /** A successful read call made with this key at this time, with realistic values for the other fields. */
+    /**
+     * A successful read call made with this key at this time, with realistic values for the other
+     * fields.
+     */
     public static TrailEvent of(EmulatedKey key, String eventName, Instant at) {
         Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("type", key.isRoot() ? "root-account" : key.isSession() ? "assumed-role" : "ram-user");
+        identity.put(
+                "type",
+                key.isRoot() ? "root-account" : key.isSession() ? "assumed-role" : "ram-user");
         identity.put("accountId", key.account().id());
         identity.put("principalId", key.user() != null ? key.user().userId() : key.account().id());
         if (key.user() != null) {
@@ -35,8 +41,13 @@ public final class TrailEvent {
         f.put("eventSource", "ecs.aliyuncs.com");
         f.put("serviceName", "Ecs");
         f.put("eventType", "ApiCall");
-        f.put("eventRW", eventName.startsWith("Describe") || eventName.startsWith("List")
-                || eventName.startsWith("Get") ? "Read" : "Write");
+        f.put(
+                "eventRW",
+                eventName.startsWith("Describe")
+                                || eventName.startsWith("List")
+                                || eventName.startsWith("Get")
+                        ? "Read"
+                        : "Write");
         f.put("acsRegion", "cn-hangzhou");
         f.put("sourceIpAddress", "203.0.113.10");
         f.put("userAgent", "aliyun-sdk-java/4.7.6");
@@ -73,7 +84,8 @@ public final class TrailEvent {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> identity() {
-        return (Map<String, Object>) fields.computeIfAbsent("userIdentity", k -> new LinkedHashMap<String, Object>());
+        return (Map<String, Object>)
+                fields.computeIfAbsent("userIdentity", k -> new LinkedHashMap<String, Object>());
     }
 
     /** A field by path (`eventName`, `userIdentity.accessKeyId`), as a string; null when absent. */
@@ -88,5 +100,7 @@ public final class TrailEvent {
         return v == null ? null : String.valueOf(v);
     }
 
-    Map<String, Object> fields() { return fields; }
+    Map<String, Object> fields() {
+        return fields;
+    }
 }

@@ -8,7 +8,11 @@ import java.util.List;
  * @param category what the file exercises, e.g. "java", "k8s-base64", "negative:placeholder"
  */
 public record CorpusFile(String path, byte[] content, List<Expected> expected, String category) {
-    public boolean negative() { return expected.isEmpty(); }
+    public boolean negative() {
+        return expected.isEmpty();
+    }
 
-    public CorpusFile withCategory(String c) { return new CorpusFile(path, content, expected, c); }
+    public CorpusFile withCategory(String c) {
+        return new CorpusFile(path, content, expected, c);
+    }
 }

@@ -2,7 +2,10 @@ package dev.akguard.testkit.corpus;
 
 import java.nio.file.Path;
 
-/** Writes a labelled corpus to a folder: {@code WriteCorpus DIR [EXTRA_FILES] [SEED]} (for benchmarks and CI). */
+/**
+ * Writes a labelled corpus to a folder: {@code WriteCorpus DIR [EXTRA_FILES] [SEED]} (for
+ * benchmarks and CI).
+ */
 public final class WriteCorpus {
     private WriteCorpus() {}
 
@@ -15,6 +18,12 @@ public final class WriteCorpus {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1L;
         var files = new CorpusGenerator(seed).writeTo(Path.of(args[0]), extra);
         long expected = files.stream().mapToLong(f -> f.expected().size()).sum();
-        System.err.println("wrote " + files.size() + " files with " + expected + " expected findings to " + args[0]);
+        System.err.println(
+                "wrote "
+                        + files.size()
+                        + " files with "
+                        + expected
+                        + " expected findings to "
+                        + args[0]);
     }
 }

@@ -2,20 +2,26 @@ package dev.akguard.testkit.github;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Code search ({@code GET /search/code}) over the default branch of every repository: terms, {@code repo:}, {@code org:}/{@code user:} qualifiers, paging up to 1000 results. */
+/**
+ * Code search ({@code GET /search/code}) over the default branch of every repository: terms, {@code
+ * repo:}, {@code org:}/{@code user:} qualifiers, paging up to 1000 results.
+ */
 final class CodeSearchApi {
     private final GitHubEmulator gh;
 
-    CodeSearchApi(GitHubEmulator gh) { this.gh = gh; }
+    CodeSearchApi(GitHubEmulator gh) {
+        this.gh = gh;
+    }
 
-    private String baseUrl() { return gh.baseUrl(); }
+    private String baseUrl() {
+        return gh.baseUrl();
+    }
 
     Reply searchCode(java.util.Collection<EmulatedRepo> all, Map<String, String> params) {
         String q = params.getOrDefault("q", "");
@@ -25,7 +31,8 @@ final class CodeSearchApi {
             if (part.isEmpty()) continue;
             String lower = part.toLowerCase(Locale.ROOT);
             if (lower.startsWith("repo:")) repoFilter = part.substring(5);
-            else if (lower.startsWith("org:") || lower.startsWith("user:")) ownerFilter = part.substring(part.indexOf(':') + 1);
+            else if (lower.startsWith("org:") || lower.startsWith("user:"))
+                ownerFilter = part.substring(part.indexOf(':') + 1);
             else if (!lower.contains(":")) terms.add(lower.replace("\"", ""));
         }
         if (terms.isEmpty()) return Reply.json(422, Reply.error("Validation Failed"));
@@ -42,11 +49,28 @@ final class CodeSearchApi {
                 String text = Wire.text(file.getValue()).toLowerCase(Locale.ROOT);
                 if (!terms.stream().allMatch(text::contains)) continue;
                 JsonObject item = new JsonObject();
-                item.addProperty("name", file.getKey().substring(file.getKey().lastIndexOf('/') + 1));
+                item.addProperty(
+                        "name", file.getKey().substring(file.getKey().lastIndexOf('/') + 1));
                 item.addProperty("path", file.getKey());
                 item.addProperty("sha", Wire.blobSha(file.getValue()));
-                item.addProperty("url", baseUrl() + "/repos/" + repo.fullName() + "/contents/" + file.getKey() + "?ref=" + head.sha());
-                item.addProperty("html_url", baseUrl() + "/" + repo.fullName() + "/blob/" + head.sha() + "/" + file.getKey());
+                item.addProperty(
+                        "url",
+                        baseUrl()
+                                + "/repos/"
+                                + repo.fullName()
+                                + "/contents/"
+                                + file.getKey()
+                                + "?ref="
+                                + head.sha());
+                item.addProperty(
+                        "html_url",
+                        baseUrl()
+                                + "/"
+                                + repo.fullName()
+                                + "/blob/"
+                                + head.sha()
+                                + "/"
+                                + file.getKey());
                 JsonObject r = new JsonObject();
                 r.addProperty("id", repo.id());
                 r.addProperty("name", repo.name());
@@ -64,12 +88,23 @@ final class CodeSearchApi {
         o.addProperty("total_count", items.size());
         o.addProperty("incomplete_results", false);
         JsonArray arr = new JsonArray();
-        for (int i = (page - 1) * perPage; i < Math.min(Math.min(items.size(), 1000), page * perPage); i++) arr.add(items.get(i));
+        for (int i = (page - 1) * perPage;
+                i < Math.min(Math.min(items.size(), 1000), page * perPage);
+                i++) arr.add(items.get(i));
         o.add("items", arr);
         Reply r = Reply.json(200, o);
         if (page * perPage < Math.min(items.size(), 1000)) {
-            r.headers.put("Link", "<" + baseUrl() + "/search/code?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)
-                    + "&per_page=" + perPage + "&page=" + (page + 1) + ">; rel=\"next\"");
+            r.headers.put(
+                    "Link",
+                    "<"
+                            + baseUrl()
+                            + "/search/code?q="
+                            + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)
+                            + "&per_page="
+                            + perPage
+                            + "&page="
+                            + (page + 1)
+                            + ">; rel=\"next\"");
         }
         return r;
     }

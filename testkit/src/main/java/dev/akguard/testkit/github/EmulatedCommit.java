@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One commit in an emulated repository: a full snapshot of the tree (path to bytes) and its parents.
- * Snapshots keep the emulator simple; test repositories are small.
+ * One commit in an emulated repository: a full snapshot of the tree (path to bytes) and its
+ * parents. Snapshots keep the emulator simple; test repositories are small.
  */
 public record EmulatedCommit(
         String sha,

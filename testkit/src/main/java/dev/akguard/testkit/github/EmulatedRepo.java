@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A repository inside the emulator: commits, branches, and a builder to push changes. Thread-safe. */
+/**
+ * A repository inside the emulator: commits, branches, and a builder to push changes. Thread-safe.
+ */
 public final class EmulatedRepo {
 
     public static final String ZERO_SHA = "0000000000000000000000000000000000000000";
@@ -33,36 +35,62 @@ public final class EmulatedRepo {
         this(emulator, id, fullName, defaultBranch, null);
     }
 
-    /** {@code existing}: serve this git repository for clones (its commits are not visible to the REST endpoints). */
-    EmulatedRepo(GitHubEmulator emulator, long id, String fullName, String defaultBranch, org.eclipse.jgit.lib.Repository existing) {
+    /**
+     * {@code existing}: serve this git repository for clones (its commits are not visible to the
+     * REST endpoints).
+     */
+    EmulatedRepo(
+            GitHubEmulator emulator,
+            long id,
+            String fullName,
+            String defaultBranch,
+            org.eclipse.jgit.lib.Repository existing) {
         this.emulator = emulator;
         this.id = id;
         int slash = fullName.indexOf('/');
-        if (slash <= 0 || slash == fullName.length() - 1) throw new IllegalArgumentException("expected OWNER/NAME: " + fullName);
+        if (slash <= 0 || slash == fullName.length() - 1)
+            throw new IllegalArgumentException("expected OWNER/NAME: " + fullName);
         this.owner = fullName.substring(0, slash);
         this.name = fullName.substring(slash + 1);
         this.defaultBranch = defaultBranch;
         this.git = existing == null ? new GitStore(fullName) : new GitStore(existing);
     }
 
-    /** The real git repository holding this repository's commits (cloned at {@link #cloneUrl()}). */
-    GitStore git() { return git; }
-
-    /** Where git clones it from, as {@code clone_url} in {@code GET /repos/OWNER/NAME} says. */
-    public String cloneUrl() { return emulator.baseUrl() + "/" + fullName() + ".git"; }
-
-    public boolean isPrivate() { return isPrivate; }
-
-    /** Marks the repository private (no event) — e.g. to build history before it is made public. */
-    public EmulatedRepo makePrivate() { isPrivate = true; return this; }
-
-    /** Flips a private repository to public and records a {@code PublicEvent}; returns the event id. */
-    public String makePublic() {
-        isPrivate = false;
-        return emulator.recordEvent(this, "octocat", "PublicEvent", new com.google.gson.JsonObject());
+    /**
+     * The real git repository holding this repository's commits (cloned at {@link #cloneUrl()}).
+     */
+    GitStore git() {
+        return git;
     }
 
-    /** Records a {@code CreateEvent} for the repository itself ({@code ref_type: repository}); returns the event id. */
+    /** Where git clones it from, as {@code clone_url} in {@code GET /repos/OWNER/NAME} says. */
+    public String cloneUrl() {
+        return emulator.baseUrl() + "/" + fullName() + ".git";
+    }
+
+    public boolean isPrivate() {
+        return isPrivate;
+    }
+
+    /** Marks the repository private (no event) — e.g. to build history before it is made public. */
+    public EmulatedRepo makePrivate() {
+        isPrivate = true;
+        return this;
+    }
+
+    /**
+     * Flips a private repository to public and records a {@code PublicEvent}; returns the event id.
+     */
+    public String makePublic() {
+        isPrivate = false;
+        return emulator.recordEvent(
+                this, "octocat", "PublicEvent", new com.google.gson.JsonObject());
+    }
+
+    /**
+     * Records a {@code CreateEvent} for the repository itself ({@code ref_type: repository});
+     * returns the event id.
+     */
     public String announceCreated(String actor) {
         com.google.gson.JsonObject p = new com.google.gson.JsonObject();
         p.add("ref", com.google.gson.JsonNull.INSTANCE);
@@ -76,20 +104,40 @@ public final class EmulatedRepo {
     /** Every commit, oldest first. */
     List<EmulatedCommit> allCommits() {
         List<EmulatedCommit> out = new ArrayList<>();
-        synchronized (creationOrder) { for (String sha : creationOrder) out.add(commits.get(sha)); }
+        synchronized (creationOrder) {
+            for (String sha : creationOrder) out.add(commits.get(sha));
+        }
         return out;
     }
 
-    public long id() { return id; }
-    public String owner() { return owner; }
-    public String name() { return name; }
-    public String fullName() { return owner + "/" + name; }
-    public String defaultBranch() { return defaultBranch; }
+    public long id() {
+        return id;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String fullName() {
+        return owner + "/" + name;
+    }
+
+    public String defaultBranch() {
+        return defaultBranch;
+    }
 
     /** Head commit sha of a branch, or null. */
-    public String head(String branch) { return branches.get(branch); }
+    public String head(String branch) {
+        return branches.get(branch);
+    }
 
-    public EmulatedCommit commit(String sha) { return commits.get(sha); }
+    public EmulatedCommit commit(String sha) {
+        return commits.get(sha);
+    }
 
     /** Resolves a sha (full or at least 7 chars) or a branch name. */
     EmulatedCommit resolve(String ref) {
@@ -105,8 +153,9 @@ public final class EmulatedRepo {
     }
 
     /**
-     * Records another PushEvent for an earlier push (same ref, before and head), as when the same commits are
-     * pushed again; benchmarks use it to make endless traffic from a fixed set of commits.
+     * Records another PushEvent for an earlier push (same ref, before and head), as when the same
+     * commits are pushed again; benchmarks use it to make endless traffic from a fixed set of
+     * commits.
      */
     public String replay(PushResult push, String actor) {
         String branch = push.ref().substring("refs/heads/".length());
@@ -114,12 +163,18 @@ public final class EmulatedRepo {
     }
 
     /** Starts a change on the given branch (created from the default branch's head if new). */
-    public ChangeBuilder change(String branch) { return new ChangeBuilder(branch); }
+    public ChangeBuilder change(String branch) {
+        return new ChangeBuilder(branch);
+    }
 
     /** Starts a change on the default branch. */
-    public ChangeBuilder change() { return change(defaultBranch); }
+    public ChangeBuilder change() {
+        return change(defaultBranch);
+    }
 
-    /** Commits from {@code base} (exclusive, and its ancestors) up to {@code head}, oldest first. */
+    /**
+     * Commits from {@code base} (exclusive, and its ancestors) up to {@code head}, oldest first.
+     */
     List<EmulatedCommit> commitsBetween(EmulatedCommit base, EmulatedCommit head) {
         Set<String> wanted = ancestors(head);
         wanted.removeAll(ancestors(base));
@@ -132,7 +187,8 @@ public final class EmulatedRepo {
 
     /** The newest common ancestor (by walking head's ancestry breadth-first), or null. */
     EmulatedCommit mergeBase(EmulatedCommit a, EmulatedCommit b) {
-        if (ancestors(b).contains(a.sha())) return a; // the usual case, and the best common ancestor then
+        if (ancestors(b).contains(a.sha()))
+            return a; // the usual case, and the best common ancestor then
         Set<String> aAncestors = ancestors(a);
         Deque<EmulatedCommit> todo = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
@@ -171,19 +227,35 @@ public final class EmulatedRepo {
         private boolean parentOverridden;
         private String mergeWith;
 
-        private ChangeBuilder(String branch) { this.branch = branch; }
+        private ChangeBuilder(String branch) {
+            this.branch = branch;
+        }
 
-        public ChangeBuilder author(String login) { this.authorLogin = login; return this; }
+        public ChangeBuilder author(String login) {
+            this.authorLogin = login;
+            return this;
+        }
 
-        public ChangeBuilder message(String message) { this.message = message; return this; }
+        public ChangeBuilder message(String message) {
+            this.message = message;
+            return this;
+        }
 
         /** Adds or replaces a text file (UTF-8). */
-        public ChangeBuilder put(String path, String content) { return put(path, content.getBytes(StandardCharsets.UTF_8)); }
+        public ChangeBuilder put(String path, String content) {
+            return put(path, content.getBytes(StandardCharsets.UTF_8));
+        }
 
-        public ChangeBuilder put(String path, byte[] content) { current.put(path, content.clone()); return this; }
+        public ChangeBuilder put(String path, byte[] content) {
+            current.put(path, content.clone());
+            return this;
+        }
 
         /** Deletes a file. */
-        public ChangeBuilder remove(String path) { current.put(path, null); return this; }
+        public ChangeBuilder remove(String path) {
+            current.put(path, null);
+            return this;
+        }
 
         /** Ends the current commit and starts another one in the same push. */
         public ChangeBuilder nextCommit(String nextMessage) {
@@ -195,39 +267,81 @@ public final class EmulatedRepo {
         }
 
         /**
-         * Makes the first commit of this change a merge: its second parent is {@code otherSha}. Its tree is the
-         * first parent's tree plus this change's files (put the other side's files yourself, as a merge would).
+         * Makes the first commit of this change a merge: its second parent is {@code otherSha}. Its
+         * tree is the first parent's tree plus this change's files (put the other side's files
+         * yourself, as a merge would).
          */
-        public ChangeBuilder mergeOf(String otherSha) { this.mergeWith = otherSha; return this; }
+        public ChangeBuilder mergeOf(String otherSha) {
+            this.mergeWith = otherSha;
+            return this;
+        }
 
-        /** Rewrites history: the first commit's parent is this sha (null for a root commit), as with a force push. */
-        public ChangeBuilder parent(String sha) { this.parentOverride = sha; this.parentOverridden = true; return this; }
+        /**
+         * Rewrites history: the first commit's parent is this sha (null for a root commit), as with
+         * a force push.
+         */
+        public ChangeBuilder parent(String sha) {
+            this.parentOverride = sha;
+            this.parentOverridden = true;
+            return this;
+        }
 
         /** Creates the commits, moves the branch and records the PushEvent. */
-        public PushResult push() { return apply(true); }
+        public PushResult push() {
+            return apply(true);
+        }
 
-        /** Creates the commits and moves the branch without any event (history that existed before watching). */
-        public PushResult commitSilently() { return apply(false); }
+        /**
+         * Creates the commits and moves the branch without any event (history that existed before
+         * watching).
+         */
+        public PushResult commitSilently() {
+            return apply(false);
+        }
 
         private PushResult apply(boolean recordEvent) {
             pending.add(current);
             messages.add(message);
             synchronized (EmulatedRepo.this) {
                 String before = branches.get(branch);
-                String parent = parentOverridden ? parentOverride
-                        : before != null ? before : branches.get(defaultBranch);
+                String parent =
+                        parentOverridden
+                                ? parentOverride
+                                : before != null ? before : branches.get(defaultBranch);
                 List<String> created = new ArrayList<>();
                 for (int i = 0; i < pending.size(); i++) {
                     EmulatedCommit parentCommit = parent == null ? null : commits.get(parent);
-                    Map<String, byte[]> tree = new LinkedHashMap<>(parentCommit == null ? Map.of() : parentCommit.tree());
-                    pending.get(i).forEach((path, bytes) -> { if (bytes == null) tree.remove(path); else tree.put(path, bytes); });
+                    Map<String, byte[]> tree =
+                            new LinkedHashMap<>(
+                                    parentCommit == null ? Map.of() : parentCommit.tree());
+                    pending.get(i)
+                            .forEach(
+                                    (path, bytes) -> {
+                                        if (bytes == null) tree.remove(path);
+                                        else tree.put(path, bytes);
+                                    });
                     Instant date = emulator.now();
                     List<String> parents = new ArrayList<>();
                     if (parent != null) parents.add(parent);
                     if (i == 0 && mergeWith != null) parents.add(mergeWith);
-                    String sha = git.commit(tree, parents, authorLogin + " Name", authorLogin + "@users.noreply.example", messages.get(i), date);
-                    EmulatedCommit c = new EmulatedCommit(sha, parents, tree,
-                            authorLogin, authorLogin + " Name", authorLogin + "@users.noreply.example", messages.get(i), date);
+                    String sha =
+                            git.commit(
+                                    tree,
+                                    parents,
+                                    authorLogin + " Name",
+                                    authorLogin + "@users.noreply.example",
+                                    messages.get(i),
+                                    date);
+                    EmulatedCommit c =
+                            new EmulatedCommit(
+                                    sha,
+                                    parents,
+                                    tree,
+                                    authorLogin,
+                                    authorLogin + " Name",
+                                    authorLogin + "@users.noreply.example",
+                                    messages.get(i),
+                                    date);
                     commits.put(sha, c);
                     creationOrder.add(sha);
                     created.add(sha);
@@ -236,12 +350,21 @@ public final class EmulatedRepo {
                 branches.put(branch, parent);
                 git.setBranch(branch, parent, defaultBranch);
                 String beforeSha = before == null ? ZERO_SHA : before;
-                String eventId = recordEvent ? emulator.recordPush(EmulatedRepo.this, authorLogin, branch, beforeSha, parent) : null;
-                return new PushResult(eventId, "refs/heads/" + branch, beforeSha, parent, List.copyOf(created));
+                String eventId =
+                        recordEvent
+                                ? emulator.recordPush(
+                                        EmulatedRepo.this, authorLogin, branch, beforeSha, parent)
+                                : null;
+                return new PushResult(
+                        eventId, "refs/heads/" + branch, beforeSha, parent, List.copyOf(created));
             }
         }
     }
 
-    /** What a push did: the event id (null if silent), ref, before and head shas, and the new commits oldest first. */
-    public record PushResult(String eventId, String ref, String before, String head, List<String> commits) { }
+    /**
+     * What a push did: the event id (null if silent), ref, before and head shas, and the new
+     * commits oldest first.
+     */
+    public record PushResult(
+            String eventId, String ref, String before, String head, List<String> commits) {}
 }

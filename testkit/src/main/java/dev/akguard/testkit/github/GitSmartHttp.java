@@ -1,11 +1,6 @@
 package dev.akguard.testkit.github;
 
 import com.sun.net.httpserver.HttpExchange;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.transport.PacketLineOut;
-import org.eclipse.jgit.transport.RefAdvertiser;
-import org.eclipse.jgit.transport.UploadPack;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,18 +8,26 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.RefAdvertiser;
+import org.eclipse.jgit.transport.UploadPack;
 
 /**
- * Git's smart HTTP protocol (fetch side only) at {@code /OWNER/NAME.git}, served by JGit's own {@link UploadPack}
- * as its servlet does: {@code GET info/refs?service=git-upload-pack} advertises the refs, {@code POST
- * git-upload-pack} negotiates and streams the pack. Any git client (JGit, the {@code git} binary) clones from it.
+ * Git's smart HTTP protocol (fetch side only) at {@code /OWNER/NAME.git}, served by JGit's own
+ * {@link UploadPack} as its servlet does: {@code GET info/refs?service=git-upload-pack} advertises
+ * the refs, {@code POST git-upload-pack} negotiates and streams the pack. Any git client (JGit, the
+ * {@code git} binary) clones from it.
  */
 final class GitSmartHttp {
-    static final Pattern PATH = Pattern.compile("^/([^/]+)/([^/]+)\\.git/(info/refs|git-upload-pack)$");
+    static final Pattern PATH =
+            Pattern.compile("^/([^/]+)/([^/]+)\\.git/(info/refs|git-upload-pack)$");
 
     private final Function<String, EmulatedRepo> repos;
 
-    GitSmartHttp(Function<String, EmulatedRepo> repos) { this.repos = repos; }
+    GitSmartHttp(Function<String, EmulatedRepo> repos) {
+        this.repos = repos;
+    }
 
     /** True when the request was a git request and has been answered. */
     boolean handle(HttpExchange ex, String path, String query) throws IOException {
@@ -41,7 +44,8 @@ final class GitSmartHttp {
                 ex.sendResponseHeaders(403, -1); // dumb protocol and pushes are not served
                 return true;
             }
-            ex.getResponseHeaders().set("Content-Type", "application/x-git-upload-pack-advertisement");
+            ex.getResponseHeaders()
+                    .set("Content-Type", "application/x-git-upload-pack-advertisement");
             ex.getResponseHeaders().set("Cache-Control", "no-cache");
             ex.sendResponseHeaders(200, 0);
             try (OutputStream out = ex.getResponseBody()) {
@@ -63,8 +67,9 @@ final class GitSmartHttp {
         ex.sendResponseHeaders(200, 0);
         String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
         try (InputStream raw = ex.getRequestBody();
-             InputStream in = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(raw) : raw;
-             OutputStream out = ex.getResponseBody()) {
+                InputStream in =
+                        "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(raw) : raw;
+                OutputStream out = ex.getResponseBody()) {
             UploadPack up = new UploadPack(git);
             up.setBiDirectionalPipe(false);
             up.upload(in, out, null);

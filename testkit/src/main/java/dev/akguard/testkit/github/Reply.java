@@ -5,7 +5,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One HTTP answer of the GitHub emulator: status, body, headers, and an ETag when the resource is cacheable. */
+/**
+ * One HTTP answer of the GitHub emulator: status, body, headers, and an ETag when the resource is
+ * cacheable.
+ */
 final class Reply {
     static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
@@ -44,22 +46,31 @@ final class Reply {
     }
 
     static Reply json(int status, JsonElement body) {
-        return new Reply(status, GSON.toJson(body).getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>(), "application/json; charset=utf-8");
+        return new Reply(
+                status,
+                GSON.toJson(body).getBytes(StandardCharsets.UTF_8),
+                new LinkedHashMap<>(),
+                "application/json; charset=utf-8");
     }
+
     static JsonObject error(String message) {
         JsonObject o = new JsonObject();
         o.addProperty("message", message);
         o.addProperty("documentation_url", "https://docs.github.com/rest");
         return o;
     }
+
     static void send(HttpExchange ex, Reply reply) throws IOException {
         reply.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-        if (reply.contentType != null) ex.getResponseHeaders().set("Content-Type", reply.contentType);
+        if (reply.contentType != null)
+            ex.getResponseHeaders().set("Content-Type", reply.contentType);
         if (reply.status == 304 || reply.body.length == 0) {
             ex.sendResponseHeaders(reply.status, -1);
             return;
         }
         ex.sendResponseHeaders(reply.status, reply.body.length);
-        try (OutputStream out = ex.getResponseBody()) { out.write(reply.body); }
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(reply.body);
+        }
     }
 }

@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Produces the per-file patch text GitHub puts in {@code files[].patch}: unified-diff hunks with three lines of
- * context and no file header. Uses an LCS over lines after trimming the common prefix and suffix, which is
- * plenty for test-sized files.
+ * Produces the per-file patch text GitHub puts in {@code files[].patch}: unified-diff hunks with
+ * three lines of context and no file header. Uses an LCS over lines after trimming the common
+ * prefix and suffix, which is plenty for test-sized files.
  */
 final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
 
-    private record Op(char kind, String text, int oldLine, int newLine) { }
+    private record Op(char kind, String text, int oldLine, int newLine) {}
 
-    private UnifiedDiff() { }
+    private UnifiedDiff() {}
 
     static String patch(String oldText, String newText) {
         List<String> a = lines(oldText);
@@ -25,7 +25,10 @@ final class UnifiedDiff {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < ops.size()) {
-            if (ops.get(i).kind == ' ') { i++; continue; }
+            if (ops.get(i).kind == ' ') {
+                i++;
+                continue;
+            }
             int start = Math.max(0, i - CONTEXT);
             int end;
             int lastChange = i; // extend the hunk while the next change is within two contexts
@@ -41,22 +44,39 @@ final class UnifiedDiff {
         return out.toString();
     }
 
-    private static void appendHunk(StringBuilder out, List<Op> hunk, int oldSize, int newSize,
-                                   boolean oldNoEol, boolean newNoEol) {
+    private static void appendHunk(
+            StringBuilder out,
+            List<Op> hunk,
+            int oldSize,
+            int newSize,
+            boolean oldNoEol,
+            boolean newNoEol) {
         int oldCount = 0, newCount = 0, oldStart = -1, newStart = -1;
         for (Op op : hunk) {
-            if (op.kind != '+') { oldCount++; if (oldStart < 0) oldStart = op.oldLine; }
-            if (op.kind != '-') { newCount++; if (newStart < 0) newStart = op.newLine; }
+            if (op.kind != '+') {
+                oldCount++;
+                if (oldStart < 0) oldStart = op.oldLine;
+            }
+            if (op.kind != '-') {
+                newCount++;
+                if (newStart < 0) newStart = op.newLine;
+            }
         }
         // An empty side is written as the line before the hunk, as diff(1) does.
         Op first = hunk.get(0);
         if (oldStart < 0) oldStart = first.oldLine - 1;
         if (newStart < 0) newStart = first.newLine - 1;
-        out.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount)).append(" @@\n");
+        out.append("@@ -")
+                .append(range(oldStart, oldCount))
+                .append(" +")
+                .append(range(newStart, newCount))
+                .append(" @@\n");
         for (Op op : hunk) {
             out.append(op.kind).append(op.text).append('\n');
-            if (op.kind != '+' && oldNoEol && op.oldLine == oldSize) out.append("\\ No newline at end of file\n");
-            else if (op.kind == '+' && newNoEol && op.newLine == newSize) out.append("\\ No newline at end of file\n");
+            if (op.kind != '+' && oldNoEol && op.oldLine == oldSize)
+                out.append("\\ No newline at end of file\n");
+            else if (op.kind == '+' && newNoEol && op.newLine == newSize)
+                out.append("\\ No newline at end of file\n");
         }
     }
 
@@ -69,25 +89,35 @@ final class UnifiedDiff {
         if (text.isEmpty()) return lines;
         int from = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') { lines.add(text.substring(from, i)); from = i + 1; }
+            if (text.charAt(i) == '\n') {
+                lines.add(text.substring(from, i));
+                from = i + 1;
+            }
         }
         if (from < text.length()) lines.add(text.substring(from));
         return lines;
     }
 
-    /** Ops carry 1-based line numbers; for an insertion oldLine is the next old line, and vice versa. */
+    /**
+     * Ops carry 1-based line numbers; for an insertion oldLine is the next old line, and vice
+     * versa.
+     */
     private static List<Op> editScript(List<String> a, List<String> b) {
         int prefix = 0;
-        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) prefix++;
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix)))
+            prefix++;
         int suffix = 0;
-        while (suffix < a.size() - prefix && suffix < b.size() - prefix
+        while (suffix < a.size() - prefix
+                && suffix < b.size() - prefix
                 && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) suffix++;
         int n = a.size() - prefix - suffix, m = b.size() - prefix - suffix;
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(prefix + i).equals(b.get(prefix + j)) ? lcs[i + 1][j + 1] + 1
-                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                lcs[i][j] =
+                        a.get(prefix + i).equals(b.get(prefix + j))
+                                ? lcs[i + 1][j + 1] + 1
+                                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
         List<Op> ops = new ArrayList<>();
@@ -95,11 +125,15 @@ final class UnifiedDiff {
         int i = 0, j = 0;
         while (i < n || j < m) {
             if (i < n && j < m && a.get(prefix + i).equals(b.get(prefix + j))) {
-                ops.add(new Op(' ', a.get(prefix + i), prefix + i + 1, prefix + j + 1)); i++; j++;
+                ops.add(new Op(' ', a.get(prefix + i), prefix + i + 1, prefix + j + 1));
+                i++;
+                j++;
             } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add(new Op('+', b.get(prefix + j), prefix + i + 1, prefix + j + 1)); j++;
+                ops.add(new Op('+', b.get(prefix + j), prefix + i + 1, prefix + j + 1));
+                j++;
             } else {
-                ops.add(new Op('-', a.get(prefix + i), prefix + i + 1, prefix + j + 1)); i++;
+                ops.add(new Op('-', a.get(prefix + i), prefix + i + 1, prefix + j + 1));
+                i++;
             }
         }
         for (int k = 0; k < suffix; k++) {

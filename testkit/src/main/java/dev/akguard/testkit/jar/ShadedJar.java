@@ -21,15 +21,24 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A runnable jar built by the shade plugin, opened for the tests that hold its contents rules (what it must not
- * carry, which natives it keeps, that every dependency's licence and notice survived the merge).
+ * A runnable jar built by the shade plugin, opened for the tests that hold its contents rules (what
+ * it must not carry, which natives it keeps, that every dependency's licence and notice survived
+ * the merge).
  */
 public final class ShadedJar implements AutoCloseable {
-    /** Licence and notice files as dependencies ship them (not classes such as BouncyCastle's LICENSE.class). */
+    /**
+     * Licence and notice files as dependencies ship them (not classes such as BouncyCastle's
+     * LICENSE.class).
+     */
     private static final Pattern LICENCE_FILE =
-            Pattern.compile("(?i)((.*/)?(LICEN[CS]E|NOTICE|COPYING)[^/]*|about\\.html)(?<!\\.class)");
+            Pattern.compile(
+                    "(?i)((.*/)?(LICEN[CS]E|NOTICE|COPYING)[^/]*|about\\.html)(?<!\\.class)");
+
     private static final Pattern NOTICE_FILE = Pattern.compile("META-INF/NOTICE(\\.txt|\\.md)?");
-    /** Where the shade configuration merges every NOTICE variant (ApacheNoticeResourceTransformer). */
+
+    /**
+     * Where the shade configuration merges every NOTICE variant (ApacheNoticeResourceTransformer).
+     */
     private static final String MERGED_NOTICE = "META-INF/NOTICE";
 
     private final Path path;
@@ -48,7 +57,9 @@ public final class ShadedJar implements AutoCloseable {
     /** Opens a built jar; fails with what to run when the jar is not there. */
     public static ShadedJar open(Path jar) throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " does not exist: it is built in the package phase (mvn verify runs the *IT tests after it)");
+            throw new IllegalStateException(
+                    jar
+                            + " does not exist: it is built in the package phase (mvn verify runs the *IT tests after it)");
         }
         return new ShadedJar(jar);
     }
@@ -91,31 +102,38 @@ public final class ShadedJar implements AutoCloseable {
     }
 
     /**
-     * What {@link #checkLicences} found: every licence or notice file of a shaded dependency it compared
-     * ({@code jar!/entry}), and those whose text this jar does not carry.
+     * What {@link #checkLicences} found: every licence or notice file of a shaded dependency it
+     * compared ({@code jar!/entry}), and those whose text this jar does not carry.
      */
-    public record LicenceCheck(List<String> checked, List<String> lost) { }
+    public record LicenceCheck(List<String> checked, List<String> lost) {}
 
     /**
-     * Compares the licence and notice files of every classpath jar that was shaded into this one (judged by its
-     * first class) with this jar's: at the same path, or for NOTICE files in the merged META-INF/NOTICE. Every
-     * non-blank line of the dependency's file must be in the jar's file (merging concatenates licences and
-     * de-duplicates notice paragraphs, so lines are what survives unchanged).
+     * Compares the licence and notice files of every classpath jar that was shaded into this one
+     * (judged by its first class) with this jar's: at the same path, or for NOTICE files in the
+     * merged META-INF/NOTICE. Every non-blank line of the dependency's file must be in the jar's
+     * file (merging concatenates licences and de-duplicates notice paragraphs, so lines are what
+     * survives unchanged).
      */
     public LicenceCheck checkLicences(Collection<Path> classpath) throws IOException {
         List<String> checked = new ArrayList<>();
         List<String> lost = new ArrayList<>();
         for (Path dependency : classpath) {
-            if (!dependency.toString().endsWith(".jar") || !Files.isRegularFile(dependency)) continue;
+            if (!dependency.toString().endsWith(".jar") || !Files.isRegularFile(dependency))
+                continue;
             try (ZipFile dep = new ZipFile(dependency.toFile())) {
                 if (!wasShaded(dep)) continue;
                 for (Enumeration<? extends ZipEntry> e = dep.entries(); e.hasMoreElements(); ) {
                     ZipEntry entry = e.nextElement();
-                    if (entry.isDirectory() || !LICENCE_FILE.matcher(entry.getName()).matches()) continue;
+                    if (entry.isDirectory() || !LICENCE_FILE.matcher(entry.getName()).matches())
+                        continue;
                     String where = dependency.getFileName() + "!/" + entry.getName();
                     checked.add(where);
-                    String target = contains(entry.getName()) ? entry.getName()
-                            : NOTICE_FILE.matcher(entry.getName()).matches() ? MERGED_NOTICE : null;
+                    String target =
+                            contains(entry.getName())
+                                    ? entry.getName()
+                                    : NOTICE_FILE.matcher(entry.getName()).matches()
+                                            ? MERGED_NOTICE
+                                            : null;
                     if (target == null || !contains(target)) {
                         lost.add(where + " (absent)");
                         continue;
@@ -125,9 +143,14 @@ public final class ShadedJar implements AutoCloseable {
                     try (InputStream in = dep.getInputStream(entry)) {
                         original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     }
-                    Optional<String> missing = original.lines().map(String::strip).filter(l -> !l.isEmpty())
-                            .filter(l -> !merged.contains(l)).findFirst();
-                    missing.ifPresent(l -> lost.add(where + " (line not in " + target + ": " + l + ")"));
+                    Optional<String> missing =
+                            original.lines()
+                                    .map(String::strip)
+                                    .filter(l -> !l.isEmpty())
+                                    .filter(l -> !merged.contains(l))
+                                    .findFirst();
+                    missing.ifPresent(
+                            l -> lost.add(where + " (line not in " + target + ": " + l + ")"));
                 }
             }
         }
@@ -137,18 +160,26 @@ public final class ShadedJar implements AutoCloseable {
     private boolean wasShaded(ZipFile dependency) {
         for (Enumeration<? extends ZipEntry> e = dependency.entries(); e.hasMoreElements(); ) {
             String name = e.nextElement().getName();
-            if (name.endsWith(".class") && !name.endsWith("module-info.class") && !name.startsWith("META-INF/")) {
+            if (name.endsWith(".class")
+                    && !name.endsWith("module-info.class")
+                    && !name.startsWith("META-INF/")) {
                 return contains(name);
             }
         }
         return false;
     }
 
-    /** The jars of this test run's classpath (surefire and failsafe pass it in a property when they use a manifest jar). */
+    /**
+     * The jars of this test run's classpath (surefire and failsafe pass it in a property when they
+     * use a manifest jar).
+     */
     public static List<Path> testClasspath() {
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) cp = System.getProperty("java.class.path");
-        return Arrays.stream(cp.split(Pattern.quote(File.pathSeparator))).filter(s -> !s.isBlank()).map(Path::of).toList();
+        return Arrays.stream(cp.split(Pattern.quote(File.pathSeparator)))
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
+                .toList();
     }
 
     @Override

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** ActionTrail LookupEvents through the official v1 SDK: filters, time range, paging, rate limit. */
+/**
+ * ActionTrail LookupEvents through the official v1 SDK: filters, time range, paging, rate limit.
+ */
 class EmulatorActionTrailTest {
     private AlibabaCloudEmulator emu;
     private EmulatedAccount account;
@@ -40,7 +42,10 @@ class EmulatorActionTrailTest {
         emu.close();
     }
 
-    /** The SDK turns attributes into parameters inside setLookupAttributes, so the list must be complete then. */
+    /**
+     * The SDK turns attributes into parameters inside setLookupAttributes, so the list must be
+     * complete then.
+     */
     private static LookupEventsRequest byKey(String keyId, String... moreKeyValues) {
         LookupEventsRequest req = new LookupEventsRequest();
         List<LookupEventsRequest.LookupAttribute> attributes = new ArrayList<>();
@@ -62,7 +67,10 @@ class EmulatorActionTrailTest {
     @Test
     void pagesThroughEventsOfOneKeyNewestFirst() throws ClientException {
         for (int i = 0; i < 7; i++) {
-            emu.trail().add(TrailEvent.of(leaked, "DescribeInstances", now.minus(Duration.ofMinutes(i))));
+            emu.trail()
+                    .add(
+                            TrailEvent.of(
+                                    leaked, "DescribeInstances", now.minus(Duration.ofMinutes(i))));
         }
         emu.trail().add(TrailEvent.of(account.addUser("other").addKey(), "DescribeInstances", now));
         List<Map<Object, Object>> all = new ArrayList<>();
@@ -90,31 +98,47 @@ class EmulatorActionTrailTest {
 
     @Test
     void attributesAreAndedAndTimeRangeApplies() throws ClientException {
-        emu.trail().add(TrailEvent.of(leaked, "DescribeInstances", now.minus(Duration.ofHours(1))),
-                TrailEvent.of(leaked, "CreateInstance", now.minus(Duration.ofHours(2))),
-                TrailEvent.of(leaked, "CreateInstance", now.minus(Duration.ofDays(10))));
+        emu.trail()
+                .add(
+                        TrailEvent.of(leaked, "DescribeInstances", now.minus(Duration.ofHours(1))),
+                        TrailEvent.of(leaked, "CreateInstance", now.minus(Duration.ofHours(2))),
+                        TrailEvent.of(leaked, "CreateInstance", now.minus(Duration.ofDays(10))));
         LookupEventsRequest req = byKey(leaked.id(), "EventName", "CreateInstance");
-        assertEquals(1, V1Sdk.call(admin, req, emu).getEvents().size(), "default window is the last 7 days");
+        assertEquals(
+                1,
+                V1Sdk.call(admin, req, emu).getEvents().size(),
+                "default window is the last 7 days");
 
         LookupEventsRequest wide = byKey(leaked.id());
         wide.setStartTime(now.minus(Duration.ofDays(30)).toString());
         wide.setEndTime(now.toString());
         assertEquals(3, V1Sdk.call(admin, wide, emu).getEvents().size());
-        assertEquals(now.minus(Duration.ofDays(30)).toString(), emu.requests().get(1).param("StartTime"));
+        assertEquals(
+                now.minus(Duration.ofDays(30)).toString(),
+                emu.requests().get(1).param("StartTime"));
     }
 
     @Test
     void invalidRequestsAreRefused() {
         LookupEventsRequest onlyStart = byKey(leaked.id());
         onlyStart.setStartTime(now.toString());
-        assertEquals("MissingParameter", assertThrows(ClientException.class, () -> V1Sdk.call(admin, onlyStart, emu)).getErrCode());
+        assertEquals(
+                "MissingParameter",
+                assertThrows(ClientException.class, () -> V1Sdk.call(admin, onlyStart, emu))
+                        .getErrCode());
 
         LookupEventsRequest tooMany = byKey(leaked.id());
         tooMany.setMaxResults("51");
-        assertEquals("InvalidParameter", assertThrows(ClientException.class, () -> V1Sdk.call(admin, tooMany, emu)).getErrCode());
+        assertEquals(
+                "InvalidParameter",
+                assertThrows(ClientException.class, () -> V1Sdk.call(admin, tooMany, emu))
+                        .getErrCode());
 
         LookupEventsRequest three = byKey(leaked.id(), "EventName", "x", "EventRW", "Read");
-        assertEquals("InvalidParameter", assertThrows(ClientException.class, () -> V1Sdk.call(admin, three, emu)).getErrCode());
+        assertEquals(
+                "InvalidParameter",
+                assertThrows(ClientException.class, () -> V1Sdk.call(admin, three, emu))
+                        .getErrCode());
     }
 
     @Test
@@ -122,14 +146,20 @@ class EmulatorActionTrailTest {
         emu.trail().rateLimit(2, Duration.ofSeconds(5));
         V1Sdk.call(admin, byKey(leaked.id()), emu);
         V1Sdk.call(admin, byKey(leaked.id()), emu);
-        ClientException e = assertThrows(ClientException.class, () -> V1Sdk.call(admin, byKey(leaked.id()), emu));
+        ClientException e =
+                assertThrows(
+                        ClientException.class, () -> V1Sdk.call(admin, byKey(leaked.id()), emu));
         assertEquals("Throttling.User", e.getErrCode());
     }
 
     @Test
     void oddEventsPassThroughUntouched() throws ClientException {
-        emu.trail().add(TrailEvent.of(leaked, "GetObject", now).with("userIdentity.type", "some-new-type")
-                .without("userAgent").without("sourceIpAddress"));
+        emu.trail()
+                .add(
+                        TrailEvent.of(leaked, "GetObject", now)
+                                .with("userIdentity.type", "some-new-type")
+                                .without("userAgent")
+                                .without("sourceIpAddress"));
         Map<Object, Object> e = V1Sdk.call(admin, byKey(leaked.id()), emu).getEvents().get(0);
         assertEquals("some-new-type", ((Map<?, ?>) e.get("userIdentity")).get("type"));
         assertTrue(!e.containsKey("userAgent") && !e.containsKey("sourceIpAddress"));

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** RAM user and AccessKey management through the official v1 SDK; changes take effect for every product. */
+/**
+ * RAM user and AccessKey management through the official v1 SDK; changes take effect for every
+ * product.
+ */
 class EmulatorRamTest {
     private AlibabaCloudEmulator emu;
     private EmulatedAccount account;
@@ -49,13 +52,18 @@ class EmulatorRamTest {
         first.setMaxItems(3);
         ListUsersResponse page1 = V1Sdk.call(admin, first, emu);
         assertTrue(page1.getIsTruncated());
-        assertEquals(List.of("user0", "user1", "user2"), page1.getUsers().stream().map(ListUsersResponse.User::getUserName).toList());
+        assertEquals(
+                List.of("user0", "user1", "user2"),
+                page1.getUsers().stream().map(ListUsersResponse.User::getUserName).toList());
         ListUsersRequest next = new ListUsersRequest();
         next.setMarker(page1.getMarker());
         ListUsersResponse page2 = V1Sdk.call(admin, next, emu);
         assertFalse(page2.getIsTruncated());
-        assertEquals(List.of("user3", "user4"), page2.getUsers().stream().map(ListUsersResponse.User::getUserName).toList());
-        assertEquals(account.user("user3").orElseThrow().userId(), page2.getUsers().get(0).getUserId());
+        assertEquals(
+                List.of("user3", "user4"),
+                page2.getUsers().stream().map(ListUsersResponse.User::getUserName).toList());
+        assertEquals(
+                account.user("user3").orElseThrow().userId(), page2.getUsers().get(0).getUserId());
     }
 
     @Test
@@ -66,8 +74,12 @@ class EmulatorRamTest {
         ListAccessKeysRequest req = new ListAccessKeysRequest();
         req.setUserName("alice");
         List<ListAccessKeysResponse.AccessKey> keys = V1Sdk.call(admin, req, emu).getAccessKeys();
-        assertEquals(List.of(k1.id(), k2.id()), keys.stream().map(ListAccessKeysResponse.AccessKey::getAccessKeyId).toList());
-        assertEquals(List.of("Active", "Inactive"), keys.stream().map(ListAccessKeysResponse.AccessKey::getStatus).toList());
+        assertEquals(
+                List.of(k1.id(), k2.id()),
+                keys.stream().map(ListAccessKeysResponse.AccessKey::getAccessKeyId).toList());
+        assertEquals(
+                List.of("Active", "Inactive"),
+                keys.stream().map(ListAccessKeysResponse.AccessKey::getStatus).toList());
         assertEquals(k1.createDate().toString(), keys.get(0).getCreateDate());
 
         GetUserRequest get = new GetUserRequest();
@@ -84,8 +96,12 @@ class EmulatorRamTest {
         update.setStatus("Inactive");
         V1Sdk.call(admin, update, emu);
         assertFalse(leaked.active());
-        ClientException e = assertThrows(ClientException.class,
-                () -> V1Sdk.call(V1Sdk.client(leaked), new GetCallerIdentityRequest(), emu));
+        ClientException e =
+                assertThrows(
+                        ClientException.class,
+                        () ->
+                                V1Sdk.call(
+                                        V1Sdk.client(leaked), new GetCallerIdentityRequest(), emu));
         assertEquals("InvalidAccessKeyId.Inactive", e.getErrCode());
         RecordedRequest r = emu.requests("UpdateAccessKey").get(0);
         assertEquals(leaked.id(), r.param("UserAccessKeyId"));
@@ -101,10 +117,15 @@ class EmulatorRamTest {
         delete.setUserAccessKeyId(leaked.id());
         V1Sdk.call(admin, delete, emu);
         assertTrue(bob.keys().isEmpty());
-        ClientException e = assertThrows(ClientException.class,
-                () -> V1Sdk.call(V1Sdk.client(leaked), new GetCallerIdentityRequest(), emu));
+        ClientException e =
+                assertThrows(
+                        ClientException.class,
+                        () ->
+                                V1Sdk.call(
+                                        V1Sdk.client(leaked), new GetCallerIdentityRequest(), emu));
         assertEquals("InvalidAccessKeyId.NotFound", e.getErrCode());
-        ClientException again = assertThrows(ClientException.class, () -> V1Sdk.call(admin, delete, emu));
+        ClientException again =
+                assertThrows(ClientException.class, () -> V1Sdk.call(admin, delete, emu));
         assertEquals("EntityNotExist.User.AccessKey", again.getErrCode());
     }
 
@@ -115,7 +136,9 @@ class EmulatorRamTest {
         GetAccessKeyLastUsedRequest req = new GetAccessKeyLastUsedRequest();
         req.setUserName("carol");
         req.setUserAccessKeyId(key.id());
-        assertEquals(used.toString(), V1Sdk.call(admin, req, emu).getAccessKeyLastUsed().getLastUsedDate());
+        assertEquals(
+                used.toString(),
+                V1Sdk.call(admin, req, emu).getAccessKeyLastUsed().getLastUsedDate());
     }
 
     @Test
@@ -132,11 +155,16 @@ class EmulatorRamTest {
         UpdateAccessKeyRequest update = new UpdateAccessKeyRequest();
         update.setUserName("x");
         update.setStatus("Inactive");
-        assertEquals("MissingParameter", assertThrows(ClientException.class, () -> V1Sdk.call(admin, update, emu)).getErrCode());
+        assertEquals(
+                "MissingParameter",
+                assertThrows(ClientException.class, () -> V1Sdk.call(admin, update, emu))
+                        .getErrCode());
 
         EmulatedKey weak = account.addUser("readonly").addKey().deny("ListUsers");
-        ClientException e = assertThrows(ClientException.class,
-                () -> V1Sdk.call(V1Sdk.client(weak), new ListUsersRequest(), emu));
+        ClientException e =
+                assertThrows(
+                        ClientException.class,
+                        () -> V1Sdk.call(V1Sdk.client(weak), new ListUsersRequest(), emu));
         assertEquals("NoPermission", e.getErrCode());
     }
 

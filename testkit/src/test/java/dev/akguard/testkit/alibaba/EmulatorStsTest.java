@@ -40,7 +40,8 @@ class EmulatorStsTest {
     }
 
     private ClientException failure(String id, String secret) {
-        return assertThrows(ClientException.class,
+        return assertThrows(
+                ClientException.class,
                 () -> V1Sdk.call(V1Sdk.client(id, secret), new GetCallerIdentityRequest(), emu));
     }
 
@@ -102,7 +103,8 @@ class EmulatorStsTest {
     void wrongSecretIsReportedAsInvalidSecretBecauseStringsToSignAgree() {
         EmulatedKey key = user.addKey();
         ClientException e = failure(key.id(), RandomIds.secret());
-        // The SDK says SDK.InvalidAccessKeySecret only when the server's string to sign equals its own.
+        // The SDK says SDK.InvalidAccessKeySecret only when the server's string to sign equals its
+        // own.
         assertEquals("SDK.InvalidAccessKeySecret", e.getErrCode());
         RecordedRequest r = emu.requests().get(0);
         assertEquals("SignatureDoesNotMatch", r.errorCode());
@@ -155,7 +157,8 @@ class EmulatorStsTest {
         ClientException e503 = failure(key.id(), key.secret());
         assertInstanceOf(ServerException.class, e503);
         assertEquals("ServiceUnavailable", e503.getErrCode());
-        assertEquals(List.of(500, 503), emu.requests().stream().map(RecordedRequest::status).toList());
+        assertEquals(
+                List.of(500, 503), emu.requests().stream().map(RecordedRequest::status).toList());
     }
 
     @Test
@@ -166,7 +169,9 @@ class EmulatorStsTest {
         request.setSysEndpoint(emu.endpoint());
         request.setSysProtocol(com.aliyuncs.http.ProtocolType.HTTP);
         request.setSysReadTimeout(300);
-        ClientException e = assertThrows(ClientException.class, () -> V1Sdk.client(key).getAcsResponse(request));
+        ClientException e =
+                assertThrows(
+                        ClientException.class, () -> V1Sdk.client(key).getAcsResponse(request));
         assertEquals("SDK.ReadTimeout", e.getErrCode());
     }
 

@@ -21,9 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Hand-made HTTP requests for what SDKs never send: chunked form bodies, tampering, replays, stale timestamps. */
+/**
+ * Hand-made HTTP requests for what SDKs never send: chunked form bodies, tampering, replays, stale
+ * timestamps.
+ */
 class EmulatorWireTest {
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private AlibabaCloudEmulator emu;
     private EmulatedKey key;
 
@@ -53,32 +57,45 @@ class EmulatorWireTest {
 
     private static String form(Map<String, String> params) {
         return params.entrySet().stream()
-                .map(e -> PercentEncoding.encode(e.getKey()) + "=" + PercentEncoding.encode(e.getValue()))
+                .map(
+                        e ->
+                                PercentEncoding.encode(e.getKey())
+                                        + "="
+                                        + PercentEncoding.encode(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 
     /** POSTs the parameters as a form body of unknown length, which HTTP/1.1 sends chunked. */
     private HttpResponse<String> postChunked(Map<String, String> params) throws Exception {
         byte[] body = form(params).getBytes(StandardCharsets.UTF_8);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(emu.url() + "/"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build();
+        HttpRequest req =
+                HttpRequest.newBuilder(URI.create(emu.url() + "/"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(body)))
+                        .build();
         return http.send(req, HttpResponse.BodyHandlers.ofString());
     }
 
     private Map<String, String> signed(Map<String, String> params) {
         Map<String, String> p = new TreeMap<>(params);
-        p.put("Signature", RpcSignatureV1.sign(RpcSignatureV1.stringToSign("POST", p), key.secret()));
+        p.put(
+                "Signature",
+                RpcSignatureV1.sign(RpcSignatureV1.stringToSign("POST", p), key.secret()));
         return p;
     }
 
     @Test
     void chunkedFormBodyIsReadAndVerified() throws Exception {
-        HttpResponse<String> r = postChunked(signed(commonParams(Instant.now(), UUID.randomUUID().toString())));
+        HttpResponse<String> r =
+                postChunked(signed(commonParams(Instant.now(), UUID.randomUUID().toString())));
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals(key.account().id(), JsonParser.parseString(r.body()).getAsJsonObject().get("AccountId").getAsString());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(
+                key.account().id(),
+                JsonParser.parseString(r.body()).getAsJsonObject().get("AccountId").getAsString());
+        assertTrue(
+                r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }
 
     @Test
@@ -89,7 +106,12 @@ class EmulatorWireTest {
         assertEquals(400, r.statusCode());
         JsonObject body = JsonParser.parseString(r.body()).getAsJsonObject();
         assertEquals("SignatureDoesNotMatch", body.get("Code").getAsString());
-        assertTrue(body.get("Message").getAsString().endsWith("server string to sign is:" + RpcSignatureV1.stringToSign("POST", p)));
+        assertTrue(
+                body.get("Message")
+                        .getAsString()
+                        .endsWith(
+                                "server string to sign is:"
+                                        + RpcSignatureV1.stringToSign("POST", p)));
         for (String field : new String[] {"RequestId", "HostId", "Recommend"}) {
             assertTrue(body.has(field), field);
         }
@@ -104,7 +126,8 @@ class EmulatorWireTest {
         assertEquals(400, replay.statusCode());
         assertTrue(replay.body().contains("\"SignatureNonceUsed\""), replay.body());
 
-        HttpResponse<String> stale = postChunked(signed(commonParams(Instant.now().minusSeconds(3600), "nonce-2")));
+        HttpResponse<String> stale =
+                postChunked(signed(commonParams(Instant.now().minusSeconds(3600), "nonce-2")));
         assertTrue(stale.body().contains("\"InvalidTimeStamp.Expired\""), stale.body());
     }
 

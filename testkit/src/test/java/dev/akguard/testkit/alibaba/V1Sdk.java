@@ -11,14 +11,16 @@ import com.aliyuncs.profile.DefaultProfile;
 
 /** The official v1 SDK pointed at the emulator, the way API-FACTS.md says. */
 final class V1Sdk {
-    private V1Sdk() {
-    }
+    private V1Sdk() {}
 
     static DefaultAcsClient client(EmulatedKey key) {
         DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou", key.id(), key.secret());
         if (key.securityToken() != null) {
-            return new DefaultAcsClient(profile, new StaticCredentialsProvider(
-                    new BasicSessionCredentials(key.id(), key.secret(), key.securityToken())));
+            return new DefaultAcsClient(
+                    profile,
+                    new StaticCredentialsProvider(
+                            new BasicSessionCredentials(
+                                    key.id(), key.secret(), key.securityToken())));
         }
         return new DefaultAcsClient(profile);
     }
@@ -27,7 +29,8 @@ final class V1Sdk {
         return new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", id, secret));
     }
 
-    static <T extends AcsResponse> T call(DefaultAcsClient client, AcsRequest<T> request, AlibabaCloudEmulator emu)
+    static <T extends AcsResponse> T call(
+            DefaultAcsClient client, AcsRequest<T> request, AlibabaCloudEmulator emu)
             throws ClientException {
         request.setSysEndpoint(emu.endpoint());
         request.setSysProtocol(ProtocolType.HTTP);

@@ -1,8 +1,9 @@
 package dev.akguard.monitor.notify.channel;
 
 /**
- * A delivery that did not happen. {@code permanent} failures (rejected credentials, a 4xx from the receiver)
- * will not succeed by retrying the same request; the rest (network, 5xx, throttling) are retried with backoff.
+ * A delivery that did not happen. {@code permanent} failures (rejected credentials, a 4xx from the
+ * receiver) will not succeed by retrying the same request; the rest (network, 5xx, throttling) are
+ * retried with backoff.
  */
 public final class DeliveryException extends Exception {
     private final boolean permanent;
@@ -17,5 +18,7 @@ public final class DeliveryException extends Exception {
         this.permanent = permanent;
     }
 
-    public boolean permanent() { return permanent; }
+    public boolean permanent() {
+        return permanent;
+    }
 }

@@ -1,13 +1,11 @@
 package dev.akguard.monitor.notify.channel;
 
-import dev.akguard.monitor.redact.Redaction;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.akguard.monitor.notify.NotificationSettings;
 import dev.akguard.monitor.notify.NotificationSettings.WebhookFormat;
-
+import dev.akguard.monitor.redact.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,10 +18,11 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
- * POSTs the message as JSON in the webhook's format (generic, DingTalk robot, Slack incoming webhook).
- * Every request carries {@code Idempotency-Key} and {@code X-Akguard-Delivery} with the delivery's key;
- * generic webhooks are HMAC-signed, DingTalk robots with their own {@code timestamp}/{@code sign} scheme.
- * Redirects are not followed, so a signed body never goes anywhere but the configured URL.
+ * POSTs the message as JSON in the webhook's format (generic, DingTalk robot, Slack incoming
+ * webhook). Every request carries {@code Idempotency-Key} and {@code X-Akguard-Delivery} with the
+ * delivery's key; generic webhooks are HMAC-signed, DingTalk robots with their own {@code
+ * timestamp}/{@code sign} scheme. Redirects are not followed, so a signed body never goes anywhere
+ * but the configured URL.
  */
 public final class WebhookChannel implements Channel {
     /** DingTalk's "sending too fast" code: the one error worth retrying. */
@@ -34,7 +33,11 @@ public final class WebhookChannel implements Channel {
     private final HttpClient http;
     private final Clock clock;
 
-    public WebhookChannel(NotificationSettings.Webhook cfg, UnaryOperator<String> env, HttpClient http, Clock clock) {
+    public WebhookChannel(
+            NotificationSettings.Webhook cfg,
+            UnaryOperator<String> env,
+            HttpClient http,
+            Clock clock) {
         this.cfg = cfg;
         this.env = env;
         this.http = http;
@@ -43,42 +46,66 @@ public final class WebhookChannel implements Channel {
 
     /** The client webhooks should share: HTTP/1.1, no redirects, a connect timeout. */
     public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     @Override
-    public String id() { return NotificationSettings.WEBHOOK_PREFIX + cfg.name; }
+    public String id() {
+        return NotificationSettings.WEBHOOK_PREFIX + cfg.name;
+    }
 
     @Override
     public void deliver(Delivery d) throws DeliveryException {
         String secret = SecretResolver.resolve(env, cfg.secretEnv, cfg.secret);
         if (cfg.format == WebhookFormat.GENERIC && secret == null) {
-            throw new DeliveryException(id() + ": no signing secret: set the environment variable " + cfg.secretEnv
-                    + " (or the webhook's secret in the settings)", false);
+            throw new DeliveryException(
+                    id()
+                            + ": no signing secret: set the environment variable "
+                            + cfg.secretEnv
+                            + " (or the webhook's secret in the settings)",
+                    false);
         }
         byte[] body = WebhookPayloads.body(cfg.format, d).getBytes(StandardCharsets.UTF_8);
         String url = cfg.url;
-        HttpRequest.Builder req = HttpRequest.newBuilder().timeout(Duration.ofSeconds(cfg.timeoutSeconds))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "akguard-notify")
-                .header(WebhookSignature.IDEMPOTENCY_HEADER, d.idempotencyKey())
-                .header(WebhookSignature.DELIVERY_HEADER, d.idempotencyKey());
+        HttpRequest.Builder req =
+                HttpRequest.newBuilder()
+                        .timeout(Duration.ofSeconds(cfg.timeoutSeconds))
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .header("User-Agent", "akguard-notify")
+                        .header(WebhookSignature.IDEMPOTENCY_HEADER, d.idempotencyKey())
+                        .header(WebhookSignature.DELIVERY_HEADER, d.idempotencyKey());
         if (cfg.format == WebhookFormat.GENERIC) {
             long ts = clock.instant().getEpochSecond();
             req.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
-               .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, ts, body));
+                    .header(
+                            WebhookSignature.SIGNATURE_HEADER,
+                            WebhookSignature.sign(secret, ts, body));
         } else if (cfg.format == WebhookFormat.DINGTALK && secret != null) {
             long ms = clock.millis();
-            url += (url.contains("?") ? "&" : "?") + "timestamp=" + ms + "&sign="
-                    + URLEncoder.encode(WebhookSignature.dingTalkSign(secret, ms), StandardCharsets.UTF_8);
+            url +=
+                    (url.contains("?") ? "&" : "?")
+                            + "timestamp="
+                            + ms
+                            + "&sign="
+                            + URLEncoder.encode(
+                                    WebhookSignature.dingTalkSign(secret, ms),
+                                    StandardCharsets.UTF_8);
         }
         HttpResponse<String> resp;
         try {
-            resp = http.send(req.uri(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            resp =
+                    http.send(
+                            req.uri(URI.create(url))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new DeliveryException(id() + ": cannot reach " + Redaction.url(cfg.url) + ": " + e, false, e);
+            throw new DeliveryException(
+                    id() + ": cannot reach " + Redaction.url(cfg.url) + ": " + e, false, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException(id() + ": interrupted", false, e);
@@ -105,7 +132,8 @@ public final class WebhookChannel implements Channel {
             if (!o.has("errcode") || o.get("errcode").getAsInt() == 0) return;
             int code = o.get("errcode").getAsInt();
             String msg = o.has("errmsg") ? o.get("errmsg").getAsString() : "";
-            throw new DeliveryException(id() + ": DingTalk errcode " + code + " " + msg, code != DINGTALK_THROTTLED);
+            throw new DeliveryException(
+                    id() + ": DingTalk errcode " + code + " " + msg, code != DINGTALK_THROTTLED);
         } catch (RuntimeException ignored) {
             // not JSON: a 2xx from a relay that speaks something else still counts as accepted
         }

@@ -12,20 +12,25 @@ import dev.akguard.monitor.notify.NotificationSettings.WebhookFormat;
 final class WebhookPayloads {
     /** Slack limits: header text 150 characters, section text 3000. */
     private static final int SLACK_HEADER_MAX = 150;
-    private static final int SLACK_SECTION_MAX = 3000;
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
-    private WebhookPayloads() { }
+    private static final int SLACK_SECTION_MAX = 3000;
+    private static final Gson GSON =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+    private WebhookPayloads() {}
 
     static String body(WebhookFormat format, Delivery d) {
-        return GSON.toJson(switch (format) {
-            case GENERIC -> generic(d);
-            case DINGTALK -> dingTalk(d.message());
-            case SLACK -> slack(d.message());
-        });
+        return GSON.toJson(
+                switch (format) {
+                    case GENERIC -> generic(d);
+                    case DINGTALK -> dingTalk(d.message());
+                    case SLACK -> slack(d.message());
+                });
     }
 
-    /** Our own shape: everything structured, plus the plain text, plus the delivery id to dedupe on. */
+    /**
+     * Our own shape: everything structured, plus the plain text, plus the delivery id to dedupe on.
+     */
     private static JsonObject generic(Delivery d) {
         Message m = d.message();
         JsonObject o = new JsonObject();
@@ -86,5 +91,7 @@ final class WebhookPayloads {
         return t;
     }
 
-    private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
 }

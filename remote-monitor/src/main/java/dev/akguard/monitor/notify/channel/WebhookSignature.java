@@ -1,7 +1,5 @@
 package dev.akguard.monitor.notify.channel;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,14 +7,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signatures on outgoing webhooks.
- * <p>Generic JSON: header {@code X-Akguard-Timestamp: <unix seconds>} and
- * {@code X-Akguard-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>}. The timestamp is
- * inside the MAC, so a receiver that rejects old timestamps (see {@link #verify}) cannot be fed a replay.
- * <p>DingTalk robot: {@code sign = urlencode(base64(HMAC-SHA256(secret, timestampMillis + "\n" + secret)))},
- * sent with {@code timestamp} as query parameters, as DingTalk's documentation prescribes.
+ *
+ * <p>Generic JSON: header {@code X-Akguard-Timestamp: <unix seconds>} and {@code
+ * X-Akguard-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>}. The timestamp
+ * is inside the MAC, so a receiver that rejects old timestamps (see {@link #verify}) cannot be fed
+ * a replay.
+ *
+ * <p>DingTalk robot: {@code sign = urlencode(base64(HMAC-SHA256(secret, timestampMillis + "\n" +
+ * secret)))}, sent with {@code timestamp} as query parameters, as DingTalk's documentation
+ * prescribes.
  */
 public final class WebhookSignature {
     public static final String SIGNATURE_HEADER = "X-Akguard-Signature";
@@ -24,7 +28,7 @@ public final class WebhookSignature {
     public static final String DELIVERY_HEADER = "X-Akguard-Delivery";
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-    private WebhookSignature() { }
+    private WebhookSignature() {}
 
     /** The {@code X-Akguard-Signature} value for a body sent at {@code epochSeconds}. */
     public static String sign(String secret, long epochSeconds, byte[] body) {
@@ -36,11 +40,16 @@ public final class WebhookSignature {
     }
 
     /**
-     * What a receiver does: true only when the signature matches (compared in constant time) and the
-     * timestamp is within {@code tolerance} of {@code now}.
+     * What a receiver does: true only when the signature matches (compared in constant time) and
+     * the timestamp is within {@code tolerance} of {@code now}.
      */
-    public static boolean verify(String secret, String timestampHeader, String signatureHeader, byte[] body,
-                                 Instant now, Duration tolerance) {
+    public static boolean verify(
+            String secret,
+            String timestampHeader,
+            String signatureHeader,
+            byte[] body,
+            Instant now,
+            Duration tolerance) {
         if (timestampHeader == null || signatureHeader == null) return false;
         long ts;
         try {
@@ -50,12 +59,15 @@ public final class WebhookSignature {
         }
         if (Math.abs(now.getEpochSecond() - ts) > tolerance.toSeconds()) return false;
         byte[] expected = sign(secret, ts, body).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, signatureHeader.trim().getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                expected, signatureHeader.trim().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** DingTalk's {@code sign} query parameter before URL encoding. */
     public static String dingTalkSign(String secret, long timestampMillis) {
-        byte[] mac = hmacSha256(secret, (timestampMillis + "\n" + secret).getBytes(StandardCharsets.UTF_8));
+        byte[] mac =
+                hmacSha256(
+                        secret, (timestampMillis + "\n" + secret).getBytes(StandardCharsets.UTF_8));
         return Base64.getEncoder().encodeToString(mac);
     }
 

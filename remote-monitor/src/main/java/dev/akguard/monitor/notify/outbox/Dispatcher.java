@@ -1,13 +1,11 @@
 package dev.akguard.monitor.notify.outbox;
 
-import dev.akguard.monitor.retry.Backoff;
-
 import dev.akguard.monitor.notify.Message;
 import dev.akguard.monitor.notify.MessageCodec;
 import dev.akguard.monitor.notify.channel.Channel;
 import dev.akguard.monitor.notify.channel.Delivery;
 import dev.akguard.monitor.notify.channel.DeliveryException;
-
+import dev.akguard.monitor.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +15,10 @@ import java.util.Optional;
 
 /**
  * Drains the outbox: claims due items, hands each to its channel, settles it. Failures go back with
- * exponential backoff until the retry policy gives up (status DEAD). A crash anywhere leaves the claim to
- * expire after {@code lease}, and the item is delivered again, with the same idempotency key.
- * Errors of the outbox itself (the database) propagate: the caller retries the whole drain later.
+ * exponential backoff until the retry policy gives up (status DEAD). A crash anywhere leaves the
+ * claim to expire after {@code lease}, and the item is delivered again, with the same idempotency
+ * key. Errors of the outbox itself (the database) propagate: the caller retries the whole drain
+ * later.
  */
 public final class Dispatcher {
     private final Outbox outbox;
@@ -30,12 +29,18 @@ public final class Dispatcher {
     private final int batchSize;
 
     /**
-     * @param lease     longer than {@code batchSize} times the slowest delivery (channel timeouts are 20 s by
-     *                  default): items of a batch wait for the ones before them, and an item whose lease runs
-     *                  out meanwhile may be claimed and sent a second time by another dispatcher
+     * @param lease longer than {@code batchSize} times the slowest delivery (channel timeouts are
+     *     20 s by default): items of a batch wait for the ones before them, and an item whose lease
+     *     runs out meanwhile may be claimed and sent a second time by another dispatcher
      * @param batchSize items claimed per query
      */
-    public Dispatcher(Outbox outbox, Map<String, Channel> channels, Backoff retry, Clock clock, Duration lease, int batchSize) {
+    public Dispatcher(
+            Outbox outbox,
+            Map<String, Channel> channels,
+            Backoff retry,
+            Clock clock,
+            Duration lease,
+            int batchSize) {
         this.outbox = outbox;
         this.channels = Map.copyOf(channels);
         this.retry = retry;
@@ -69,7 +74,12 @@ public final class Dispatcher {
     private DispatchReport dispatch(OutboxItem item) {
         Channel channel = channels.get(item.channel());
         if (channel == null) {
-            return fail(item, "channel " + item.channel() + " is not configured (disabled or removed since the notification was queued)", false);
+            return fail(
+                    item,
+                    "channel "
+                            + item.channel()
+                            + " is not configured (disabled or removed since the notification was queued)",
+                    false);
         }
         Message message;
         try {
@@ -90,7 +100,8 @@ public final class Dispatcher {
 
     private DispatchReport fail(OutboxItem item, String error, boolean permanent) {
         Instant now = clock.instant();
-        Optional<Instant> next = permanent ? Optional.empty() : retry.nextAttempt(item.attempts(), now);
+        Optional<Instant> next =
+                permanent ? Optional.empty() : retry.nextAttempt(item.attempts(), now);
         outbox.markFailed(item, error, next.orElse(null));
         return next.isPresent() ? new DispatchReport(0, 1, 0) : new DispatchReport(0, 0, 1);
     }

@@ -1,7 +1,6 @@
 package dev.akguard.monitor.notify.outbox;
 
 import dev.akguard.monitor.store.Database;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outbox in the {@code outbox} table, portable between SQLite and PostgreSQL: claims use a compare-and-set
- * UPDATE on (id, attempts, due time) instead of row locks, so concurrent dispatchers never both win an item.
+ * The outbox in the {@code outbox} table, portable between SQLite and PostgreSQL: claims use a
+ * compare-and-set UPDATE on (id, attempts, due time) instead of row locks, so concurrent
+ * dispatchers never both win an item.
  */
 public final class JdbcOutbox implements Outbox {
     private static final String COLUMNS =
@@ -21,7 +21,9 @@ public final class JdbcOutbox implements Outbox {
 
     private final Database db;
 
-    public JdbcOutbox(Database db) { this.db = db; }
+    public JdbcOutbox(Database db) {
+        this.db = db;
+    }
 
     @Override
     public int enqueue(List<OutboxEntry> entries, Instant now) {
@@ -44,12 +46,15 @@ public final class JdbcOutbox implements Outbox {
     }
 
     /**
-     * Queues entries on the caller's connection, inside the caller's transaction: call it in the same
-     * transaction that inserts or updates the alert, so the alert and its notifications commit (or vanish) together.
+     * Queues entries on the caller's connection, inside the caller's transaction: call it in the
+     * same transaction that inserts or updates the alert, so the alert and its notifications commit
+     * (or vanish) together.
      */
-    public static int enqueue(Connection tx, List<OutboxEntry> entries, Instant now) throws SQLException {
-        String sql = "INSERT INTO outbox (channel, alert_id, kind, payload, status, attempts, next_attempt_at, created_at) "
-                + "VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT DO NOTHING";
+    public static int enqueue(Connection tx, List<OutboxEntry> entries, Instant now)
+            throws SQLException {
+        String sql =
+                "INSERT INTO outbox (channel, alert_id, kind, payload, status, attempts, next_attempt_at, created_at) "
+                        + "VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT DO NOTHING";
         int added = 0;
         try (PreparedStatement ps = tx.prepareStatement(sql)) {
             for (OutboxEntry e : entries) {
@@ -67,10 +72,12 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public List<OutboxItem> claimDue(Instant now, int limit, Duration lease) {
-        String candidates = "SELECT id, attempts, next_attempt_at FROM outbox WHERE status IN ('PENDING', 'SENDING') "
-                + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
-        String claim = "UPDATE outbox SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = ? "
-                + "WHERE id = ? AND attempts = ? AND next_attempt_at = ? AND status IN ('PENDING', 'SENDING')";
+        String candidates =
+                "SELECT id, attempts, next_attempt_at FROM outbox WHERE status IN ('PENDING', 'SENDING') "
+                        + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
+        String claim =
+                "UPDATE outbox SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = ? "
+                        + "WHERE id = ? AND attempts = ? AND next_attempt_at = ? AND status IN ('PENDING', 'SENDING')";
         List<OutboxItem> claimed = new ArrayList<>();
         try (Connection c = db.connect()) {
             List<long[]> found = new ArrayList<>();
@@ -78,7 +85,8 @@ public final class JdbcOutbox implements Outbox {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) found.add(new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3)});
+                    while (rs.next())
+                        found.add(new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3)});
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(claim)) {
@@ -92,28 +100,44 @@ public final class JdbcOutbox implements Outbox {
             }
             return claimed;
         } catch (SQLException e) {
-            throw new OutboxException("cannot claim notifications from the outbox: " + e.getMessage(), e);
+            throw new OutboxException(
+                    "cannot claim notifications from the outbox: " + e.getMessage(), e);
         }
     }
 
     @Override
     public void markDelivered(OutboxItem item, Instant now) {
-        update("UPDATE outbox SET status = 'DELIVERED', sent_at = ?, last_error = NULL WHERE id = ? AND status <> 'DELIVERED'",
-                "mark a notification delivered", now.toEpochMilli(), item.id());
+        update(
+                "UPDATE outbox SET status = 'DELIVERED', sent_at = ?, last_error = NULL WHERE id = ? AND status <> 'DELIVERED'",
+                "mark a notification delivered",
+                now.toEpochMilli(),
+                item.id());
     }
 
     @Override
     public void markFailed(OutboxItem item, String error, Instant retryAt) {
         String status = retryAt == null ? OutboxStatus.DEAD.db() : OutboxStatus.PENDING.db();
         long due = retryAt == null ? item.nextAttemptAt().toEpochMilli() : retryAt.toEpochMilli();
-        update("UPDATE outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND attempts = ? AND status = 'SENDING'",
-                "record a failed notification", status, due, truncate(error), item.id(), item.attempts());
+        update(
+                "UPDATE outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND attempts = ? AND status = 'SENDING'",
+                "record a failed notification",
+                status,
+                due,
+                truncate(error),
+                item.id(),
+                item.attempts());
     }
 
     @Override
     public List<OutboxItem> list(OutboxStatus status, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM outbox" + (status == null ? "" : " WHERE status = ?") + " ORDER BY id LIMIT ?";
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        String sql =
+                "SELECT "
+                        + COLUMNS
+                        + " FROM outbox"
+                        + (status == null ? "" : " WHERE status = ?")
+                        + " ORDER BY id LIMIT ?";
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (status != null) ps.setString(i++, status.db());
             ps.setInt(i, limit);
@@ -129,12 +153,15 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public int reviveDead(Instant now) {
-        return update("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE status = 'DEAD'",
-                "revive dead notifications", now.toEpochMilli());
+        return update(
+                "UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE status = 'DEAD'",
+                "revive dead notifications",
+                now.toEpochMilli());
     }
 
     private int update(String sql, String what, Object... args) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -143,10 +170,12 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private static OutboxItem get(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new SQLException("outbox item " + id + " vanished while being claimed");
+                if (!rs.next())
+                    throw new SQLException("outbox item " + id + " vanished while being claimed");
                 return read(rs);
             }
         }
@@ -155,9 +184,18 @@ public final class JdbcOutbox implements Outbox {
     private static OutboxItem read(ResultSet rs) throws SQLException {
         long delivered = rs.getLong(10);
         Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
-        return new OutboxItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                OutboxStatus.fromDb(rs.getString(6)), rs.getInt(7), Instant.ofEpochMilli(rs.getLong(8)),
-                Instant.ofEpochMilli(rs.getLong(9)), deliveredAt, rs.getString(11));
+        return new OutboxItem(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                OutboxStatus.fromDb(rs.getString(6)),
+                rs.getInt(7),
+                Instant.ofEpochMilli(rs.getLong(8)),
+                Instant.ofEpochMilli(rs.getLong(9)),
+                deliveredAt,
+                rs.getString(11));
     }
 
     private static String truncate(String s) {

@@ -52,9 +52,10 @@ class AkguardJarIT {
     /**
      * Issue 15's budget (18 MB; the jar was 32.6 MB before the shade rules, docs/architecture.md,
      * "Artifacts"), plus 4 MB for `monitor serve` (issue 11): Jetty 12, Javalin and the Kotlin
-     * runtime it is written in.
+     * runtime it is written in, plus 2 MB for scanning inside archives (issue 13): commons-compress
+     * and the commons libraries it needs. Measured: 15.0 MB without either, 23.2 MB with both.
      */
-    static final long MAX_BYTES = 22_000_000;
+    static final long MAX_BYTES = 24_000_000;
 
     static final Set<String> KEPT_NATIVES =
             Set.of(

@@ -1,15 +1,17 @@
 package dev.akguard.console;
 
+import dev.akguard.testkit.fixtures.PostgresSchema;
+
 /**
  * The REST API tests on PostgreSQL: the console's queries (filters, search, paging) in the second
  * dialect.
  */
 class PostgresConsoleApiTest extends ConsoleApiTest {
-    private TestPostgres pg;
+    private PostgresSchema pg;
 
     @Override
     protected String jdbcUrl() throws Exception {
-        pg = new TestPostgres();
+        pg = new PostgresSchema();
         return pg.url();
     }
 

@@ -2,9 +2,9 @@ package dev.akguard.console.bench;
 
 import dev.akguard.console.ConsoleFixture;
 import dev.akguard.console.Http;
-import dev.akguard.console.TestPostgres;
 import dev.akguard.console.webhook.GitHubSignature;
 import dev.akguard.monitor.store.Database;
+import dev.akguard.testkit.fixtures.PostgresSchema;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.http.HttpResponse;
@@ -42,7 +42,7 @@ public final class ConsoleBenchmark {
         String store = args.length > 0 ? args[0] : "sqlite";
         int soak = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path tmp = Files.createTempDirectory("akguard-console-bench");
-        TestPostgres pg = store.equals("postgres") ? new TestPostgres() : null;
+        PostgresSchema pg = store.equals("postgres") ? new PostgresSchema() : null;
         String url = pg != null ? pg.url() : "jdbc:sqlite:" + tmp.resolve("bench.db");
         try (Database seed = Database.open(url)) {
             long t0 = System.nanoTime();

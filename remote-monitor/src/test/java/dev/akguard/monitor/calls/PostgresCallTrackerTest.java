@@ -1,6 +1,6 @@
 package dev.akguard.monitor.calls;
 
-import dev.akguard.monitor.testing.PostgresSchema;
+import dev.akguard.testkit.fixtures.PostgresSchema;
 import org.junit.jupiter.api.AfterEach;
 
 /** Call tracking on PostgreSQL (a throw-away schema; see {@link PostgresSchema}). */

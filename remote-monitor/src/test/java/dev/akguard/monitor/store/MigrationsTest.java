@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.akguard.monitor.testing.PostgresSchema;
+import dev.akguard.testkit.fixtures.PostgresSchema;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.akguard.monitor.verify;
 
-import dev.akguard.monitor.testing.PostgresSchema;
+import dev.akguard.testkit.fixtures.PostgresSchema;
 import org.junit.jupiter.api.AfterEach;
 
 /** The verification lifecycle on PostgreSQL (a throw-away schema; see {@link PostgresSchema}). */

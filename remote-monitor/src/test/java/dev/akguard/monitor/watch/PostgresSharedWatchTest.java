@@ -11,7 +11,7 @@ import dev.akguard.monitor.retry.Sleeper;
 import dev.akguard.monitor.store.AlertStore;
 import dev.akguard.monitor.store.Database;
 import dev.akguard.monitor.store.WorkStore;
-import dev.akguard.monitor.testing.PostgresSchema;
+import dev.akguard.testkit.fixtures.PostgresSchema;
 import dev.akguard.testkit.fixtures.TestKeys;
 import dev.akguard.testkit.github.GitHubEmulator;
 import java.sql.PreparedStatement;

@@ -196,4 +196,42 @@ class MonitorConfigTest {
             }
         }
     }
+
+    @Test
+    void watchLimitsAndTheConsoleSectionAreReadCheckedAndTyped() throws Exception {
+        MonitorConfig c =
+                MonitorConfig.load(
+                        write(
+                                """
+                { "watch": { "maxFileBytes": 1048576, "maxAlertsPerPush": 7, "maxPushAttempts": 2,
+                             "clone": { "maxBytes": 2048, "timeoutSeconds": 30, "threads": 3 } },
+                  "console": { "listen": " 0.0.0.0:9090 ", "trustedProxies": ["10.0.0.5"], "secureCookies": true } }
+                """));
+        WatchSettings w = c.watchSettings();
+        assertEquals(1048576, w.maxFileBytes());
+        assertEquals(7, w.maxAlertsPerPush());
+        assertEquals(2, w.maxPushAttempts());
+        assertEquals(2048, w.cloneLimits().maxBytes());
+        assertEquals(Duration.ofSeconds(30), w.cloneLimits().timeout());
+        assertEquals(3, w.cloneLimits().threads());
+        assertEquals(" 0.0.0.0:9090 ", c.console.listen);
+        assertEquals(List.of("10.0.0.5"), c.console.trustedProxies);
+        assertTrue(c.console.secureCookies);
+        assertTrue(
+                refused("{ \"console\": { \"listn\": \"0.0.0.0:1\" } }")
+                        .getMessage()
+                        .contains("listn"));
+        assertTrue(
+                refused("{ \"watch\": { \"clone\": { \"threads\": 0 } } }")
+                        .getMessage()
+                        .contains("watch.clone.threads"));
+        assertTrue(
+                refused("{ \"watch\": { \"maxAlertsPerPush\": -1 } }")
+                        .getMessage()
+                        .contains("watch.maxAlertsPerPush"));
+        assertTrue(
+                refused("{ \"console\": { \"webhookSecretEnv\": \" \" } }")
+                        .getMessage()
+                        .contains("console.webhookSecretEnv"));
+    }
 }

@@ -8,14 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.akguard.core.Engine;
 import dev.akguard.core.finding.Finding;
 import dev.akguard.git.push.PrePushScan;
+import dev.akguard.git.push.PushRange;
 import dev.akguard.git.push.PushUpdate;
 import dev.akguard.git.scan.ScanResult;
 import dev.akguard.testkit.git.GitFixture;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -308,5 +313,78 @@ class PrePushScanTest {
                                                 + " refs/heads/main "
                                                 + base));
         assertTrue(missing.getMessage().contains("not in this repository"), missing.getMessage());
+    }
+
+    /** Runs the range computation with an advertisement that counts how often it is asked. */
+    final class CountingRemote implements PushRange.Advertisement {
+        int asked;
+
+        @Override
+        public Optional<Map<String, ObjectId>> refs(Repository repo, String name) {
+            asked++;
+            Map<String, ObjectId> refs = new java.util.LinkedHashMap<>();
+            for (String line : git.git(work, "ls-remote", name).ok().out().split("\n")) {
+                String[] idAndName = line.split("\t");
+                if (idAndName.length == 2)
+                    refs.put(idAndName[1], ObjectId.fromString(idAndName[0]));
+            }
+            return Optional.of(refs);
+        }
+    }
+
+    List<String> range(CountingRemote remoteRefs, String... lines) {
+        try (Repository repo = GitRepos.open(work);
+                RevWalk walk = new RevWalk(repo)) {
+            List<PushUpdate> updates =
+                    java.util.Arrays.stream(lines).map(PushUpdate::parse).toList();
+            return PushRange.commits(repo, walk, "origin", updates, remoteRefs).stream()
+                    .map(RevCommit::name)
+                    .toList();
+        }
+    }
+
+    @Test
+    void commitsOnTopOfABranchTheRemoteHasNeedNoQuestionToTheRemote() {
+        git.git(work, "checkout", "-q", "-b", "feature");
+        git.commitFile(work, "a.txt", "one\n", "one");
+        git.git(work, "push", "-q", "origin", "feature");
+        String published = git.head(work);
+        String c1 = git.commitFile(work, "b.txt", "two\n", "two");
+        String c2 = git.commitFile(work, "c.txt", "three\n", "three");
+        CountingRemote remoteRefs = new CountingRemote();
+        assertEquals(
+                List.of(c1, c2),
+                range(remoteRefs, "refs/heads/feature " + c2 + " refs/heads/feature " + published));
+        assertEquals(0, remoteRefs.asked, "origin/main and origin/feature exclude nothing more");
+    }
+
+    @Test
+    void aNewBranchAsksTheRemoteOnceBecauseTrackingRefsWouldNarrowIt() {
+        git.git(work, "checkout", "-q", "-b", "feature");
+        String c = git.commitFile(work, "f.txt", "clean\n", "feature work");
+        CountingRemote remoteRefs = new CountingRemote();
+        assertEquals(
+                List.of(c),
+                range(remoteRefs, "refs/heads/feature " + c + " refs/heads/feature " + zeros()));
+        assertEquals(1, remoteRefs.asked);
+    }
+
+    @Test
+    void aStaleTrackingRefIsCaughtWhenItWouldNarrowAnUpdate() {
+        // A branch the server deleted, whose commits the update below would bring back.
+        git.git(work, "checkout", "-q", "-b", "old-feature");
+        Keys k = Keys.random(rnd);
+        String leak = git.commitFile(work, "app.yml", k.properties(), "key");
+        git.git(work, "push", "-q", "origin", "old-feature");
+        git.git(remote, "branch", "-D", "old-feature");
+        git.git(remote, "gc", "-q", "--prune=now");
+        git.git(work, "checkout", "-q", "main");
+        git.git(work, "merge", "-q", "--no-ff", "-m", "merge old work", "old-feature");
+        String merge = git.head(work);
+        CountingRemote remoteRefs = new CountingRemote();
+        assertEquals(
+                List.of(leak, merge),
+                range(remoteRefs, "refs/heads/main " + merge + " refs/heads/main " + base));
+        assertEquals(1, remoteRefs.asked, "origin/old-feature would have hidden the key commit");
     }
 }

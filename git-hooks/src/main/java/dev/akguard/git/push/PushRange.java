@@ -3,8 +3,11 @@ package dev.akguard.git.push;
 import dev.akguard.git.GitException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -25,44 +28,106 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * the remote cannot be asked, tracking refs are not trusted at all. One rule covers updates
  * (remote..local), new branches (everything the remote lacks) and force pushes (the rewritten
  * commits, not the ones the remote already has). Deletions send nothing.
+ *
+ * <p>Asking the remote costs a connection (20 ms to a local bare repository, far more over a
+ * network) on every push, so it is asked only when its answer could change the result: when some
+ * tracking ref would exclude a commit that the old values do not already exclude. The usual push,
+ * new commits on top of a branch the remote has, never needs it.
  */
 public final class PushRange {
     private PushRange() {}
 
+    /** What a remote advertises (ref name to object id), or empty when it cannot be asked. */
+    @FunctionalInterface
+    public interface Advertisement {
+        Optional<Map<String, ObjectId>> refs(Repository repo, String remote);
+    }
+
     /** The commits to scan, oldest first (parents before children). */
     public static List<RevCommit> commits(
             Repository repo, RevWalk walk, String remote, List<PushUpdate> updates) {
+        return commits(repo, walk, remote, updates, RemoteRefs::list);
+    }
+
+    /** As {@link #commits(Repository, RevWalk, String, List)}, asking {@code remoteRefs}. */
+    public static List<RevCommit> commits(
+            Repository repo,
+            RevWalk walk,
+            String remote,
+            List<PushUpdate> updates,
+            Advertisement remoteRefs) {
         try {
-            boolean any = false;
+            List<RevCommit> starts = new ArrayList<>();
             for (PushUpdate u : updates) {
                 if (u.isDeletion()) continue;
-                RevObject o = peel(walk, u.localId(), u.localRef());
-                if (o instanceof RevCommit c) {
-                    walk.markStart(c);
-                    any = true;
-                }
+                if (peel(walk, u.localId(), u.localRef()) instanceof RevCommit c) starts.add(c);
             }
-            if (!any) return List.of();
-            for (ObjectId known : knownOnRemote(repo, remote, updates)) {
-                try {
-                    RevObject o = walk.peel(walk.parseAny(known));
-                    if (o instanceof RevCommit c) walk.markUninteresting(c);
-                } catch (MissingObjectException e) {
-                    // The remote has a commit we never fetched: it cannot be an ancestor of ours,
-                    // nothing to exclude.
-                }
-            }
-            walk.sort(RevSort.TOPO, true);
-            walk.sort(RevSort.REVERSE, true);
-            List<RevCommit> out = new ArrayList<>();
-            for (RevCommit c : walk) out.add(c);
-            return out;
+            if (starts.isEmpty()) return List.of();
+            Set<ObjectId> olds = new LinkedHashSet<>();
+            for (PushUpdate u : updates) if (!u.isNewRef()) olds.add(u.remoteId());
+            Map<String, ObjectId> tracking = trackingRefs(repo, remote, olds);
+            if (tracking.isEmpty()) return walk(walk, starts, olds);
+
+            // The range if every tracking ref were right; if the old values alone give no more
+            // commits, the tracking refs change nothing and the remote need not be asked.
+            Set<ObjectId> trusting = new LinkedHashSet<>(olds);
+            trusting.addAll(tracking.values());
+            List<RevCommit> narrow = walk(walk, starts, trusting);
+            if (!exceeds(walk.getObjectReader(), starts, olds, narrow.size())) return narrow;
+
+            Map<String, ObjectId> advertised = remoteRefs.refs(repo, remote).orElse(null);
+            return walk(walk, starts, knownOnRemote(repo, olds, tracking, advertised));
         } catch (IOException e) {
             throw new GitException(
                     "cannot walk the commits being pushed: "
                             + e.getMessage()
                             + " (check the repository with `git fsck`)",
                     e);
+        }
+    }
+
+    /** Commits reachable from {@code starts} and not from {@code known}, oldest first. */
+    private static List<RevCommit> walk(RevWalk walk, List<RevCommit> starts, Set<ObjectId> known)
+            throws IOException {
+        walk.reset();
+        walk.sort(RevSort.NONE);
+        for (RevCommit c : starts) walk.markStart(walk.parseCommit(c));
+        markKnown(walk, known);
+        walk.sort(RevSort.TOPO, true);
+        walk.sort(RevSort.REVERSE, true);
+        List<RevCommit> out = new ArrayList<>();
+        for (RevCommit c : walk) out.add(c);
+        return out;
+    }
+
+    /**
+     * Whether more than {@code limit} commits are reachable from {@code starts} and not from {@code
+     * known}; stops counting there. Unsorted, so it may count a commit it later finds known (clock
+     * skew), which only errs towards asking the remote.
+     */
+    private static boolean exceeds(
+            org.eclipse.jgit.lib.ObjectReader reader,
+            List<RevCommit> starts,
+            Set<ObjectId> known,
+            int limit)
+            throws IOException {
+        try (RevWalk counter = new RevWalk(reader)) {
+            for (RevCommit c : starts) counter.markStart(counter.parseCommit(c));
+            markKnown(counter, known);
+            int n = 0;
+            for (RevCommit ignored : counter) if (++n > limit) return true;
+            return false;
+        }
+    }
+
+    private static void markKnown(RevWalk walk, Set<ObjectId> known) throws IOException {
+        for (ObjectId id : known) {
+            try {
+                if (walk.peel(walk.parseAny(id)) instanceof RevCommit c) walk.markUninteresting(c);
+            } catch (MissingObjectException e) {
+                // The remote has a commit we never fetched: it cannot be an ancestor of ours,
+                // nothing to exclude.
+            }
         }
     }
 
@@ -77,9 +142,28 @@ public final class PushRange {
     }
 
     /**
-     * Old values of the pushed refs (git's stdin), plus, when remote-tracking refs of the remote
-     * (by name, or by matching URL) could add something, what {@code git ls-remote} says the remote
-     * has:
+     * This remote's tracking refs (by name, or by matching URL) that are not already among the old
+     * values: branch name on the remote to the commit this clone last saw there.
+     */
+    static Map<String, ObjectId> trackingRefs(Repository repo, String remote, Set<ObjectId> olds)
+            throws IOException {
+        Map<String, ObjectId> tracking = new LinkedHashMap<>();
+        for (String name : remoteNames(repo, remote)) {
+            String prefix = Constants.R_REMOTES + name + "/";
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+                if (r.getObjectId() != null && !olds.contains(r.getObjectId())) {
+                    tracking.put(
+                            Constants.R_HEADS + r.getName().substring(prefix.length()),
+                            r.getObjectId());
+                }
+            }
+        }
+        return tracking;
+    }
+
+    /**
+     * The old values of the pushed refs, plus what {@code advertised} (the remote's answer, null
+     * when it could not be asked) says the remote has:
      *
      * <ul>
      *   <li>every advertised commit we have locally (it is on the remote, whatever our tracking
@@ -93,27 +177,16 @@ public final class PushRange {
      *
      * When the remote cannot be asked, no tracking ref is trusted.
      */
-    static Set<ObjectId> knownOnRemote(Repository repo, String remote, List<PushUpdate> updates)
+    static Set<ObjectId> knownOnRemote(
+            Repository repo,
+            Set<ObjectId> olds,
+            Map<String, ObjectId> tracking,
+            Map<String, ObjectId> advertised)
             throws IOException {
-        Set<ObjectId> ids = new LinkedHashSet<>();
-        for (PushUpdate u : updates) if (!u.isNewRef()) ids.add(u.remoteId());
-        java.util.Map<String, ObjectId> tracking =
-                new java.util.LinkedHashMap<>(); // branch name on the remote -> id
-        for (String name : remoteNames(repo, remote)) {
-            String prefix = Constants.R_REMOTES + name + "/";
-            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
-                if (r.getObjectId() != null && !ids.contains(r.getObjectId())) {
-                    tracking.put(
-                            Constants.R_HEADS + r.getName().substring(prefix.length()),
-                            r.getObjectId());
-                }
-            }
-        }
-        if (tracking.isEmpty()) return ids;
-        java.util.Map<String, ObjectId> advertised = RemoteRefs.list(repo, remote).orElse(null);
+        Set<ObjectId> ids = new LinkedHashSet<>(olds);
         if (advertised == null) return ids;
         for (ObjectId a : advertised.values()) if (repo.getObjectDatabase().has(a)) ids.add(a);
-        for (java.util.Map.Entry<String, ObjectId> t : tracking.entrySet()) {
+        for (Map.Entry<String, ObjectId> t : tracking.entrySet()) {
             ObjectId now = advertised.get(t.getKey());
             if (now != null && !repo.getObjectDatabase().has(now)) ids.add(t.getValue());
         }

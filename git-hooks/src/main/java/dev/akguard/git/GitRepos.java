@@ -130,7 +130,7 @@ public final class GitRepos {
      * password database. Hooks and tests run with HOME set on purpose, so follow git.
      */
     private static void honourHome() {
-        String home = System.getenv("HOME");
+        String home = GitEnvironment.get("HOME");
         if (home != null && !home.isBlank() && Files.isDirectory(Path.of(home)))
             FS.DETECTED.setUserHome(new File(home));
     }

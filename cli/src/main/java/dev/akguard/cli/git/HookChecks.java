@@ -4,6 +4,7 @@ import dev.akguard.cli.common.EngineOptions;
 import dev.akguard.cli.common.ReportingOptions;
 import dev.akguard.cli.common.Summary;
 import dev.akguard.core.Engine;
+import dev.akguard.git.GitEnvironment;
 import dev.akguard.git.GitRepos;
 import dev.akguard.git.commit.StagedScan;
 import dev.akguard.git.push.PrePushScan;
@@ -57,8 +58,8 @@ final class HookChecks {
         try (Repository repo = GitRepos.open(repoDir)) {
             timing.mark("open repository");
             if (updates.isEmpty()) {
-                updates = fromPreCommitFramework(repo, System.getenv());
-                if (remote == null) remote = System.getenv("PRE_COMMIT_REMOTE_NAME");
+                updates = fromPreCommitFramework(repo, GitEnvironment.current());
+                if (remote == null) remote = GitEnvironment.get("PRE_COMMIT_REMOTE_NAME");
             }
             if (updates.isEmpty()) return 0;
             Engine engine = engineOptions.engine(root(repo));
@@ -115,7 +116,7 @@ final class HookChecks {
      */
     private static final class Timing {
         private final PrintWriter err;
-        private final boolean on = "1".equals(System.getenv("AKGUARD_TIMING"));
+        private final boolean on = "1".equals(GitEnvironment.get("AKGUARD_TIMING"));
         private final long start = System.nanoTime();
         private long last = start;
         private final StringBuilder line = new StringBuilder("akguard: timing:");

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             HookUninstallCommand.class,
             PrePushCommand.class,
             PreCommitCommand.class,
-            PreReceiveCommand.class
+            PreReceiveCommand.class,
+            HookServerCommand.class
         },
         footer = {
             "",
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             "  akguard hook install --pre-push --pre-commit   both hooks",
             "  akguard hook uninstall                         remove them, restore chained hooks",
             "  akguard hook install --pre-receive --repo /srv/git/app.git   server side: refuse pushes with keys",
+            "  akguard hook server --status                   the warm JVM that answers hooks fast",
             "",
             "Docs: docs/git-hooks.md"
         })
@@ -34,6 +36,6 @@ public final class HookCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "missing subcommand: install, uninstall, pre-push, pre-commit or pre-receive");
+                "missing subcommand: install, uninstall, pre-push, pre-commit, pre-receive or server");
     }
 }

@@ -3,6 +3,8 @@ package dev.akguard.cli.git;
 import dev.akguard.cli.common.EngineOptions;
 import dev.akguard.cli.common.ReportingOptions;
 import dev.akguard.git.GitRepos;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,30 +37,36 @@ public final class HookFastPath {
                 new PrintWriter(
                         new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try {
-            ReportingOptions reporting = new ReportingOptions();
-            EngineOptions engine = new EngineOptions();
-            Path here = Path.of(".");
-            if ("pre-push".equals(args[1])) {
-                return HookChecks.prePush(
-                        here,
-                        args.length > 2 ? args[2] : null,
-                        reporting,
-                        engine,
-                        System.in,
-                        System.out,
-                        err);
-            }
-            if ("pre-receive".equals(args[1]))
-                return HookChecks.preReceive(here, reporting, engine, System.in, System.out, err);
-            return HookChecks.preCommit(here, reporting, engine, System.out, err);
-        } catch (Exception | Error e) {
-            return dev.akguard.cli.common.ErrorHandler.report(e, err);
+            return check(args, Path.of("."), System.in, System.out, err);
         } finally {
             try {
                 jgitCleanup.close();
             } catch (Exception ignored) {
                 /* best effort, like a shutdown hook */
             }
+        }
+    }
+
+    /**
+     * Runs one hook check as {@link #run} does, in {@code cwd} and on the given streams: the hook
+     * server's entry point. Errors are reported on {@code err} and give exit code 2.
+     */
+    public static int check(
+            String[] args, Path cwd, InputStream in, PrintStream out, PrintWriter err) {
+        try {
+            ReportingOptions reporting = new ReportingOptions();
+            EngineOptions engine = new EngineOptions();
+            if ("pre-push".equals(args[1])) {
+                return HookChecks.prePush(
+                        cwd, args.length > 2 ? args[2] : null, reporting, engine, in, out, err);
+            }
+            if ("pre-receive".equals(args[1]))
+                return HookChecks.preReceive(cwd, reporting, engine, in, out, err);
+            return HookChecks.preCommit(cwd, reporting, engine, out, err);
+        } catch (Exception | Error e) {
+            return dev.akguard.cli.common.ErrorHandler.report(e, err);
+        } finally {
+            out.flush();
             err.flush();
         }
     }

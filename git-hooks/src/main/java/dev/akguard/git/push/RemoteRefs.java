@@ -1,5 +1,6 @@
 package dev.akguard.git.push;
 
+import dev.akguard.git.GitEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,15 @@ final class RemoteRefs {
                 new ProcessBuilder("git", "ls-remote", "--", remote)
                         .directory(cwd)
                         .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // The hook's own environment (ssh agent, credential helpers), also when the hook server
+        // runs this for another process.
+        Map<String, String> env = GitEnvironment.current();
+        pb.environment().clear();
+        pb.environment().putAll(env);
         pb.environment()
                 .put("GIT_TERMINAL_PROMPT", "0"); // a hook must never wait for a password prompt
-        if (System.getenv("GIT_SSH_COMMAND") == null
-                && System.getenv("GIT_SSH") == null
+        if (env.get("GIT_SSH_COMMAND") == null
+                && env.get("GIT_SSH") == null
                 && repo.getConfig().getString("core", null, "sshCommand") == null) {
             pb.environment()
                     .put(

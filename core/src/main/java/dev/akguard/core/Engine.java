@@ -170,6 +170,7 @@ public final class Engine {
             if (cfg.allowsLine(m.accessKeyId(), new LazyLine(a, from, to, m.idStart()))) continue;
             Position id = lines.span(m.idStart(), m.idEnd());
             Position sp = m.hasSecret() ? lines.span(m.secretStart(), m.secretEnd()) : null;
+            Position tp = m.hasToken() ? lines.span(m.tokenStart(), m.tokenEnd()) : null;
             Finding f =
                     new Finding(
                             m.rule(),
@@ -179,6 +180,8 @@ public final class Engine {
                             m.accessKeyId(),
                             sp,
                             m.hasSecret() ? new Secret(m.secret()) : null,
+                            tp,
+                            m.hasToken() ? new Secret(m.token()) : null,
                             m.encoding(),
                             null);
             if (settings.baseline().contains(f)) continue;

@@ -251,6 +251,57 @@ class CodeActionTest {
     }
 
     @Test
+    void stsCredentialsWithTheirTokenGetThreeRedactedDiagnosticsAndOneFix() throws Exception {
+        java.util.Random r = new java.util.Random(13);
+        String stsId = dev.akguard.testkit.corpus.FakeKeys.stsId(r),
+                stsSecret = dev.akguard.testkit.corpus.FakeKeys.random(r, 44),
+                token = dev.akguard.testkit.corpus.FakeKeys.stsToken(r);
+        String text =
+                "creds = {\n  \"AccessKeySecret\": \""
+                        + stsSecret
+                        + "\",\n  \"AccessKeyId\": \""
+                        + stsId
+                        + "\",\n  \"SecurityToken\": \""
+                        + token
+                        + "\",\n}\n";
+        String uri = h.open("sts.py", "python", text);
+        List<Diagnostic> ds = h.client.awaitVersion(uri, 1).getDiagnostics();
+        assertEquals(3, ds.size(), "on the ID, the token and the secret");
+        Diagnostic id = ds.get(0);
+        assertEquals("alibaba-sts-credentials", id.getCode().getLeft());
+        assertTrue(
+                id.getMessage().contains("security token CAI… at line 4, column 21"),
+                id.getMessage());
+        assertEquals(2, id.getRelatedInformation().size());
+        Diagnostic tok =
+                ds.stream()
+                        .filter(
+                                d ->
+                                        ((com.google.gson.JsonObject) d.getData())
+                                                .get("part")
+                                                .getAsString()
+                                                .equals("token"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(3, tok.getRange().getStart().getLine());
+        assertTrue(tok.getMessage().startsWith("Security token CAI… of STS credentials " + stsId));
+        for (Diagnostic d : ds) {
+            assertFalse(d.getMessage().contains(token.substring(0, 20)), "never the token");
+            assertFalse(d.getMessage().contains(stsSecret), "never the secret");
+            for (var ri : d.getRelatedInformation())
+                assertFalse(ri.getMessage().contains(token.substring(0, 20)));
+        }
+        CodeAction fix = h.codeActions(uri, tok.getRange()).get(0);
+        assertEquals(
+                "import os\ncreds = {\n  \"AccessKeySecret\": os.environ[\""
+                        + SECRET_VAR
+                        + "\"],\n  \"AccessKeyId\": os.environ[\""
+                        + ID_VAR
+                        + "\"],\n  \"SecurityToken\": os.environ[\"ALIBABA_CLOUD_SECURITY_TOKEN\"],\n}\n",
+                Edits.apply(text, fix, uri));
+    }
+
+    @Test
     void onlySafeFixesAreOffered() throws Exception {
         String uri =
                 h.open(

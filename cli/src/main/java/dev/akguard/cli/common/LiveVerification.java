@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -19,21 +18,27 @@ import java.util.stream.Collectors;
  * AKGUARD_ALIBABA_ENDPOINT honoured). Opt-in only: it sends each pair's signature to Alibaba Cloud.
  * Each distinct pair is checked once, at most {@link #PERMITS_PER_SECOND} calls a second and at
  * most {@link #MAX_PAIRS} pairs a run; an AccessKey ID without its secret cannot be checked and
- * gets no verdict.
+ * gets no verdict. STS credentials are checked with the security token found with them (without one
+ * the validator answers UNKNOWN).
  */
 public final class LiveVerification {
     static final double PERMITS_PER_SECOND = 5;
     static final int MAX_PAIRS = 200;
 
     /**
-     * Checks one pair: (accessKeyId, secret) → verdict. The production one is the monitor's
-     * validator.
+     * Checks one pair: (accessKeyId, secret, security token or null) → verdict. The production one
+     * is the monitor's validator.
      */
-    private final BiFunction<String, String, KeyCheck> check;
+    @FunctionalInterface
+    interface Check {
+        KeyCheck apply(String accessKeyId, String secret, String securityToken);
+    }
+
+    private final Check check;
 
     private final RateLimiter limiter;
 
-    LiveVerification(BiFunction<String, String, KeyCheck> check, RateLimiter limiter) {
+    LiveVerification(Check check, RateLimiter limiter) {
         this.check = check;
         this.limiter = limiter;
     }
@@ -50,8 +55,11 @@ public final class LiveVerification {
     public Map<String, String> verify(List<Finding> findings) {
         Map<String, Finding> pairs = new LinkedHashMap<>();
         for (Finding f : findings)
-            if (f.secret() != null && f.rule() != Rule.ACCESS_KEY_ID)
-                pairs.putIfAbsent(f.fingerprint(), f);
+            if (f.secret() != null && f.rule() != Rule.ACCESS_KEY_ID) {
+                Finding seen = pairs.putIfAbsent(f.fingerprint(), f);
+                if (seen != null && !seen.hasSecurityToken() && f.hasSecurityToken())
+                    pairs.put(f.fingerprint(), f); // the same pair, seen with its token
+            }
         Map<String, String> out = new LinkedHashMap<>();
         int n = 0;
         for (Map.Entry<String, Finding> e : pairs.entrySet()) {
@@ -72,7 +80,11 @@ public final class LiveVerification {
             return Validity.UNKNOWN;
         }
         try {
-            return check.apply(f.accessKeyId(), f.secret().value()).validity();
+            return check.apply(
+                            f.accessKeyId(),
+                            f.secret().value(),
+                            f.hasSecurityToken() ? f.securityToken().value() : null)
+                    .validity();
         } finally {
             limiter.release();
         }

@@ -29,7 +29,7 @@ class LiveVerificationTest {
         List<String> asked = new ArrayList<>();
         LiveVerification v =
                 new LiveVerification(
-                        (k, s) -> {
+                        (k, s, t) -> {
                             asked.add(k);
                             return KeyCheck.of(Validity.VALID, "ok");
                         },
@@ -41,6 +41,33 @@ class LiveVerificationTest {
         assertEquals(
                 "1 pair checked with STS GetCallerIdentity: 1 VALID",
                 LiveVerification.summary(verdicts));
+    }
+
+    @Test
+    void stsCredentialsAreCheckedWithTheirSecurityToken() {
+        String id = FakeKeys.stsId(r), secret = FakeKeys.random(r, 44);
+        String token = FakeKeys.stsToken(r);
+        List<Finding> findings =
+                Engine.defaults()
+                        .scan(
+                                "{\"AccessKeySecret\": \""
+                                        + secret
+                                        + "\",\n\"AccessKeyId\": \""
+                                        + id
+                                        + "\",\n\"SecurityToken\": \""
+                                        + token
+                                        + "\"}\n",
+                                "sts.json");
+        assertEquals(1, findings.size());
+        List<String> tokens = new ArrayList<>();
+        new LiveVerification(
+                        (k, s, t) -> {
+                            tokens.add(t);
+                            return KeyCheck.of(Validity.VALID, "ok");
+                        },
+                        new RateLimiter(1000))
+                .verify(findings);
+        assertEquals(List.of(token), tokens);
     }
 
     @Test
@@ -60,7 +87,7 @@ class LiveVerificationTest {
         int[] calls = {0};
         Map<String, String> verdicts =
                 new LiveVerification(
-                                (k, s) -> {
+                                (k, s, t) -> {
                                     calls[0]++;
                                     return KeyCheck.of(Validity.INVALID, "no");
                                 },

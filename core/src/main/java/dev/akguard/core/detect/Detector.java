@@ -53,6 +53,10 @@ public final class Detector {
                     m.hasSecret()
                             ? strings.toOriginal(m.secretStart(), m.secretEnd())
                             : new int[] {-1, -1};
+            int[] tok =
+                    m.hasToken()
+                            ? strings.toOriginal(m.tokenStart(), m.tokenEnd())
+                            : new int[] {-1, -1};
             String enc = m.encoding().equals("plain") ? "binary" : m.encoding();
             out.add(
                     new Match(
@@ -63,6 +67,9 @@ public final class Detector {
                             sec[0],
                             sec[1],
                             m.secret(),
+                            tok[0],
+                            tok[1],
+                            m.token(),
                             enc));
         }
         out.sort(Comparator.comparingInt(Match::idStart));
@@ -162,16 +169,33 @@ public final class Detector {
                             long d = Math.abs((long) secrets.get(j).start() - ids.get(i).start());
                             return secrets.get(j).start() < ids.get(i).start() ? d + 64 : d;
                         });
+        String[] idTexts = new String[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            IdHit id = ids.get(i);
+            idTexts[i] =
+                    new String(a, id.start(), id.end() - id.start(), StandardCharsets.US_ASCII);
+        }
+        String[] tokenOwner = new String[tokens.size()];
+        int[] tokenOf = attachTokens(ids, idLines, idTexts, secrets, pairs, tokens, tokenOwner);
         List<Match> out = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             IdHit id = ids.get(i);
-            String idText =
-                    new String(a, id.start(), id.end() - id.start(), StandardCharsets.US_ASCII);
+            String idText = idTexts[i];
             ValueHit s = pairs[i] >= 0 ? secrets.get(pairs[i]) : null;
             if (id.sts()) {
-                if (s == null && anySts) s = nearestToken(tokens, id, idLines[i]);
+                if (s == null && anySts) {
+                    // No secret: the token stands in for it (as it always has, so fingerprints
+                    // stay), unless it is the third part of other credentials.
+                    int k =
+                            nearestToken(
+                                    tokens,
+                                    id,
+                                    idLines[i],
+                                    t -> tokenOwner[t] == null || tokenOwner[t].equals(idText));
+                    s = k >= 0 ? tokens.get(k) : null;
+                }
                 if (s == null) continue; // an STS ID alone is short-lived and harmless
-                out.add(
+                Match m =
                         new Match(
                                 Rule.STS_CREDENTIALS,
                                 id.start(),
@@ -180,7 +204,12 @@ public final class Detector {
                                 s.start(),
                                 s.end(),
                                 s.text(a),
-                                encoding));
+                                encoding);
+                if (tokenOf[i] >= 0) {
+                    ValueHit t = tokens.get(tokenOf[i]);
+                    m = m.withToken(t.start(), t.end(), t.text(a));
+                }
+                out.add(m);
             } else if (s != null) {
                 out.add(
                         new Match(
@@ -209,6 +238,89 @@ public final class Detector {
     }
 
     /**
+     * The security token of each STS ID that has a secret: the credentials' third part, returned as
+     * an index into {@code tokens} per ID (-1: none); {@code owner[t]} receives the ID that token
+     * {@code t} went to.
+     *
+     * <p>A token is given to one set of credentials. The STS pairs and the tokens are matched the
+     * way IDs and secrets are ({@link Pairing}): in document order, never crossing, as many as
+     * possible, then the smallest total gap between the token and the pair's span (ID and secret,
+     * whichever comes first), a token before the pair counting 64 bytes further (responses, env
+     * files and SDK calls put it last, so between two blocks it more likely closes the first than
+     * opens the second). So repeated blocks each keep their own token whether the token is written
+     * before the ID, after it, or between ID and secret, where taking the nearest token greedily
+     * would hand the first block the second block's token. A token is shared only by credentials
+     * with the same ID (the same AssumeRole response quoted twice): a token belongs to exactly one
+     * STS ID, so giving it to another would name a third part that cannot be theirs. A token counts
+     * when it is within the pairing window of the ID (bytes and lines), as secrets do.
+     */
+    private int[] attachTokens(
+            List<IdHit> ids,
+            int[] idLines,
+            String[] idTexts,
+            List<ValueHit> secrets,
+            int[] pairs,
+            List<ValueHit> tokens,
+            String[] owner) {
+        int[] tokenOf = new int[ids.size()];
+        java.util.Arrays.fill(tokenOf, -1);
+        if (tokens.isEmpty()) return tokenOf;
+        IntList which = new IntList();
+        for (int i = 0; i < ids.size(); i++) if (ids.get(i).sts() && pairs[i] >= 0) which.add(i);
+        if (which.size == 0) return tokenOf;
+        int n = which.size;
+        List<IdHit> stsIds = new ArrayList<>(n);
+        int[] stsLines = new int[n];
+        long[] spanStart = new long[n], spanEnd = new long[n];
+        for (int k = 0; k < n; k++) {
+            int i = which.get(k);
+            IdHit id = ids.get(i);
+            ValueHit s = secrets.get(pairs[i]);
+            stsIds.add(id);
+            stsLines[k] = idLines[i];
+            spanStart[k] = Math.min(id.start(), s.start());
+            spanEnd[k] = Math.max(id.end(), s.end());
+        }
+        int[] lo = new int[n], hi = new int[n];
+        band(stsIds, stsLines, tokens, lo, hi);
+        int[] got =
+                Pairing.pair(
+                        n,
+                        tokens.size(),
+                        lo,
+                        hi,
+                        (k, t) -> inWindow(tokens.get(t), stsIds.get(k), stsLines[k]),
+                        (k, t) -> {
+                            ValueHit v = tokens.get(t);
+                            if (v.start() >= spanEnd[k]) return v.start() - spanEnd[k];
+                            if (v.end() <= spanStart[k]) return spanStart[k] - v.end() + 64;
+                            return 0;
+                        });
+        for (int k = 0; k < n; k++) {
+            if (got[k] < 0) continue;
+            tokenOf[which.get(k)] = got[k];
+            owner[got[k]] = idTexts[which.get(k)];
+        }
+        for (int k = 0; k < n; k++) {
+            if (got[k] >= 0) continue;
+            int i = which.get(k);
+            tokenOf[i] =
+                    nearestToken(
+                            tokens,
+                            ids.get(i),
+                            idLines[i],
+                            t -> owner[t] == null || owner[t].equals(idTexts[i]));
+            if (tokenOf[i] >= 0 && owner[tokenOf[i]] == null) owner[tokenOf[i]] = idTexts[i];
+        }
+        return tokenOf;
+    }
+
+    private boolean inWindow(ValueHit t, IdHit id, int idLine) {
+        return Math.abs(t.start() - id.start()) <= options.windowBytes()
+                && Math.abs(t.line() - idLine) <= options.windowLines();
+    }
+
+    /**
      * For each ID, the secrets within the pairing window by bytes and by lines, as an index range:
      * both lists are in offset order, so the range only moves forward (two pointers, linear).
      */
@@ -229,21 +341,21 @@ public final class Detector {
     }
 
     /**
-     * The token nearest the ID within the window (the earlier one on a tie); tokens are in offset
-     * order.
+     * The index of the token nearest the ID within the window that {@code usable} accepts (the
+     * earlier one on a tie), or -1; tokens are in offset order.
      */
-    private ValueHit nearestToken(List<ValueHit> tokens, IdHit id, int idLine) {
-        ValueHit best = null;
+    private int nearestToken(
+            List<ValueHit> tokens, IdHit id, int idLine, java.util.function.IntPredicate usable) {
+        int best = -1;
         int k = firstAtOrAfter(tokens, id.start() - options.windowBytes());
         for (;
                 k < tokens.size() && tokens.get(k).start() <= id.start() + options.windowBytes();
                 k++) {
             ValueHit t = tokens.get(k);
-            if (Math.abs(t.start() - id.start()) > options.windowBytes()
-                    || Math.abs(t.line() - idLine) > options.windowLines()) continue;
-            if (best == null
-                    || Math.abs(t.start() - id.start()) < Math.abs(best.start() - id.start()))
-                best = t;
+            if (!inWindow(t, id, idLine) || !usable.test(k)) continue;
+            if (best < 0
+                    || Math.abs(t.start() - id.start())
+                            < Math.abs(tokens.get(best).start() - id.start())) best = k;
         }
         return best;
     }
@@ -312,19 +424,27 @@ public final class Detector {
 
     /**
      * Matches found in a view, in the original buffer's offsets; those entirely in raw text the raw
-     * pass has already.
+     * pass has already (a raw pair whose token only the view decoded is completed by {@link
+     * #merge}).
      */
     private static void mapBack(
             DecodedView view, List<Match> found, String encoding, List<Match> out) {
         for (Match m : found) {
             DecodedView.Segment idSeg = view.segmentOf(m.idStart());
             DecodedView.Segment secSeg = m.hasSecret() ? view.segmentOf(m.secretStart()) : null;
-            if (!idSeg.decoded() && (secSeg == null || !secSeg.decoded())) continue;
+            DecodedView.Segment tokSeg = m.hasToken() ? view.segmentOf(m.tokenStart()) : null;
+            if (!idSeg.decoded()
+                    && (secSeg == null || !secSeg.decoded())
+                    && (tokSeg == null || !tokSeg.decoded())) continue;
             int[] idSpan = DecodedView.toOriginal(idSeg, m.idStart(), m.idEnd());
             int[] secSpan =
                     secSeg == null
                             ? new int[] {-1, -1}
                             : DecodedView.toOriginal(secSeg, m.secretStart(), m.secretEnd());
+            int[] tokSpan =
+                    m.hasToken()
+                            ? DecodedView.toOriginal(tokSeg, m.tokenStart(), m.tokenEnd())
+                            : new int[] {-1, -1};
             out.add(
                     new Match(
                             m.rule(),
@@ -334,6 +454,9 @@ public final class Detector {
                             secSpan[0],
                             secSpan[1],
                             m.secret(),
+                            tokSpan[0],
+                            tokSpan[1],
+                            m.token(),
                             encoding));
         }
     }
@@ -350,7 +473,7 @@ public final class Detector {
 
     /**
      * Adds decoded matches; a decoded pair supersedes a raw ID-only match for the same ID
-     * occurrence.
+     * occurrence, and a decoded token completes the same raw pair that has none.
      */
     private static void merge(List<Match> raw, List<Match> decoded) {
         if (decoded.isEmpty()) return;
@@ -359,7 +482,13 @@ public final class Detector {
         for (Match d : decoded) {
             Integer k = byStart.get(d.idStart());
             if (k != null && raw.get(k).accessKeyId().equals(d.accessKeyId())) {
-                if (!raw.get(k).hasSecret() && d.hasSecret()) raw.set(k, d);
+                Match r = raw.get(k);
+                if (!r.hasSecret() && d.hasSecret()) raw.set(k, d);
+                else if (r.hasSecret()
+                        && !r.hasToken()
+                        && d.hasToken()
+                        && r.secret().equals(d.secret()))
+                    raw.set(k, r.withToken(d.tokenStart(), d.tokenEnd(), d.token()));
                 continue;
             }
             if (k == null) byStart.put(d.idStart(), raw.size());

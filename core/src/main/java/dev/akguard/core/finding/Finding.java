@@ -2,7 +2,13 @@ package dev.akguard.core.finding;
 
 /**
  * One detected credential. {@code id} is the span of the AccessKey ID (an identifier, safe to
- * show); {@code secret} and {@code secretPosition} are null for an ID without its secret.
+ * show); {@code secret} and {@code secretPosition} are null for an ID without its secret. {@code
+ * securityToken} and {@code securityTokenPosition} are the third part of STS credentials, their
+ * security token ({@code CAIS…}/{@code CAES…}), when one was found with the ID and secret; null
+ * otherwise (always for RAM user keys, and for STS credentials found with a token but no secret,
+ * where the token itself is reported as {@code secret}, as it always was). The token is a secret:
+ * reporters show it redacted unless asked for secrets, and it is not part of {@link
+ * #fingerprint()}.
  *
  * @param path path relative to the scan root, '/'-separated (for stdin: "-" or the name given)
  * @param encoding how the credential was written: "plain", or the encoding it was decoded from
@@ -16,6 +22,8 @@ public record Finding(
         String accessKeyId,
         Position secretPosition,
         Secret secret,
+        Position securityTokenPosition,
+        Secret securityToken,
         String encoding,
         GitInfo git) {
 
@@ -39,9 +47,23 @@ public record Finding(
         return secret == null ? null : secret.sha256();
     }
 
+    public boolean hasSecurityToken() {
+        return securityToken != null;
+    }
+
+    public String securityTokenRedacted() {
+        return securityToken == null ? null : securityToken.redacted();
+    }
+
+    public String securityTokenSha256() {
+        return securityToken == null ? null : securityToken.sha256();
+    }
+
     /**
      * Stable across moves, edits and commits: the rule plus a SHA-256 of the ID and secret. Never
-     * contains the secret. Baselines are keyed by it.
+     * contains the secret. Baselines are keyed by it. The security token is left out on purpose: it
+     * does not change which credentials leaked, and baselines written before it was attached keep
+     * matching.
      */
     public String fingerprint() {
         String material = secret == null ? accessKeyId : accessKeyId + ":" + secret.value();
@@ -50,21 +72,52 @@ public record Finding(
 
     public Finding withGit(GitInfo info) {
         return new Finding(
-                rule, severity, path, id, accessKeyId, secretPosition, secret, encoding, info);
+                rule,
+                severity,
+                path,
+                id,
+                accessKeyId,
+                secretPosition,
+                secret,
+                securityTokenPosition,
+                securityToken,
+                encoding,
+                info);
     }
 
     public Finding withPath(String newPath) {
         return new Finding(
-                rule, severity, newPath, id, accessKeyId, secretPosition, secret, encoding, git);
+                rule,
+                severity,
+                newPath,
+                id,
+                accessKeyId,
+                secretPosition,
+                secret,
+                securityTokenPosition,
+                securityToken,
+                encoding,
+                git);
     }
 
     public Finding withSeverity(Severity s) {
-        return new Finding(rule, s, path, id, accessKeyId, secretPosition, secret, encoding, git);
+        return new Finding(
+                rule,
+                s,
+                path,
+                id,
+                accessKeyId,
+                secretPosition,
+                secret,
+                securityTokenPosition,
+                securityToken,
+                encoding,
+                git);
     }
 
     /**
-     * Moves both spans by {@code lineDelta} lines (used when a caller scanned an excerpt of a
-     * file).
+     * Moves every span (ID, secret, token) by {@code lineDelta} lines (used when a caller scanned
+     * an excerpt of a file).
      */
     public Finding shiftLines(int lineDelta) {
         if (lineDelta == 0) return this;
@@ -74,12 +127,16 @@ public record Finding(
                 path,
                 id.withLine(id.line() + lineDelta),
                 accessKeyId,
-                secretPosition == null
-                        ? null
-                        : secretPosition.withLine(secretPosition.line() + lineDelta),
+                shift(secretPosition, lineDelta),
                 secret,
+                shift(securityTokenPosition, lineDelta),
+                securityToken,
                 encoding,
                 git);
+    }
+
+    private static Position shift(Position p, int lineDelta) {
+        return p == null ? null : p.withLine(p.line() + lineDelta);
     }
 
     @Override
@@ -91,6 +148,7 @@ public record Finding(
                 + id
                 + " "
                 + accessKeyId
-                + (secret == null ? "" : " secret " + secret.redacted());
+                + (secret == null ? "" : " secret " + secret.redacted())
+                + (securityToken == null ? "" : " token " + securityToken.redacted());
     }
 }

@@ -126,11 +126,11 @@ public final class GitLabReporter implements Reporter {
         JsonObject loc = new JsonObject();
         loc.addProperty("file", f.path());
         loc.addProperty("start_line", f.id().line());
-        loc.addProperty(
-                "end_line",
-                f.secretPosition() == null
-                        ? f.id().endLine()
-                        : Math.max(f.id().endLine(), f.secretPosition().endLine()));
+        int endLine = f.id().endLine();
+        if (f.secretPosition() != null) endLine = Math.max(endLine, f.secretPosition().endLine());
+        if (f.securityTokenPosition() != null)
+            endLine = Math.max(endLine, f.securityTokenPosition().endLine());
+        loc.addProperty("end_line", endLine);
         JsonObject c = new JsonObject();
         c.addProperty("sha", commit);
         if (f.git() != null) {

@@ -37,17 +37,16 @@ public final class JsonReporter implements Reporter {
         if (f.isBinary()) o.addProperty("byteOffset", f.id().offset());
         o.addProperty("accessKeyId", f.accessKeyId());
         if (f.secret() != null) {
-            Position s = f.secretPosition();
-            JsonObject sec = new JsonObject();
-            sec.addProperty("line", s.line());
-            sec.addProperty("column", s.column());
-            sec.addProperty("endLine", s.endLine());
-            sec.addProperty("endColumn", s.endColumn());
-            if (f.isBinary()) sec.addProperty("byteOffset", s.offset());
-            o.add("secretLocation", sec);
+            o.add("secretLocation", location(f.secretPosition(), f.isBinary()));
             o.addProperty("secretRedacted", f.secretRedacted());
             o.addProperty("secretSha256", f.secretSha256());
             if (showSecrets) o.addProperty("secret", f.secret().value());
+        }
+        if (f.hasSecurityToken()) {
+            o.add("securityTokenLocation", location(f.securityTokenPosition(), f.isBinary()));
+            o.addProperty("securityTokenRedacted", f.securityTokenRedacted());
+            o.addProperty("securityTokenSha256", f.securityTokenSha256());
+            if (showSecrets) o.addProperty("securityToken", f.securityToken().value());
         }
         o.addProperty("fingerprint", f.fingerprint());
         o.addProperty("encoding", f.encoding());
@@ -58,5 +57,15 @@ public final class JsonReporter implements Reporter {
             o.addProperty("date", f.git().date() == null ? null : f.git().date().toString());
         }
         return o;
+    }
+
+    private static JsonObject location(Position p, boolean binary) {
+        JsonObject loc = new JsonObject();
+        loc.addProperty("line", p.line());
+        loc.addProperty("column", p.column());
+        loc.addProperty("endLine", p.endLine());
+        loc.addProperty("endColumn", p.endColumn());
+        if (binary) loc.addProperty("byteOffset", p.offset());
+        return loc;
     }
 }

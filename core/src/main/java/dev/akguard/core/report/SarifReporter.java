@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning ingests it: the AccessKey ID is {@code locations[0]}, the
- * secret is a {@code relatedLocation}, {@code partialFingerprints} holds the secret-free
- * fingerprint, and each rule carries its help text and a security-severity.
+ * secret is a {@code relatedLocation} (id 1), so is an STS security token (id 2), {@code
+ * partialFingerprints} holds the secret-free fingerprint, and each rule carries its help text and a
+ * security-severity.
  */
 public final class SarifReporter implements Reporter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -127,6 +128,19 @@ public final class SarifReporter implements Reporter {
                                     + " ("
                                     + (showSecrets ? f.secret().value() : f.secretRedacted())
                                     + ")."));
+            if (f.hasSecurityToken())
+                related.add(
+                        location(
+                                f.path(),
+                                f.securityTokenPosition(),
+                                2,
+                                "The security token of "
+                                        + f.accessKeyId()
+                                        + " ("
+                                        + (showSecrets
+                                                ? f.securityToken().value()
+                                                : f.securityTokenRedacted())
+                                        + ")."));
             o.add("relatedLocations", related);
         }
         JsonObject fp = new JsonObject();
@@ -137,6 +151,10 @@ public final class SarifReporter implements Reporter {
         if (f.secret() != null) {
             props.addProperty("secretRedacted", f.secretRedacted());
             props.addProperty("secretSha256", f.secretSha256());
+        }
+        if (f.hasSecurityToken()) {
+            props.addProperty("securityTokenRedacted", f.securityTokenRedacted());
+            props.addProperty("securityTokenSha256", f.securityTokenSha256());
         }
         props.addProperty("encoding", f.encoding());
         if (f.isBinary()) props.addProperty("byteOffset", f.id().offset());

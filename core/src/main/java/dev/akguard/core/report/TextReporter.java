@@ -86,13 +86,28 @@ public final class TextReporter implements Reporter {
             case STS_CREDENTIALS ->
                     "STS credentials "
                             + f.accessKeyId()
-                            + " with secret or token "
+                            + (f.hasSecurityToken() ? " with secret " : " with secret or token ")
                             + secret
                             + " at line "
                             + f.secretPosition().line()
                             + ", column "
                             + f.secretPosition().column()
+                            + securityToken(f, showSecrets)
                             + enc;
         };
+    }
+
+    /**
+     * " and security token CAI… at line L, column C" for STS credentials found with their token;
+     * else empty.
+     */
+    static String securityToken(Finding f, boolean showSecrets) {
+        if (!f.hasSecurityToken()) return "";
+        return " and security token "
+                + (showSecrets ? f.securityToken().value() : f.securityTokenRedacted())
+                + " at line "
+                + f.securityTokenPosition().line()
+                + ", column "
+                + f.securityTokenPosition().column();
     }
 }

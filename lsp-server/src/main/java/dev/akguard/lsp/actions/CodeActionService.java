@@ -35,7 +35,9 @@ public final class CodeActionService {
     public static final String ID_VARIABLE = "ALIBABA_CLOUD_ACCESS_KEY_ID";
     public static final String SECRET_VARIABLE = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
     public static final String TOKEN_VARIABLE = "ALIBABA_CLOUD_SECURITY_TOKEN";
-    private static final int SECRET_LENGTH = 30;
+
+    /** RAM user secrets are 30 characters, STS secrets up to 44; security tokens are longer. */
+    private static final int MAX_SECRET_LENGTH = 44;
 
     private final boolean documentChanges;
 
@@ -61,7 +63,13 @@ public final class CodeActionService {
                                         touches(doc, f.id(), from, to)
                                                 || (f.secretPosition() != null
                                                         && touches(
-                                                                doc, f.secretPosition(), from, to)))
+                                                                doc, f.secretPosition(), from, to))
+                                                || (f.hasSecurityToken()
+                                                        && touches(
+                                                                doc,
+                                                                f.securityTokenPosition(),
+                                                                from,
+                                                                to)))
                         .sorted(Comparator.comparingInt(f -> f.id().line()))
                         .toList();
         for (Finding f : hit) {
@@ -105,13 +113,28 @@ public final class CodeActionService {
         edits.addAll(idEdits);
         String secretVariable = null;
         if (f.secret() != null) {
+            // STS credentials found with a token but no secret report the token as their secret
             secretVariable =
-                    f.secret().value().length() == SECRET_LENGTH ? SECRET_VARIABLE : TOKEN_VARIABLE;
+                    f.secret().value().length() <= MAX_SECRET_LENGTH
+                            ? SECRET_VARIABLE
+                            : TOKEN_VARIABLE;
             List<TextEdit> secretEdits =
                     replace(doc, idiom, f.secretPosition(), f.secret().value(), secretVariable);
             if (secretEdits == null)
                 return null; // replacing only the ID would leave the secret behind, looking fixed
             edits.addAll(secretEdits);
+        }
+        if (f.hasSecurityToken()) {
+            List<TextEdit> tokenEdits =
+                    replace(
+                            doc,
+                            idiom,
+                            f.securityTokenPosition(),
+                            f.securityToken().value(),
+                            TOKEN_VARIABLE);
+            if (tokenEdits == null) return null; // nor the token
+            edits.addAll(tokenEdits);
+            secretVariable = secretVariable + " / " + TOKEN_VARIABLE;
         }
         TextEdit imp = idiom.importEdit(doc);
         if (imp != null) edits.add(0, imp);
@@ -211,8 +234,12 @@ public final class CodeActionService {
         return d.getRange() != null
                 && (d.getRange().equals(DiagnosticFactory.range(f.id()))
                         || (f.secretPosition() != null
+                                && d.getRange().equals(DiagnosticFactory.range(f.secretPosition())))
+                        || (f.hasSecurityToken()
                                 && d.getRange()
-                                        .equals(DiagnosticFactory.range(f.secretPosition()))));
+                                        .equals(
+                                                DiagnosticFactory.range(
+                                                        f.securityTokenPosition()))));
     }
 
     private static boolean touches(

@@ -18,10 +18,11 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * Findings to LSP diagnostics. Each finding gives one diagnostic on the AccessKey ID and, when it
- * has a secret, a second one on the secret, each pointing at the other through relatedInformation.
- * Messages name the other part's line and column too, because not every client shows
- * relatedInformation. Neither carries the secret: the message uses the redacted form and {@code
- * data} only the fingerprint.
+ * has a secret, a second one on the secret (and for STS credentials with their security token, a
+ * third on the token), each pointing at the ID through relatedInformation and the ID at the others.
+ * Messages name the other parts' lines and columns too, because not every client shows
+ * relatedInformation. None carries the secret or the token: messages use the redacted forms and
+ * {@code data} only the fingerprint.
  */
 public final class DiagnosticFactory {
     public static final String SOURCE = "akguard";
@@ -31,6 +32,9 @@ public final class DiagnosticFactory {
 
     /** {@code data.part} of the diagnostic on the secret. */
     public static final String PART_SECRET = "secret";
+
+    /** {@code data.part} of the diagnostic on an STS security token. */
+    public static final String PART_TOKEN = "token";
 
     private DiagnosticFactory() {}
 
@@ -52,15 +56,43 @@ public final class DiagnosticFactory {
             out.add(id);
             if (f.secretPosition() == null) continue;
             Range secretRange = range(f.secretPosition());
-            id.setRelatedInformation(
-                    List.of(
-                            new DiagnosticRelatedInformation(
-                                    new Location(uri, secretRange),
-                                    "the secret of "
-                                            + f.accessKeyId()
-                                            + " ("
-                                            + f.secretRedacted()
-                                            + ")")));
+            Range tokenRange = f.hasSecurityToken() ? range(f.securityTokenPosition()) : null;
+            List<DiagnosticRelatedInformation> related = new ArrayList<>(2);
+            related.add(
+                    new DiagnosticRelatedInformation(
+                            new Location(uri, secretRange),
+                            "the secret of " + f.accessKeyId() + " (" + f.secretRedacted() + ")"));
+            if (tokenRange != null)
+                related.add(
+                        new DiagnosticRelatedInformation(
+                                new Location(uri, tokenRange),
+                                "the security token of "
+                                        + f.accessKeyId()
+                                        + " ("
+                                        + f.securityTokenRedacted()
+                                        + ")"));
+            id.setRelatedInformation(related);
+            if (tokenRange != null
+                    && !tokenRange.equals(idRange)
+                    && !tokenRange.equals(secretRange)) {
+                Diagnostic token = base(f, sev, tokenRange, PART_TOKEN);
+                token.setMessage(
+                        "Security token "
+                                + f.securityTokenRedacted()
+                                + " of STS credentials "
+                                + f.accessKeyId()
+                                + " (ID at line "
+                                + f.id().line()
+                                + ", column "
+                                + f.id().column()
+                                + ")");
+                token.setRelatedInformation(
+                        List.of(
+                                new DiagnosticRelatedInformation(
+                                        new Location(uri, idRange),
+                                        "the AccessKey ID " + f.accessKeyId())));
+                out.add(token);
+            }
             if (secretRange.equals(idRange))
                 continue; // both inside one encoded blob: one diagnostic says it all
             Diagnostic secret = base(f, sev, secretRange, PART_SECRET);

@@ -75,10 +75,7 @@ public final class SourceRefetcher {
                         && alert.secretSha256().equals(f.secretSha256())) {
                     return new Recovered(
                             f.secret().value(),
-                            StsTokens.near(
-                                    new String(content, java.nio.charset.StandardCharsets.UTF_8),
-                                    1,
-                                    f),
+                            f.hasSecurityToken() ? f.securityToken().value() : null,
                             o);
                 }
             }

@@ -9,20 +9,15 @@ import dev.akguard.monitor.store.Sighting;
  *
  * @param kind {@code CREATED} or {@code REOPENED}
  * @param sighting where it was seen (redacted secret and hash only)
- * @param finding the engine's finding, including the in-memory plaintext secret: never store or log
- *     it
- * @param securityToken for STS credentials, their security token found next to them (in memory
- *     only), else null
+ * @param finding the engine's finding, including the in-memory plaintext secret and, for STS
+ *     credentials, their security token: never store or log them
  */
 public record AlertNotice(
-        long alertId,
-        RecordOutcome.Kind kind,
-        Sighting sighting,
-        Finding finding,
-        String securityToken) {
+        long alertId, RecordOutcome.Kind kind, Sighting sighting, Finding finding) {
 
-    public AlertNotice(long alertId, RecordOutcome.Kind kind, Sighting sighting, Finding finding) {
-        this(alertId, kind, sighting, finding, null);
+    /** For STS credentials, the security token found with them (in memory only), else null. */
+    public String securityToken() {
+        return finding.hasSecurityToken() ? finding.securityToken().value() : null;
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.akguard.monitor.github.ChangedFile;
 import dev.akguard.monitor.github.FileContent;
 import dev.akguard.monitor.github.GitHubApi;
 import dev.akguard.monitor.github.GitHubNotFoundException;
-import dev.akguard.monitor.verify.StsTokens;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,10 +45,10 @@ final class PatchScanner {
     }
 
     /**
-     * {@code tokens}: the security token of each STS finding that has one (identity map; in memory
-     * only).
+     * STS findings carry their security token themselves ({@link Finding#securityToken()}, in
+     * memory only).
      */
-    record Result(List<Finding> findings, List<ScanGap> gaps, Map<Finding, String> tokens) {}
+    record Result(List<Finding> findings, List<ScanGap> gaps) {}
 
     /**
      * @param commit the commit against its first parent
@@ -60,7 +59,6 @@ final class PatchScanner {
             throws InterruptedException {
         List<Finding> out = new ArrayList<>();
         List<ScanGap> gaps = new ArrayList<>();
-        Map<Finding, String> tokens = new java.util.IdentityHashMap<>();
         List<Map<String, ChangedFile>> others = new ArrayList<>();
         for (Change c : otherParents) {
             Map<String, ChangedFile> byPath = new HashMap<>();
@@ -94,10 +92,9 @@ final class PatchScanner {
                                 : p.added());
             }
             List<Finding> found;
-            Map<Finding, String> fileTokens = new java.util.IdentityHashMap<>();
             if (!whole) {
                 if (!first.hasAddedLines()) continue;
-                found = scanHunks(first, file.path(), fileTokens);
+                found = scanHunks(first, file.path());
                 whole = unexplained(first, found);
             } else {
                 found = List.of();
@@ -106,39 +103,19 @@ final class PatchScanner {
                 byte[] content = fetch(repo, file, commit.headSha(), gaps);
                 if (content == null) continue;
                 found = engine.scan(content, file.path());
-                fileTokens.clear();
-                String text = null;
-                for (Finding f : found) {
-                    if (f.secret() == null || !f.accessKeyId().startsWith("STS.")) continue;
-                    if (text == null)
-                        text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-                    String t = StsTokens.near(text, 1, f);
-                    if (t != null) fileTokens.put(f, t);
-                }
             }
             List<Finding> pairs = new ArrayList<>();
             for (Finding f : found) if (f.secret() != null) pairs.add(f);
-            for (Finding f : ChangeRule.introduced(pairs, added)) {
-                Finding withGit = f.withGit(git);
-                out.add(withGit);
-                if (fileTokens.containsKey(f)) tokens.put(withGit, fileTokens.get(f));
-            }
+            for (Finding f : ChangeRule.introduced(pairs, added)) out.add(f.withGit(git));
         }
-        return new Result(out, gaps, tokens);
+        return new Result(out, gaps);
     }
 
     /** Each hunk's new side scanned on its own, findings moved to their file lines. */
-    private List<Finding> scanHunks(PatchLines patch, String path, Map<Finding, String> tokens) {
+    private List<Finding> scanHunks(PatchLines patch, String path) {
         List<Finding> out = new ArrayList<>();
-        for (PatchLines.Hunk h : patch.hunks()) {
-            String text = h.text();
-            for (Finding f : engine.scan(text, path)) {
-                Finding moved = f.shiftLines(h.start() - 1);
-                out.add(moved);
-                String t = f.secret() == null ? null : StsTokens.near(text, 1, f);
-                if (t != null) tokens.put(moved, t);
-            }
-        }
+        for (PatchLines.Hunk h : patch.hunks())
+            for (Finding f : engine.scan(h.text(), path)) out.add(f.shiftLines(h.start() - 1));
         return out;
     }
 

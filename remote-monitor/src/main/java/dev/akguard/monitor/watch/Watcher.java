@@ -271,7 +271,6 @@ public final class Watcher {
         List<CodeSearchHit> hits = api.searchCode(source.value(), 10);
         List<Sighting> sightings = new ArrayList<>();
         List<Finding> leaks = new ArrayList<>();
-        Map<Finding, String> sweepTokens = new java.util.IdentityHashMap<>();
         for (CodeSearchHit hit : hits) {
             if (hit.repo() == null || hit.path() == null || hit.ref() == null) continue;
             // No patch: the file is fetched and every pair in it counts (it is on the default
@@ -294,7 +293,6 @@ public final class Watcher {
                             false,
                             List.of());
             PatchScanner.Result r = patches.scan(hit.repo(), change, List.of(), null);
-            sweepTokens.putAll(r.tokens());
             for (Finding f : r.findings()) {
                 leaks.add(f);
                 sightings.add(sighting(f, hit.repo(), null, source.key()));
@@ -313,7 +311,7 @@ public final class Watcher {
         int[] outcome =
                 db.transaction(
                         c -> {
-                            int[] counts = record(c, leaks, sightings, source.key(), sweepTokens);
+                            int[] counts = record(c, leaks, sightings, source.key());
                             if (!work.advanceSource(c, next, owner, now))
                                 throw new LostClaimException("source " + source.key());
                             return counts;
@@ -369,13 +367,7 @@ public final class Watcher {
             int[] outcome =
                     db.transaction(
                             c -> {
-                                int[] counts =
-                                        record(
-                                                c,
-                                                findings,
-                                                sightings,
-                                                push.eventId(),
-                                                scanned.tokens());
+                                int[] counts = record(c, findings, sightings, push.eventId());
                                 for (ScanGap g : scanned.gaps())
                                     gaps.record(
                                             c,
@@ -427,7 +419,7 @@ public final class Watcher {
      * What a queued push (or whole-repository job) published: findings attributed to their commits,
      * and gaps.
      */
-    record Scanned(List<Finding> findings, List<ScanGap> gaps, Map<Finding, String> tokens) {}
+    record Scanned(List<Finding> findings, List<ScanGap> gaps) {}
 
     private Scanned scan(QueuedPush push) throws InterruptedException {
         PushReader.Published published = reader.read(push);
@@ -443,7 +435,7 @@ public final class Watcher {
             try {
                 CloneScanner.Result r =
                         cloner.scan(push.repo(), published.cloneRange(), push.eventId());
-                return new Scanned(r.findings(), r.gaps(), Map.of());
+                return new Scanned(r.findings(), r.gaps());
             } catch (GitHubNotFoundException e) {
                 LOG.info(
                         () ->
@@ -451,20 +443,18 @@ public final class Watcher {
                                         + " is gone or private again ("
                                         + e.getMessage()
                                         + "); nothing to scan");
-                return new Scanned(List.of(), List.of(), Map.of());
+                return new Scanned(List.of(), List.of());
             }
         }
         List<Finding> findings = new ArrayList<>();
         List<ScanGap> gapsFound = new ArrayList<>();
-        Map<Finding, String> tokens = new java.util.IdentityHashMap<>();
         for (PushReader.PublishedCommit c : published.commits()) {
             PatchScanner.Result r =
                     patches.scan(push.repo(), c.diff(), c.otherParents(), push.actor());
             findings.addAll(r.findings());
             gapsFound.addAll(r.gaps());
-            tokens.putAll(r.tokens());
         }
-        return new Scanned(findings, gapsFound, tokens);
+        return new Scanned(findings, gapsFound);
     }
 
     // ---- recording
@@ -477,11 +467,7 @@ public final class Watcher {
      * neither buries the list nor burns verification calls.
      */
     private int[] record(
-            Connection c,
-            List<Finding> findings,
-            List<Sighting> sightings,
-            String eventId,
-            Map<Finding, String> tokens)
+            Connection c, List<Finding> findings, List<Sighting> sightings, String eventId)
             throws SQLException {
         int created = 0, reopened = 0, grouped = 0;
         long groupAlert = -1;
@@ -509,12 +495,7 @@ public final class Watcher {
             if (outcome.kind() == RecordOutcome.Kind.REOPENED) reopened++;
             if (outcome.announce()) {
                 AlertNotice notice =
-                        new AlertNotice(
-                                outcome.alertId(),
-                                outcome.kind(),
-                                s,
-                                findings.get(i),
-                                tokens.get(findings.get(i)));
+                        new AlertNotice(outcome.alertId(), outcome.kind(), s, findings.get(i));
                 for (AlertListener l : listeners) l.onAlert(notice, c);
             }
         }

@@ -544,7 +544,7 @@ public final class CorpusGenerator {
                             "sts",
                             "json",
                             k -> {
-                                String stsId = FakeKeys.stsId(r);
+                                String stsId = FakeKeys.stsId(r), token = FakeKeys.stsToken(r);
                                 return new Made(
                                         """
                     {
@@ -554,8 +554,8 @@ public final class CorpusGenerator {
                       "Expiration": "2026-01-01T00:00:00Z"
                     }
                     """
-                                                .formatted(stsId, k.secret, FakeKeys.stsToken(r)),
-                                        List.of(Expected.sts(stsId, k.secret)));
+                                                .formatted(stsId, k.secret, token),
+                                        List.of(Expected.sts(stsId, k.secret, token)));
                             }),
                     // ---- encoded forms
                     new Template(
@@ -1397,7 +1397,7 @@ public final class CorpusGenerator {
                     }
                     """
                                                 .formatted(stsSecret, stsId, token),
-                                        List.of(Expected.sts(stsId, stsSecret)));
+                                        List.of(Expected.sts(stsId, stsSecret, token)));
                             }),
                     // ---- issue 13: shapes still missed
                     new Template(
@@ -1406,6 +1406,7 @@ public final class CorpusGenerator {
                             k -> {
                                 String stsId = FakeKeys.stsId(r),
                                         stsSecret = FakeKeys.random(r, 44);
+                                String token = FakeKeys.stsToken(r);
                                 return new Made(
                                         """
                     {
@@ -1418,8 +1419,32 @@ public final class CorpusGenerator {
                       }
                     }
                     """
-                                                .formatted(stsSecret, stsId, FakeKeys.stsToken(r)),
-                                        List.of(Expected.sts(stsId, stsSecret)));
+                                                .formatted(stsSecret, stsId, token),
+                                        List.of(Expected.sts(stsId, stsSecret, token)));
+                            }),
+                    new Template(
+                            "sts-two-sessions-token-first",
+                            "yaml",
+                            k -> {
+                                // Two sessions, each token written before its ID: the first ID is
+                                // nearer the second token than its own; each keeps its own.
+                                String id1 = FakeKeys.stsId(r), id2 = FakeKeys.stsId(r);
+                                String s1 = FakeKeys.random(r, 44), s2 = FakeKeys.random(r, 40);
+                                String t1 = FakeKeys.stsToken(r), t2 = FakeKeys.stsToken(r);
+                                return new Made(
+                                        """
+                    sessions:
+                      - security_token: %s
+                        access_key_secret: %s
+                        access_key_id: %s
+                      - security_token: %s
+                        access_key_secret: %s
+                        access_key_id: %s
+                    """
+                                                .formatted(t1, s1, id1, t2, s2, id2),
+                                        List.of(
+                                                Expected.sts(id1, s1, t1),
+                                                Expected.sts(id2, s2, t2)));
                             }),
                     new Template(
                             "binary-strings",

@@ -13,14 +13,14 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine against the labelled corpus: every expected finding reported with the right rule and
- * the right secret, nothing reported on negatives. Prints precision and recall (quoted in the
- * issue's closing note).
+ * The engine against the labelled corpus: every expected finding reported with the right rule, the
+ * right secret and (STS) the right security token, nothing reported on negatives. Prints precision
+ * and recall (quoted in the issue's closing note).
  */
 class CorpusAccuracyTest {
     private final Engine engine = Engine.defaults();
 
-    private record Key(String rule, String id, String secret) {}
+    private record Key(String rule, String id, String secret, String token) {}
 
     @Test
     void everyPairFoundAndCorrectlyPairedAndNoNegativeFlagged() {
@@ -33,14 +33,15 @@ class CorpusAccuracyTest {
             categoriesSeen.add(f.category());
             Set<Key> expected = new HashSet<>();
             for (Expected e : f.expected())
-                expected.add(new Key(e.ruleId(), e.accessKeyId(), e.secret()));
+                expected.add(new Key(e.ruleId(), e.accessKeyId(), e.secret(), e.securityToken()));
             Set<Key> actual = new HashSet<>();
             for (Finding x : engine.scan(f.content(), f.path()))
                 actual.add(
                         new Key(
                                 x.ruleId(),
                                 x.accessKeyId(),
-                                x.secret() == null ? null : x.secret().value()));
+                                x.secret() == null ? null : x.secret().value(),
+                                x.hasSecurityToken() ? x.securityToken().value() : null));
             for (Key k : actual)
                 if (expected.contains(k)) tp++;
                 else {
@@ -101,6 +102,10 @@ class CorpusAccuracyTest {
     }
 
     private static String redact(Key k) {
-        return k.rule + " " + k.id + (k.secret == null ? "" : " " + k.secret.substring(0, 3) + "…");
+        return k.rule
+                + " "
+                + k.id
+                + (k.secret == null ? "" : " " + k.secret.substring(0, 3) + "…")
+                + (k.token == null ? "" : " token " + k.token.substring(0, 3) + "…");
     }
 }

@@ -71,48 +71,15 @@ public record Finding(
     }
 
     public Finding withGit(GitInfo info) {
-        return new Finding(
-                rule,
-                severity,
-                path,
-                id,
-                accessKeyId,
-                secretPosition,
-                secret,
-                securityTokenPosition,
-                securityToken,
-                encoding,
-                info);
+        return with(severity, path, 0, info);
     }
 
     public Finding withPath(String newPath) {
-        return new Finding(
-                rule,
-                severity,
-                newPath,
-                id,
-                accessKeyId,
-                secretPosition,
-                secret,
-                securityTokenPosition,
-                securityToken,
-                encoding,
-                git);
+        return with(severity, newPath, 0, git);
     }
 
     public Finding withSeverity(Severity s) {
-        return new Finding(
-                rule,
-                s,
-                path,
-                id,
-                accessKeyId,
-                secretPosition,
-                secret,
-                securityTokenPosition,
-                securityToken,
-                encoding,
-                git);
+        return with(s, path, 0, git);
     }
 
     /**
@@ -120,23 +87,26 @@ public record Finding(
      * an excerpt of a file).
      */
     public Finding shiftLines(int lineDelta) {
-        if (lineDelta == 0) return this;
+        return lineDelta == 0 ? this : with(severity, path, lineDelta, git);
+    }
+
+    private Finding with(Severity s, String newPath, int lineDelta, GitInfo info) {
         return new Finding(
                 rule,
-                severity,
-                path,
-                id.withLine(id.line() + lineDelta),
+                s,
+                newPath,
+                shift(id, lineDelta),
                 accessKeyId,
                 shift(secretPosition, lineDelta),
                 secret,
                 shift(securityTokenPosition, lineDelta),
                 securityToken,
                 encoding,
-                git);
+                info);
     }
 
     private static Position shift(Position p, int lineDelta) {
-        return p == null ? null : p.withLine(p.line() + lineDelta);
+        return p == null || lineDelta == 0 ? p : p.withLine(p.line() + lineDelta);
     }
 
     @Override

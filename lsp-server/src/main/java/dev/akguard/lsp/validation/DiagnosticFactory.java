@@ -75,45 +75,57 @@ public final class DiagnosticFactory {
             if (tokenRange != null
                     && !tokenRange.equals(idRange)
                     && !tokenRange.equals(secretRange)) {
-                Diagnostic token = base(f, sev, tokenRange, PART_TOKEN);
-                token.setMessage(
-                        "Security token "
-                                + f.securityTokenRedacted()
-                                + " of STS credentials "
-                                + f.accessKeyId()
-                                + " (ID at line "
-                                + f.id().line()
-                                + ", column "
-                                + f.id().column()
-                                + ")");
-                token.setRelatedInformation(
-                        List.of(
-                                new DiagnosticRelatedInformation(
-                                        new Location(uri, idRange),
-                                        "the AccessKey ID " + f.accessKeyId())));
-                out.add(token);
+                out.add(
+                        pointingAtTheId(
+                                f,
+                                sev,
+                                uri,
+                                tokenRange,
+                                idRange,
+                                PART_TOKEN,
+                                "Security token "
+                                        + f.securityTokenRedacted()
+                                        + " of STS credentials "));
             }
             if (secretRange.equals(idRange))
                 continue; // both inside one encoded blob: one diagnostic says it all
-            Diagnostic secret = base(f, sev, secretRange, PART_SECRET);
-            secret.setMessage(
-                    "Secret "
-                            + f.secretRedacted()
-                            + " of AccessKey "
-                            + f.accessKeyId()
-                            + " (ID at line "
-                            + f.id().line()
-                            + ", column "
-                            + f.id().column()
-                            + ")");
-            secret.setRelatedInformation(
-                    List.of(
-                            new DiagnosticRelatedInformation(
-                                    new Location(uri, idRange),
-                                    "the AccessKey ID " + f.accessKeyId())));
-            out.add(secret);
+            out.add(
+                    pointingAtTheId(
+                            f,
+                            sev,
+                            uri,
+                            secretRange,
+                            idRange,
+                            PART_SECRET,
+                            "Secret " + f.secretRedacted() + " of AccessKey "));
         }
         return out;
+    }
+
+    /** A diagnostic on a part of the credentials other than the ID, linked back to the ID. */
+    private static Diagnostic pointingAtTheId(
+            Finding f,
+            DiagnosticSeverity sev,
+            String uri,
+            Range range,
+            Range idRange,
+            String part,
+            String what) {
+        Diagnostic d = base(f, sev, range, part);
+        d.setMessage(
+                what
+                        + f.accessKeyId()
+                        + " (ID at line "
+                        + f.id().line()
+                        + ", column "
+                        + f.id().column()
+                        + ")");
+        d.setRelatedInformation(
+                List.of(
+                        new DiagnosticRelatedInformation(
+                                new Location(uri, idRange),
+                                "the AccessKey ID " + f.accessKeyId())));
+        return d;
     }
 
     private static Diagnostic base(Finding f, DiagnosticSeverity sev, Range range, String part) {

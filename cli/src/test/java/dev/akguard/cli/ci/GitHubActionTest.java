@@ -13,6 +13,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.akguard.cli.git.TestLauncher;
 import dev.akguard.testkit.corpus.FakeKeys;
 import dev.akguard.testkit.git.GitFixture;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,5 +214,54 @@ class GitHubActionTest {
         assertFalse(leaky.success(), leaky.log());
         assertEquals("1", leaky.outputs().get("findings"), leaky.log());
         assertTrue(leaky.step("Scan").out().contains("::error file=new.properties"), leaky.log());
+    }
+
+    /** A stand-in for Maven first on PATH: records how it was called, then builds or fails. */
+    Path fakeMaven(boolean builds) throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("fake-maven/bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(
+                mvn,
+                "#!/bin/sh\n"
+                        + "printf '%s\\n' \"$PWD\" \"$@\" > '"
+                        + tmp.resolve("fake-maven/called")
+                        + "'\n"
+                        + (builds
+                                ? "mkdir -p cli/target && echo built > cli/target/akguard.jar\n"
+                                : "echo '[ERROR] COMPILATION ERROR' >&2; exit 1\n"));
+        assertTrue(mvn.toFile().setExecutable(true));
+        return bin;
+    }
+
+    @Test
+    void withoutABuiltJarTheBuildStepBuildsItWithMavenInTheActionsCheckout() throws Exception {
+        Files.delete(actionDir.resolve("cli/target/akguard.jar"));
+        Path maven = fakeMaven(true);
+        Path ws = git.init(tmp.resolve("ws"));
+        git.commitFile(ws, "src/App.java", "class App {}\n", "clean");
+        ActionRunnerStandIn s = runner("push", null);
+        s.env("PATH", maven + ":" + System.getenv("PATH"));
+        ActionRunnerStandIn.JobResult job = s.run(ws, Map.of(), runnerTemp);
+        assertTrue(job.success(), job.log());
+        assertEquals(
+                List.of(actionDir.toRealPath().toString(), "-B", "-q", "package", "-DskipTests"),
+                Files.readAllLines(tmp.resolve("fake-maven/called")));
+        assertTrue(job.step("Build akguard").out().contains("akguard"), job.log());
+        assertTrue(job.step("Scan").ran());
+    }
+
+    @Test
+    void aFailedBuildFailsTheJobBeforeAnythingIsScanned() throws Exception {
+        Files.delete(actionDir.resolve("cli/target/akguard.jar"));
+        Path maven = fakeMaven(false);
+        Path ws = git.init(tmp.resolve("ws"));
+        git.commitFile(ws, "src/App.java", "class App {}\n", "clean");
+        ActionRunnerStandIn s = runner("push", null);
+        s.env("PATH", maven + ":" + System.getenv("PATH"));
+        ActionRunnerStandIn.JobResult job = s.run(ws, Map.of(), runnerTemp);
+        assertFalse(job.success(), job.log());
+        assertTrue(job.step("Build akguard").exit() != 0, job.log());
+        assertFalse(job.step("Scan").ran(), "no scan without akguard: " + job.log());
+        assertEquals(List.of(), uploaded);
     }
 }

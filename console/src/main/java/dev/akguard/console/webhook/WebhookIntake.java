@@ -35,8 +35,13 @@ public final class WebhookIntake implements AutoCloseable {
     static final String ZERO_SHA = "0000000000000000000000000000000000000000";
     private static final Pattern DELIVERY = Pattern.compile("[A-Za-z0-9-]{1,100}");
     private static final Pattern EVENT = Pattern.compile("[a-z_]{1,50}");
+
+    /**
+     * owner/name as GitHub allows them; "." and ".." are never names (GitHub reserves them) and
+     * would climb out of a path built from the name.
+     */
     private static final Pattern REPO =
-            Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
+            Pattern.compile("(?!\\.\\.?/)[A-Za-z0-9_.-]{1,100}/(?!\\.\\.?$)[A-Za-z0-9_.-]{1,100}");
 
     public enum Status {
         QUEUED,

@@ -65,6 +65,19 @@ class WebhookIntakeTest {
                 work("push", "{\"after\":\"bbb\",\"repository\":{\"full_name\":\"../../etc\"}}")
                         .isEmpty(),
                 "repository names are checked");
+        for (String dotted : List.of("../etc", "./app", "acme/..", "acme/.", "../.."))
+            assertTrue(
+                    work(
+                                    "push",
+                                    "{\"after\":\"bbb\",\"repository\":{\"full_name\":\""
+                                            + dotted
+                                            + "\"}}")
+                            .isEmpty(),
+                    dotted + " is no repository name");
+        assertFalse(
+                work("push", "{\"after\":\"bbb\",\"repository\":{\"full_name\":\"acme/.github\"}}")
+                        .isEmpty(),
+                "a name may start with a dot");
         assertTrue(work("push", "{\"after\":\"bbb\"}").isEmpty());
         assertTrue(
                 work(

@@ -190,6 +190,9 @@ public final class HookInstallCommand implements Callable<Integer> {
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("AKGUARD_CDS_TRAIN", "1");
+            // Train the archive a hook's own JVM starts from: a hook server, when one runs, would
+            // answer instead, and installing starts none (the first real hook does).
+            pb.environment().put("AKGUARD_HOOK_SERVER", "off");
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
         } finally {

@@ -51,12 +51,21 @@ public record TextContent(byte[] bytes, int from, int to, Kind kind) {
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
                     long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
+    private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
+
     /**
-     * True if {@code a[from, to)} contains a NUL byte; eight bytes per step (the common answer is
-     * no).
+     * True if {@code a[from, to)} contains a NUL byte; 32 bytes per step, one branch (the common
+     * answer is no). {@code (v - ONES) & ~v & HIGHS} is non-zero exactly when {@code v} has a zero
+     * byte (borrows only start at one).
      */
     static boolean hasNul(byte[] a, int from, int to) {
         int i = from;
+        for (; i + 32 <= to; i += 32) {
+            long v0 = (long) LONGS.get(a, i), v1 = (long) LONGS.get(a, i + 8);
+            long v2 = (long) LONGS.get(a, i + 16), v3 = (long) LONGS.get(a, i + 24);
+            long z = ((v0 - ONES) & ~v0) | ((v1 - ONES) & ~v1) | ((v2 - ONES) & ~v2);
+            if (((z | ((v3 - ONES) & ~v3)) & HIGHS) != 0) return true;
+        }
         for (; i + 8 <= to; i += 8) {
             long v = (long) LONGS.get(a, i);
             if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) return true;

@@ -40,4 +40,30 @@ class TextContentTest {
         byte[] raw = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'};
         assertEquals("a", decode(raw));
     }
+
+    @Test
+    void hasNulAgreesWithALookAtEveryByte() {
+        java.util.Random r = new java.util.Random(4);
+        for (int len = 0; len < 80; len++) {
+            for (int trial = 0; trial < 40; trial++) {
+                byte[] a = new byte[len];
+                for (int i = 0; i < len; i++) a[i] = (byte) (1 + r.nextInt(255)); // no NUL
+                // Bytes that make the word trick borrow: 0x01 and 0x80, next to where a NUL goes.
+                if (trial % 3 == 0) java.util.Arrays.fill(a, (byte) 1);
+                if (trial % 3 == 1) java.util.Arrays.fill(a, (byte) 0x80);
+                int from = len == 0 ? 0 : r.nextInt(Math.min(len, 9));
+                int to = len - (len == from ? 0 : r.nextInt(Math.min(len - from, 9)));
+                assertEquals(false, TextContent.hasNul(a, from, to));
+                for (int at = 0; at < len; at++) {
+                    byte keep = a[at];
+                    a[at] = 0;
+                    assertEquals(
+                            at >= from && at < to,
+                            TextContent.hasNul(a, from, to),
+                            "NUL at " + at + " in [" + from + ", " + to + ")");
+                    a[at] = keep;
+                }
+            }
+        }
+    }
 }

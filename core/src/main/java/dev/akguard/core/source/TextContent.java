@@ -82,19 +82,20 @@ public record TextContent(byte[] bytes, int from, int to, Kind kind) {
             if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) return Kind.UTF16;
         }
         if (!hasNul(a, from, from + n)) return Kind.TEXT;
+        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters, and
+        // printable ASCII on the other parity. Needs a sample long enough to tell it from a small
+        // binary header.
+        if (n < 16) return Kind.BINARY;
         int evenNul = 0, oddNul = 0;
         for (int i = 0; i < n; i++) {
             if (a[from + i] == 0) {
                 if ((i & 1) == 0) evenNul++;
                 else oddNul++;
+                // NULs on both parities: not UTF-16 whatever follows (most binaries stop here).
+                if (evenNul > 0 && oddNul > 0) return Kind.BINARY;
             }
         }
-        // BOM-less UTF-16 of mostly ASCII text: NULs on one parity only, on most characters, and
-        // printable
-        // ASCII on the other parity. Needs a sample long enough to tell it from a small binary
-        // header.
         int half = n / 2;
-        if (n < 16) return Kind.BINARY;
         boolean le = oddNul * 10 >= half * 4 && evenNul == 0;
         boolean be = evenNul * 10 >= half * 4 && oddNul == 0;
         if (!le && !be) return Kind.BINARY;

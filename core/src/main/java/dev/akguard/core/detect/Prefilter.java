@@ -213,10 +213,19 @@ public final class Prefilter {
      * needle and residue.
      */
     public void find(byte[] a, int from, int to, HitSink sink) {
-        final byte[] indexed = INDEXED;
         int last = to - 1;
-        for (int j = from; j < last; j += STRIDE)
-            if (indexed[(char) (short) SHORTS.get(a, j)] != 0) check(a, from, to, j, sink);
+        for (int j = skip(a, from, last); j < last; j = skip(a, j + STRIDE, last))
+            check(a, from, to, j, sink);
+    }
+
+    /**
+     * The first sampled position at or after {@code j} whose bigram is indexed, or one at or past
+     * {@code last}: the hot loop, kept free of calls so that the JIT unrolls it.
+     */
+    private static int skip(byte[] a, int j, int last) {
+        final byte[] indexed = INDEXED;
+        while (j < last && indexed[(char) (short) SHORTS.get(a, j)] == 0) j += STRIDE;
+        return j;
     }
 
     /** The needles whose indexed bigram is the one at {@code j}: out of the sampling loop. */

@@ -15,7 +15,7 @@ import java.util.Set;
  * every byte. Any occurrence of a needle of length >= 4 spans at least three consecutive bigram
  * start positions, so one of them is a multiple of three: sampling the bigram at every third
  * position and looking it up in a 64K-entry table finds them all. On source text almost no sampled
- * bigram is in the table, so the inner loop is two loads, a table load and a branch per three
+ * bigram is in the table, so the inner loop is one 16-bit load, a table load and a branch per three
  * bytes.
  *
  * <p>Only one bigram per needle and residue of its offset modulo three needs to be in the table:

@@ -164,9 +164,11 @@ public final class Engine {
         for (Match m : matches) {
             if (m.idStart() < ownFrom || m.idStart() >= ownTo) continue;
             if (!cfg.enabled(m.rule()) || cfg.allowsId(m.accessKeyId())) continue;
+            // A marker on the line of any part (ID, secret, STS token) accepts the credentials.
             if (honourInlineIgnore
                     && (hasMarker(a, markers, m.idStart())
-                            || (m.hasSecret() && hasMarker(a, markers, m.secretStart())))) continue;
+                            || (m.hasSecret() && hasMarker(a, markers, m.secretStart()))
+                            || (m.hasToken() && hasMarker(a, markers, m.tokenStart())))) continue;
             if (cfg.allowsLine(m.accessKeyId(), new LazyLine(a, from, to, m.idStart()))) continue;
             Position id = lines.span(m.idStart(), m.idEnd());
             Position sp = m.hasSecret() ? lines.span(m.secretStart(), m.secretEnd()) : null;

@@ -270,4 +270,29 @@ class StsTokenTest {
         assertEquals(token, moved.securityToken().value());
         assertFalse(f.toString().contains(token));
     }
+
+    @Test
+    void anIgnoreMarkerOnTheTokensLineAcceptsTheCredentialsLikeOneOnTheIdsLine() {
+        String id = stsId(), secret = stsSecret(), token = token();
+        String env =
+                "ALIBABA_CLOUD_ACCESS_KEY_ID="
+                        + id
+                        + "\nALIBABA_CLOUD_ACCESS_KEY_SECRET="
+                        + secret
+                        + "\nALIBABA_CLOUD_SECURITY_TOKEN="
+                        + token;
+        assertEquals(1, Engine.defaults().scan(env + "\n", "sts.env").size());
+        assertEquals(
+                0,
+                Engine.defaults()
+                        .scan(env + "  # akguard:ignore expired test session\n", "sts.env")
+                        .size());
+        assertEquals(
+                1,
+                Engine.defaults()
+                        .ignoringInlineMarkers()
+                        .scan(env + "  # akguard:ignore\n", "sts.env")
+                        .size(),
+                "an engine that disregards markers still reports it");
+    }
 }

@@ -2,7 +2,9 @@
 # Cost of akguard's pre-push hook: N pushes of one commit each to a local bare remote, from a clone without
 # the hook and from a clone with it, interleaved in the same run so machine load affects both alike.
 # Prints the median push time of each and the difference. Usage: bench/hook-cost.sh [N]   (default 21)
-# Needs the built jar (mvn -q package -DskipTests) and uses bin/akguard, as an installed hook would.
+# Needs the built jar (mvn -q package -DskipTests) and uses bin/akguard, as an installed hook would: the warm-up
+# push starts the hook server, which answers the measured pushes (it stops by itself once this script's folder
+# is gone). AKGUARD_HOOK_SERVER=off bench/hook-cost.sh measures hooks that each start their own JVM.
 set -euo pipefail
 n="${1:-21}"
 here="$(cd "$(dirname "$0")/.." && pwd)"

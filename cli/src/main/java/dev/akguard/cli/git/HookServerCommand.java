@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
             "  akguard hook server --stop       stop it (the next hook starts a new one)",
             "",
             "Exit codes: 0 done (--status: a server answered), 3 no server running, 2 error.",
-            "Docs: docs/git-hooks.md, \"Hook server\""
+            "Docs: docs/git-hooks.md, \"The hook server\""
         })
 public final class HookServerCommand implements Callable<Integer> {
     /** Exit code of --status and --stop when no server is listening. */

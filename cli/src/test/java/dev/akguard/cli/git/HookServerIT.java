@@ -245,4 +245,43 @@ class HookServerIT {
         assertFalse(printed.contains(key.secret()), "the secret is never printed");
         assertEquals(before + 1, answered(awaitServer()), "the server answered the commit's hook");
     }
+
+    @Test
+    void aSocketInADirectoryOthersCanEnterIsNeverTalkedTo() throws Exception {
+        // Someone prepared the socket directory with room for others, and listens in it.
+        git.commitFile(work, "a.txt", "clean\n", "clean work");
+        assertEquals(0, git.tryGit(work, "push", "-q", "origin", "main").exit());
+        awaitServer();
+        Path sock = socket();
+        assertEquals(0, server("--stop").exit());
+        awaitNoServer();
+        Files.setPosixFilePermissions(
+                sock.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocketChannel planted = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            Files.deleteIfExists(sock);
+            planted.bind(UnixDomainSocketAddress.of(sock));
+            Thread t =
+                    new Thread(
+                            () -> {
+                                while (true) {
+                                    try (SocketChannel c = planted.accept()) {
+                                        connections.incrementAndGet();
+                                    } catch (IOException e) {
+                                        return;
+                                    }
+                                }
+                            });
+            t.setDaemon(true);
+            t.start();
+            assertKeyPushIsBlocked("conf/app.properties"); // checked in the hook's own JVM
+            Thread.sleep(2000);
+            assertEquals(0, connections.get(), "the push and its environment never went there");
+        }
+        assertEquals(
+                "rwxrwxrwx",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(sock.getParent())),
+                "left for its owner to fix");
+        assertEquals(HookServerCommand.NOT_RUNNING, server("--status").exit());
+    }
 }

@@ -243,12 +243,25 @@ public final class WebhookIntake implements AutoCloseable {
                                 0));
             }
             case "create" -> {
-                String ref = str(p, "ref");
+                // GitHub sends "create" for branches and tags only (repositories: "repository").
                 String type = str(p, "ref_type");
-                if (ref == null || !("branch".equals(type) || "tag".equals(type))) return List.of();
-                String full = ("tag".equals(type) ? "refs/tags/" : "refs/heads/") + ref;
-                return List.of(
-                        new QueuedPush(id, SOURCE, repo, full, ZERO_SHA, ref, actor, now, 0));
+                PushEvent c =
+                        "branch".equals(type) || "tag".equals(type)
+                                ? PushEvent.created(id, repo, actor, str(p, "ref"), type, now)
+                                : null;
+                return c == null
+                        ? List.of()
+                        : List.of(
+                                new QueuedPush(
+                                        id,
+                                        SOURCE,
+                                        repo,
+                                        c.ref(),
+                                        c.before(),
+                                        c.head(),
+                                        actor,
+                                        now,
+                                        0));
             }
             case "public" -> {
                 return wholeRepository(id, repo, actor, now);

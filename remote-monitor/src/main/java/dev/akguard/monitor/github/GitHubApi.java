@@ -63,11 +63,19 @@ public final class GitHubApi {
                 } else if ("PublicEvent".equals(str(e, "type"))) {
                     PushEvent p = publicEvent(e);
                     if (p != null) pushes.add(p);
+                } else if ("CreateEvent".equals(str(e, "type"))) {
+                    PushEvent p = createEvent(e);
+                    if (p != null) pushes.add(p);
                 }
             }
             if (reachedKnown || page.nextUrl() == null || n >= maxPages) break;
             page = client.get(page.nextUrl(), null);
         }
+        // A push that creates a branch comes with a CreateEvent for it: the push says more (its
+        // commits), so the ref is not read twice.
+        java.util.Set<String> pushedRefs = new java.util.HashSet<>();
+        for (PushEvent p : pushes) if (!p.namesItsHead()) pushedRefs.add(p.repo() + " " + p.ref());
+        pushes.removeIf(p -> p.namesItsHead() && pushedRefs.contains(p.repo() + " " + p.ref()));
         pushes.sort((a, b) -> PushEvent.compareIds(a.id(), b.id()));
         boolean gap = lastSeenId != null && !reachedKnown;
         return new FeedPoll(
@@ -329,6 +337,25 @@ public final class GitHubApi {
                 str(e, "id"),
                 str(repo, "name"),
                 actor == null ? null : str(actor, "login"),
+                createdAt(e));
+    }
+
+    private static PushEvent createEvent(JsonObject e) {
+        JsonObject p =
+                e.has("payload") && e.get("payload").isJsonObject()
+                        ? e.getAsJsonObject("payload")
+                        : null;
+        JsonObject repo =
+                e.has("repo") && e.get("repo").isJsonObject() ? e.getAsJsonObject("repo") : null;
+        if (p == null || repo == null || str(repo, "name") == null) return null;
+        JsonObject actor =
+                e.has("actor") && e.get("actor").isJsonObject() ? e.getAsJsonObject("actor") : null;
+        return PushEvent.created(
+                str(e, "id"),
+                str(repo, "name"),
+                actor == null ? null : str(actor, "login"),
+                str(p, "ref"),
+                str(p, "ref_type"),
                 createdAt(e));
     }
 

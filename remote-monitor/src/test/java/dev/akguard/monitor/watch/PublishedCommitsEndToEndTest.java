@@ -210,6 +210,67 @@ class PublishedCommitsEndToEndTest {
     }
 
     @Test
+    void aTagPushedOnItsOwnIsScannedForWhatTheDefaultBranchLacks() throws Exception {
+        TestKeys.Pair key = TestKeys.pair(random);
+        EmulatedRepo repo = gh.createRepo("acme/tagged");
+        repo.change().put("README.md", "# app\n").push();
+        Watcher w = watcher();
+        cycle(w);
+        // `git push origin v1.0.0` of a commit no branch on GitHub has: a CreateEvent, no PushEvent
+        EmulatedRepo.PushResult build =
+                repo.change("local-release").put("deploy/prod.yml", yaml(key)).commitSilently();
+        repo.tag("v1.0.0", build.head());
+        CycleReport r = cycle(w);
+        assertEquals(1, r.pushesProcessed());
+        assertOneAlert(key, build.head(), "deploy/prod.yml", 3);
+    }
+
+    @Test
+    void aBranchMadeWithoutAPushIsScanned() throws Exception {
+        TestKeys.Pair key = TestKeys.pair(random);
+        EmulatedRepo repo = gh.createRepo("acme/api-branch");
+        repo.change().put("README.md", "# app\n").push();
+        Watcher w = watcher();
+        cycle(w);
+        EmulatedRepo.PushResult hotfix =
+                repo.change("hotfix").put("ops/hotfix.yml", yaml(key)).commitSilently();
+        repo.announceBranch("hotfix");
+        cycle(w);
+        assertOneAlert(key, hotfix.head(), "ops/hotfix.yml", 3);
+    }
+
+    @Test
+    void aRepositoryCreatedWithItsHistoryIsScannedWhole() throws Exception {
+        // From a template or an import: the history arrives without a single PushEvent.
+        TestKeys.Pair key = TestKeys.pair(random);
+        Watcher w = watcher();
+        cycle(w);
+        EmulatedRepo repo = gh.createRepo("acme/from-template");
+        repo.change().put("README.md", "# app\n").commitSilently();
+        EmulatedRepo.PushResult leak =
+                repo.change().put("config/app.yml", yaml(key)).commitSilently();
+        repo.announceCreated("octocat");
+        CycleReport r = cycle(w);
+        assertEquals(1, r.pushesProcessed());
+        assertOneAlert(key, leak.head(), "config/app.yml", 3);
+    }
+
+    @Test
+    void aNewBranchPushAndItsCreateEventAreReadOnce() throws Exception {
+        TestKeys.Pair key = TestKeys.pair(random);
+        EmulatedRepo repo = gh.createRepo("acme/both-events");
+        repo.change().put("README.md", "# app\n").push();
+        Watcher w = watcher();
+        cycle(w);
+        EmulatedRepo.PushResult push =
+                repo.change("feature").put("src/config.yml", yaml(key)).push();
+        repo.announceBranch("feature"); // GitHub sends both for a push that creates a branch
+        CycleReport r = cycle(w);
+        assertEquals(1, r.pushesProcessed(), "the CreateEvent adds nothing to the push");
+        assertOneAlert(key, push.head(), "src/config.yml", 3);
+    }
+
+    @Test
     void case4_repositoryMadePublicIsScannedWholeFromAClone() throws Exception {
         TestKeys.Pair key = TestKeys.pair(random);
         EmulatedRepo repo = gh.createRepo("acme/private").makePrivate();

@@ -27,6 +27,7 @@ public final class EmulatedRepo {
     private final String defaultBranch;
     private final Map<String, EmulatedCommit> commits = new ConcurrentHashMap<>();
     private final Map<String, String> branches = new ConcurrentHashMap<>();
+    private final Map<String, String> tags = new ConcurrentHashMap<>();
     private final List<String> creationOrder = Collections.synchronizedList(new ArrayList<>());
     private final GitStore git;
     private volatile boolean isPrivate;
@@ -101,6 +102,36 @@ public final class EmulatedRepo {
         return emulator.recordEvent(this, actor, "CreateEvent", p);
     }
 
+    /**
+     * Tags {@code sha} as {@code name} and records the {@code CreateEvent} GitHub sends for a tag
+     * pushed on its own (no PushEvent); returns the event id.
+     */
+    public String tag(String name, String sha) {
+        if (!commits.containsKey(sha)) throw new IllegalArgumentException("no commit " + sha);
+        tags.put(name, sha);
+        return announceRef(name, "tag");
+    }
+
+    /**
+     * Records a {@code CreateEvent} for an existing branch, as for a branch made through the API or
+     * the web (no PushEvent); returns the event id.
+     */
+    public String announceBranch(String branch) {
+        if (!branches.containsKey(branch))
+            throw new IllegalArgumentException("no branch " + branch);
+        return announceRef(branch, "branch");
+    }
+
+    private String announceRef(String ref, String refType) {
+        com.google.gson.JsonObject p = new com.google.gson.JsonObject();
+        p.addProperty("ref", ref);
+        p.addProperty("ref_type", refType);
+        p.addProperty("master_branch", defaultBranch);
+        p.addProperty("description", "");
+        p.addProperty("pusher_type", "user");
+        return emulator.recordEvent(this, "octocat", "CreateEvent", p);
+    }
+
     /** Every commit, oldest first. */
     List<EmulatedCommit> allCommits() {
         List<EmulatedCommit> out = new ArrayList<>();
@@ -144,6 +175,8 @@ public final class EmulatedRepo {
         if (ref == null) ref = defaultBranch;
         String branchHead = branches.get(ref);
         if (branchHead != null) return commits.get(branchHead);
+        String tagged = tags.get(ref);
+        if (tagged != null) return commits.get(tagged);
         EmulatedCommit exact = commits.get(ref);
         if (exact != null) return exact;
         if (ref.length() >= 7) {

@@ -106,7 +106,7 @@ public final class HookServerCommand implements Callable<Integer> {
                         sock,
                         Duration.ofMinutes(idleMinutes),
                         ownJar(),
-                        System.getenv("HOME"),
+                        System.getenv(),
                         Clock.systemUTC(),
                         line -> appendLog(log, line))) {
             server.serve();

@@ -48,11 +48,12 @@ import java.util.function.Consumer;
  *
  * <p>Only the user who started it can reach it: the socket lives in a directory only that user can
  * enter (checked before binding), and each connection's peer credentials are checked too. It serves
- * one HOME, answers one request at a time, and stops by itself when idle, when its socket is
- * replaced or removed (a newer server took over), or when the jar it runs from changes (an upgrade:
- * the next hook starts a server with the new code). Requests the server cannot answer exactly as a
- * cold run would (another HOME, options on the command line, pre-receive) are declined, and the
- * client runs the check itself.
+ * one HOME (and XDG_CONFIG_HOME: JGit reads both for the process, not per request), answers one
+ * request at a time, and stops by itself when idle, when its socket is replaced or removed (a newer
+ * server took over), or when the jar it runs from changes (an upgrade: the next hook starts a
+ * server with the new code). Requests the server cannot answer exactly as a cold run would (another
+ * HOME, options on the command line, pre-receive) are declined, and the client runs the check
+ * itself.
  */
 public final class HookServer implements AutoCloseable {
     /** Exit code of a declined request: the client runs the check itself. */
@@ -63,6 +64,12 @@ public final class HookServer implements AutoCloseable {
     private static final long MAX_REQUEST = HookWire.MAX_STDIN + (16L << 20);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
+
+    /**
+     * What JGit reads from the process and keeps (where ~/.gitconfig and ~/.config/jgit are): a
+     * server serves one value of each.
+     */
+    public static final List<String> PROCESS_WIDE = List.of("HOME", "XDG_CONFIG_HOME");
 
     /** GIT_* variables holding paths that git may pass relative to the hook's directory. */
     private static final List<String> PATH_VARIABLES =
@@ -80,7 +87,10 @@ public final class HookServer implements AutoCloseable {
     private final Duration idle;
     private final Path jar;
     private final JarStamp jarStamp;
-    private final String home;
+
+    /** The variables JGit reads once per process: requests must agree with them. */
+    private final Map<String, String> processWide;
+
     private final Clock clock;
     private final Consumer<String> log;
     private final Instant started;
@@ -102,7 +112,7 @@ public final class HookServer implements AutoCloseable {
             Object socketKey,
             Duration idle,
             Path jar,
-            String home,
+            Map<String, String> processWide,
             Clock clock,
             Consumer<String> log) {
         this.socket = socket;
@@ -111,7 +121,7 @@ public final class HookServer implements AutoCloseable {
         this.idle = idle;
         this.jar = jar;
         this.jarStamp = JarStamp.of(jar);
-        this.home = home;
+        this.processWide = processWide;
         this.clock = clock;
         this.log = log;
         this.started = clock.instant();
@@ -124,11 +134,17 @@ public final class HookServer implements AutoCloseable {
      * one.
      *
      * @param jar the jar this server runs from (it stops when the jar changes), or null
-     * @param home the HOME it serves (requests from another HOME are declined)
+     * @param processWide the values of {@link #PROCESS_WIDE} it serves (null: unset); requests with
+     *     other values are declined
      * @throws IOException when the directory is not this user's alone, or binding fails
      */
     public static HookServer bind(
-            Path socket, Duration idle, Path jar, String home, Clock clock, Consumer<String> log)
+            Path socket,
+            Duration idle,
+            Path jar,
+            Map<String, String> processWide,
+            Clock clock,
+            Consumer<String> log)
             throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
         ensurePrivateDirectory(dir);
@@ -139,7 +155,9 @@ public final class HookServer implements AutoCloseable {
             ch.bind(UnixDomainSocketAddress.of(temporary), 16);
             Files.move(temporary, socket, StandardCopyOption.REPLACE_EXISTING);
             Object key = fileKey(socket);
-            HookServer s = new HookServer(socket, ch, key, idle, jar, home, clock, log);
+            Map<String, String> served = new LinkedHashMap<>();
+            for (String name : PROCESS_WIDE) served.put(name, processWide.get(name));
+            HookServer s = new HookServer(socket, ch, key, idle, jar, served, clock, log);
             log.accept(
                     "serving hooks at "
                             + socket
@@ -309,8 +327,10 @@ public final class HookServer implements AutoCloseable {
                 args.length >= 2 && ("pre-push".equals(args[1]) || "pre-commit".equals(args[1]));
         if (!clientHook || !HookFastPath.handles(args))
             return declined("only pre-push and pre-commit without options are served");
-        if (!Objects.equals(home, r.env().get("HOME")))
-            return declined("this server serves HOME=" + home);
+        for (String name : PROCESS_WIDE) {
+            if (!Objects.equals(processWide.get(name), r.env().get(name)))
+                return declined("this server serves another " + name);
+        }
         Map<String, String> env = absolutePaths(r.env(), r.cwd());
         OrderedOutput output = new OrderedOutput();
         int code;

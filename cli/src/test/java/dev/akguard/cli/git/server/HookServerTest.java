@@ -64,7 +64,7 @@ class HookServerTest {
                         socket,
                         Duration.ofMinutes(15),
                         jar,
-                        git.home().toString(),
+                        git.env(),
                         clock,
                         line -> {
                             synchronized (log) {
@@ -153,6 +153,11 @@ class HookServerTest {
         assertEquals(
                 HookServer.DECLINED,
                 check(otherHome, pushLine(tip), "hook", "pre-push", "origin", "u").exitCode());
+        Map<String, String> otherConfig = hookEnv();
+        otherConfig.put("XDG_CONFIG_HOME", tmp.resolve("elsewhere/.config").toString());
+        assertEquals(
+                HookServer.DECLINED,
+                check(otherConfig, pushLine(tip), "hook", "pre-push", "origin", "u").exitCode());
         assertEquals(
                 HookServer.DECLINED,
                 check(hookEnv(), "", "hook", "pre-push", "--format", "json").exitCode());
@@ -245,7 +250,7 @@ class HookServerTest {
                                         dir.resolve("hook.sock"),
                                         Duration.ofMinutes(1),
                                         null,
-                                        "/home",
+                                        Map.of("HOME", "/home"),
                                         clock,
                                         line -> {}));
         assertTrue(e.getMessage().contains("chmod 700 " + dir), e.getMessage());

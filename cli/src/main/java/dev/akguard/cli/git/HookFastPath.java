@@ -48,26 +48,36 @@ public final class HookFastPath {
     }
 
     /**
-     * Runs one hook check as {@link #run} does, in {@code cwd} and on the given streams: the hook
-     * server's entry point. Errors are reported on {@code err} and give exit code 2.
+     * Runs one hook check as {@link #run} does, in {@code cwd} and on the given streams. Errors are
+     * reported on {@code err} and give exit code 2.
      */
     public static int check(
             String[] args, Path cwd, InputStream in, PrintStream out, PrintWriter err) {
         try {
-            ReportingOptions reporting = new ReportingOptions();
-            EngineOptions engine = new EngineOptions();
-            if ("pre-push".equals(args[1])) {
-                return HookChecks.prePush(
-                        cwd, args.length > 2 ? args[2] : null, reporting, engine, in, out, err);
-            }
-            if ("pre-receive".equals(args[1]))
-                return HookChecks.preReceive(cwd, reporting, engine, in, out, err);
-            return HookChecks.preCommit(cwd, reporting, engine, out, err);
+            return checkOrThrow(args, cwd, in, out, err);
         } catch (Exception | Error e) {
             return dev.akguard.cli.common.ErrorHandler.report(e, err);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The check itself, leaving failures to the caller: the hook server hands them back to the
+     * hook, which then runs the check in its own JVM and reports them there.
+     */
+    public static int checkOrThrow(
+            String[] args, Path cwd, InputStream in, PrintStream out, PrintWriter err)
+            throws java.io.IOException {
+        ReportingOptions reporting = new ReportingOptions();
+        EngineOptions engine = new EngineOptions();
+        if ("pre-push".equals(args[1])) {
+            return HookChecks.prePush(
+                    cwd, args.length > 2 ? args[2] : null, reporting, engine, in, out, err);
+        }
+        if ("pre-receive".equals(args[1]))
+            return HookChecks.preReceive(cwd, reporting, engine, in, out, err);
+        return HookChecks.preCommit(cwd, reporting, engine, out, err);
     }
 }

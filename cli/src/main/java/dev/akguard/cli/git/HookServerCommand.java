@@ -110,6 +110,9 @@ public final class HookServerCommand implements Callable<Integer> {
                         Clock.systemUTC(),
                         line -> appendLog(log, line))) {
             server.serve();
+        } catch (HookServer.AlreadyServing e) {
+            appendLog(log, "not started: " + e.getMessage());
+            return 0;
         } catch (IOException e) {
             throw new UserException("cannot serve hooks at " + sock + ": " + e.getMessage());
         }

@@ -31,7 +31,7 @@ final class RemoteRefs {
         if (remote == null || remote.isEmpty() || remote.startsWith("-")) return Optional.empty();
         java.io.File cwd = repo.isBare() ? repo.getDirectory() : repo.getWorkTree();
         ProcessBuilder pb =
-                new ProcessBuilder("git", "ls-remote", "--", remote)
+                new ProcessBuilder(git(GitEnvironment.current()), "ls-remote", "--", remote)
                         .directory(cwd)
                         .redirectError(ProcessBuilder.Redirect.DISCARD);
         // The hook's own environment (ssh agent, credential helpers), also when the hook server
@@ -53,17 +53,38 @@ final class RemoteRefs {
         try {
             Process p = pb.start();
             p.getOutputStream().close();
-            byte[] out;
-            try (InputStream in = p.getInputStream()) {
-                out = in.readNBytes(MAX_OUTPUT);
-            }
+            // Read on another thread: a remote that stalls (a hung HTTPS connection, ssh waiting
+            // on the network) must not hold the push beyond the timeout, and neither may a
+            // helper process of git's that keeps the pipe open.
+            java.util.concurrent.CompletableFuture<byte[]> out =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> {
+                                try (InputStream in = p.getInputStream()) {
+                                    return in.readNBytes(MAX_OUTPUT);
+                                } catch (IOException e) {
+                                    return new byte[0];
+                                }
+                            },
+                            r -> {
+                                Thread t = new Thread(r, "akguard-ls-remote");
+                                t.setDaemon(true);
+                                t.start();
+                            });
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 return Optional.empty();
             }
+            byte[] bytes;
+            try {
+                bytes = out.get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException e) {
+                return Optional.empty(); // git exited, but something of its kept the pipe
+            }
             if (p.exitValue() != 0) return Optional.empty();
             Map<String, ObjectId> refs = new LinkedHashMap<>();
-            for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                 int tab = line.indexOf('\t');
                 if (tab == 40 || tab == 64) {
                     try {
@@ -82,5 +103,21 @@ final class RemoteRefs {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /**
+     * The git the hook would run: found on the hook's PATH (git puts its own directory first),
+     * which is not this process's when the hook server runs the check.
+     */
+    static String git(Map<String, String> env) {
+        String path = env.get("PATH");
+        if (path != null) {
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                if (dir.isEmpty()) continue;
+                java.io.File f = new java.io.File(dir, "git");
+                if (f.isFile() && f.canExecute()) return f.getAbsolutePath();
+            }
+        }
+        return "git";
     }
 }

@@ -98,6 +98,19 @@ public final class HookServer implements AutoCloseable {
     private final AtomicLong answered = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile String stopReason = "";
+
+    /** One check at a time: JGit's reader and the environment it sees are process-wide. */
+    private final java.util.concurrent.Semaphore oneCheck = new java.util.concurrent.Semaphore(1);
+
+    private final java.util.concurrent.ExecutorService connections =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "akguard-hook-server-connection");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private final StartLock startLock;
+
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(
                     r -> {
@@ -114,7 +127,9 @@ public final class HookServer implements AutoCloseable {
             Path jar,
             Map<String, String> processWide,
             Clock clock,
-            Consumer<String> log) {
+            Consumer<String> log,
+            StartLock startLock) {
+        this.startLock = startLock;
         this.socket = socket;
         this.channel = channel;
         this.socketKey = socketKey;
@@ -148,6 +163,7 @@ public final class HookServer implements AutoCloseable {
             throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
         ensurePrivateDirectory(dir);
+        StartLock lock = StartLock.take(dir.resolve(socket.getFileName() + ".lock"));
         Path temporary = dir.resolve(socket.getFileName() + "." + ProcessHandle.current().pid());
         Files.deleteIfExists(temporary);
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -157,7 +173,7 @@ public final class HookServer implements AutoCloseable {
             Object key = fileKey(socket);
             Map<String, String> served = new LinkedHashMap<>();
             for (String name : PROCESS_WIDE) served.put(name, processWide.get(name));
-            HookServer s = new HookServer(socket, ch, key, idle, jar, served, clock, log);
+            HookServer s = new HookServer(socket, ch, key, idle, jar, served, clock, log, lock);
             log.accept(
                     "serving hooks at "
                             + socket
@@ -168,6 +184,7 @@ public final class HookServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             ch.close();
             Files.deleteIfExists(temporary);
+            lock.close();
             throw e;
         }
     }
@@ -226,17 +243,29 @@ public final class HookServer implements AutoCloseable {
                                 e) { // also AsynchronousCloseException: stop() closed it
                     break;
                 }
-                try (client) {
-                    answer(client);
-                } catch (IOException e) {
-                    log.accept("a request failed: " + e.getMessage());
-                } finally {
-                    lastActivity.set(clock.millis());
-                }
+                lastActivity.set(clock.millis());
+                connections.execute(() -> handle(client));
             }
         } finally {
             close();
             log.accept("stopped: " + stopReason + " (" + answered.get() + " checks answered)");
+        }
+    }
+
+    /**
+     * One connection, on its own thread: a slow client or a long check never keeps the next hook
+     * waiting (that one is declined and checks in its own JVM). Whatever goes wrong here, the
+     * client gets an answer it can act on, or none, and runs the check itself.
+     */
+    private void handle(SocketChannel client) {
+        try (client) {
+            answer(client);
+        } catch (IOException | RuntimeException e) {
+            log.accept("a request failed: " + e);
+        } catch (Error e) {
+            stop("JVM error: " + e);
+        } finally {
+            lastActivity.set(clock.millis());
         }
     }
 
@@ -256,7 +285,9 @@ public final class HookServer implements AutoCloseable {
     public void close() throws IOException {
         stop("closed");
         timers.shutdownNow();
+        connections.shutdown();
         if (Objects.equals(fileKey(socket), socketKey)) Files.deleteIfExists(socket);
+        startLock.close();
     }
 
     public long answered() {
@@ -285,8 +316,8 @@ public final class HookServer implements AutoCloseable {
         HookWire.Response response;
         try {
             response = respond(HookWire.decodeRequest(message));
-        } catch (HookWire.WireException e) {
-            response = declined("malformed request: " + e.getMessage());
+        } catch (HookWire.WireException | RuntimeException e) {
+            response = declined("cannot read the request: " + e.getMessage());
         }
         ByteBuffer out = ByteBuffer.wrap(HookWire.encode(response));
         while (out.hasRemaining()) client.write(out);
@@ -331,28 +362,41 @@ public final class HookServer implements AutoCloseable {
             if (!Objects.equals(processWide.get(name), r.env().get(name)))
                 return declined("this server serves another " + name);
         }
-        Map<String, String> env = absolutePaths(r.env(), r.cwd());
-        OrderedOutput output = new OrderedOutput();
-        int code;
-        try (GitEnvironment.Scope scope = GitEnvironment.use(env)) {
-            GitRepos.skipSystemConfig();
-            code =
-                    HookFastPath.check(
-                            args,
-                            r.cwd(),
-                            new ByteArrayInputStream(r.stdin()),
-                            new PrintStream(output.stream(1), true, StandardCharsets.UTF_8),
-                            new PrintWriter(
-                                    new OutputStreamWriter(
-                                            output.stream(2), StandardCharsets.UTF_8),
-                                    true));
-        } catch (OutOfMemoryError e) {
-            // The request may have left anything half-done: let the client run it cold, and go.
-            stop("out of memory");
-            return declined("out of memory");
+        if (jar != null && !jarStamp.equals(JarStamp.of(jar))) {
+            stop("the jar changed (" + jar + "): the next hook starts the new version");
+            return declined("the jar changed");
         }
-        answered.incrementAndGet();
-        return new HookWire.Response(code, output.chunks());
+        if (!oneCheck.tryAcquire()) return declined("busy with another check");
+        try {
+            Map<String, String> env = absolutePaths(r.env(), r.cwd());
+            OrderedOutput output = new OrderedOutput();
+            int code;
+            try (GitEnvironment.Scope scope = GitEnvironment.use(env)) {
+                GitRepos.skipSystemConfig();
+                code =
+                        HookFastPath.checkOrThrow(
+                                args,
+                                r.cwd(),
+                                new ByteArrayInputStream(r.stdin()),
+                                new PrintStream(output.stream(1), true, StandardCharsets.UTF_8),
+                                new PrintWriter(
+                                        new OutputStreamWriter(
+                                                output.stream(2), StandardCharsets.UTF_8),
+                                        true));
+            } catch (Exception e) {
+                // A broken repository, a bad config: the hook's own JVM reports it, so the
+                // message and the exit code are exactly a cold run's, and a fault of this server
+                // never stands in for a verdict.
+                return declined("the check failed here: " + e);
+            } catch (Error e) {
+                stop("JVM error during a check: " + e);
+                return declined("the check failed here: " + e);
+            }
+            answered.incrementAndGet();
+            return new HookWire.Response(code, output.chunks());
+        } finally {
+            oneCheck.release();
+        }
     }
 
     /**
@@ -426,9 +470,11 @@ public final class HookServer implements AutoCloseable {
             jdk.net.UnixDomainPrincipal peer =
                     client.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED);
             return peer.user().getName().equals(System.getProperty("user.name"));
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException e) {
             // No peer credentials on this platform: the private directory is the guard.
             return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -451,6 +497,59 @@ public final class HookServer implements AutoCloseable {
             } catch (IOException e) {
                 return new JarStamp(-2, -2);
             }
+        }
+    }
+
+    /**
+     * Held for a server's whole life: of servers started at once (several first hooks), one binds
+     * and the others leave at once, instead of taking each other's socket.
+     */
+    static final class StartLock implements AutoCloseable {
+        private final java.nio.channels.FileChannel file;
+        private final java.nio.channels.FileLock lock;
+
+        private StartLock(java.nio.channels.FileChannel file, java.nio.channels.FileLock lock) {
+            this.file = file;
+            this.lock = lock;
+        }
+
+        static StartLock take(Path path) throws IOException {
+            java.nio.channels.FileChannel f =
+                    java.nio.channels.FileChannel.open(
+                            path,
+                            java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock l;
+            try {
+                l = f.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                l = null; // this JVM runs a server already
+            } catch (IOException | RuntimeException e) {
+                f.close();
+                throw e;
+            }
+            if (l == null) {
+                f.close();
+                throw new AlreadyServing(path);
+            }
+            return new StartLock(f, l);
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (!file.isOpen()) return;
+            try {
+                lock.release();
+            } finally {
+                file.close();
+            }
+        }
+    }
+
+    /** Another server holds the start lock: this one is not needed. */
+    public static final class AlreadyServing extends IOException {
+        AlreadyServing(Path lock) {
+            super("another hook server runs (it holds " + lock + ")");
         }
     }
 }

@@ -178,7 +178,7 @@ class HookServerTest {
                     HookWire.decodeResponse(
                             java.util.Arrays.copyOf(answer.array(), answer.position()));
             assertEquals(HookServer.DECLINED, declined.exitCode());
-            assertTrue(declined.errText().contains("malformed request"), declined.errText());
+            assertTrue(declined.errText().contains("cannot read the request"), declined.errText());
         }
         HookWire.Response after =
                 check(hookEnv(), pushLine(tip), "hook", "pre-push", "origin", "u");
@@ -214,16 +214,69 @@ class HookServerTest {
     }
 
     @Test
-    void stopsWhenANewerServerTakesItsSocketAndLeavesThatOneAlone() throws Exception {
+    void aSecondServerForTheSameSocketLeavesAtOnce() throws Exception {
         start(null);
-        HookServer first = server;
-        CompletableFuture<Void> firstServing = serving;
-        start(null); // binds a new socket and moves it over the first one's
-        firstServing.get(10, TimeUnit.SECONDS);
-        assertTrue(Files.exists(socket), "the newer server's socket stays");
+        assertThrows(
+                HookServer.AlreadyServing.class,
+                () ->
+                        HookServer.bind(
+                                socket, Duration.ofMinutes(1), null, git.env(), clock, line -> {}));
         assertEquals(0, HookClient.ask(socket, HookWire.Request.status()).exitCode());
-        first.close();
-        assertTrue(Files.exists(socket), "closing the old server does not remove the new socket");
+    }
+
+    @Test
+    void stopsWhenItsSocketIsReplacedAndLeavesTheNewOneAlone() throws Exception {
+        start(null);
+        Path other = socket.resolveSibling("other.sock");
+        try (var newer =
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            newer.bind(java.net.UnixDomainSocketAddress.of(other));
+            Files.move(other, socket, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            serving.get(10, TimeUnit.SECONDS);
+            assertTrue(Files.exists(socket), "the newer socket stays");
+        }
+        synchronized (log) {
+            assertTrue(log.get(log.size() - 1).contains("taken over"), log.toString());
+        }
+    }
+
+    @Test
+    void aSecondCheckWhileOneRunsIsDeclinedNotQueued() throws Exception {
+        start(null);
+        String tip = git.commitFile(work, "a.txt", "a\n", "a");
+        // Hold the one check permit as a long check would.
+        java.lang.reflect.Field f = HookServer.class.getDeclaredField("oneCheck");
+        f.setAccessible(true);
+        java.util.concurrent.Semaphore permit = (java.util.concurrent.Semaphore) f.get(server);
+        permit.acquire();
+        try {
+            HookWire.Response r =
+                    check(hookEnv(), pushLine(tip), "hook", "pre-push", "origin", "u");
+            assertEquals(HookServer.DECLINED, r.exitCode());
+            assertTrue(r.errText().contains("busy"), r.errText());
+        } finally {
+            permit.release();
+        }
+        assertEquals(
+                0, check(hookEnv(), pushLine(tip), "hook", "pre-push", "origin", "u").exitCode());
+    }
+
+    @Test
+    void aCheckThatFailsHereIsHandedBackForTheHooksOwnJvmToReport() throws Exception {
+        start(null);
+        Path notARepo = Files.createDirectories(tmp.resolve("plain-dir"));
+        HookWire.Response r =
+                HookClient.ask(
+                        socket,
+                        new HookWire.Request(
+                                "check",
+                                notARepo,
+                                List.of("hook", "pre-commit"),
+                                hookEnv(),
+                                new byte[0]));
+        assertEquals(HookServer.DECLINED, r.exitCode(), "not exit 2 from here: " + r.errText());
+        assertTrue(r.errText().contains("not inside a git repository"), r.errText());
+        assertEquals(0, server.answered());
     }
 
     @Test

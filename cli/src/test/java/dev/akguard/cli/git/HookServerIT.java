@@ -19,6 +19,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -283,5 +284,39 @@ class HookServerIT {
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(sock.getParent())),
                 "left for its owner to fix");
         assertEquals(HookServerCommand.NOT_RUNNING, server("--status").exit());
+    }
+
+    @Test
+    void aServerThatNeverAnswersHoldsThePushOnlyUntilTheTimeout() throws Exception {
+        git.commitFile(work, "a.txt", "clean\n", "clean work");
+        assertEquals(0, git.tryGit(work, "push", "-q", "origin", "main").exit());
+        awaitServer();
+        Path sock = socket();
+        assertEquals(0, server("--stop").exit());
+        awaitNoServer();
+        // Something listens, reads the request and then says nothing, ever (a stuck server).
+        List<SocketChannel> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocketChannel stuck = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            Files.deleteIfExists(sock);
+            stuck.bind(UnixDomainSocketAddress.of(sock));
+            Thread t =
+                    new Thread(
+                            () -> {
+                                while (true) {
+                                    try {
+                                        held.add(stuck.accept()); // kept open, never answered
+                                    } catch (IOException e) {
+                                        return;
+                                    }
+                                }
+                            });
+            t.setDaemon(true);
+            t.start();
+            git.env().put("AKGUARD_HOOK_SERVER_TIMEOUT", "3");
+            assertKeyPushIsBlocked("conf/app.properties"); // after 3 s, in the hook's own JVM
+            assertEquals(1, held.size(), "the client did ask the stuck server first");
+        } finally {
+            for (SocketChannel c : held) c.close();
+        }
     }
 }

@@ -113,6 +113,20 @@ class HookServerIT {
         throw new AssertionError("the hook server is still answering after 30 s");
     }
 
+    /**
+     * A clean push starts a server, which is then stopped: its socket path is free for whatever a
+     * test puts there.
+     */
+    Path socketOfAStoppedServer() throws Exception {
+        git.commitFile(work, "a.txt", "clean\n", "clean work");
+        assertEquals(0, git.tryGit(work, "push", "-q", "origin", "main").exit());
+        awaitServer();
+        Path sock = socket();
+        assertEquals(0, server("--stop").exit());
+        awaitNoServer();
+        return sock;
+    }
+
     /** Commits a new key and pushes: must be blocked, whichever way the check ran. */
     void assertKeyPushIsBlocked(String file) {
         TestKeys.Pair key = TestKeys.pair();
@@ -155,12 +169,7 @@ class HookServerIT {
 
     @Test
     void aServerThatDiesMidAnswerLosesNothing() throws Exception {
-        git.commitFile(work, "a.txt", "clean\n", "clean work");
-        assertEquals(0, git.tryGit(work, "push", "-q", "origin", "main").exit());
-        awaitServer();
-        Path sock = socket();
-        assertEquals(0, server("--stop").exit());
-        awaitNoServer();
+        Path sock = socketOfAStoppedServer();
 
         // Something listens where the server was, takes the whole request, and hangs up.
         AtomicInteger requests = new AtomicInteger();
@@ -250,12 +259,7 @@ class HookServerIT {
     @Test
     void aSocketInADirectoryOthersCanEnterIsNeverTalkedTo() throws Exception {
         // Someone prepared the socket directory with room for others, and listens in it.
-        git.commitFile(work, "a.txt", "clean\n", "clean work");
-        assertEquals(0, git.tryGit(work, "push", "-q", "origin", "main").exit());
-        awaitServer();
-        Path sock = socket();
-        assertEquals(0, server("--stop").exit());
-        awaitNoServer();
+        Path sock = socketOfAStoppedServer();
         Files.setPosixFilePermissions(
                 sock.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
         AtomicInteger connections = new AtomicInteger();
@@ -288,12 +292,7 @@ class HookServerIT {
 
     @Test
     void aServerThatNeverAnswersHoldsThePushOnlyUntilTheTimeout() throws Exception {
-        git.commitFile(work, "a.txt", "clean\n", "clean work");
-        assertEquals(0, git.tryGit(work, "push", "-q", "origin", "main").exit());
-        awaitServer();
-        Path sock = socket();
-        assertEquals(0, server("--stop").exit());
-        awaitNoServer();
+        Path sock = socketOfAStoppedServer();
         // Something listens, reads the request and then says nothing, ever (a stuck server).
         List<SocketChannel> held = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ServerSocketChannel stuck = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {

@@ -328,11 +328,9 @@ public final class GitHubApi {
 
     /** A private repository made public: its whole history is published at once. */
     private static PushEvent publicEvent(JsonObject e) {
-        JsonObject repo =
-                e.has("repo") && e.get("repo").isJsonObject() ? e.getAsJsonObject("repo") : null;
+        JsonObject repo = object(e, "repo");
         if (repo == null || str(repo, "name") == null) return null;
-        JsonObject actor =
-                e.has("actor") && e.get("actor").isJsonObject() ? e.getAsJsonObject("actor") : null;
+        JsonObject actor = object(e, "actor");
         return PushEvent.wholeRepository(
                 str(e, "id"),
                 str(repo, "name"),
@@ -341,15 +339,10 @@ public final class GitHubApi {
     }
 
     private static PushEvent createEvent(JsonObject e) {
-        JsonObject p =
-                e.has("payload") && e.get("payload").isJsonObject()
-                        ? e.getAsJsonObject("payload")
-                        : null;
-        JsonObject repo =
-                e.has("repo") && e.get("repo").isJsonObject() ? e.getAsJsonObject("repo") : null;
+        JsonObject p = object(e, "payload");
+        JsonObject repo = object(e, "repo");
         if (p == null || repo == null || str(repo, "name") == null) return null;
-        JsonObject actor =
-                e.has("actor") && e.get("actor").isJsonObject() ? e.getAsJsonObject("actor") : null;
+        JsonObject actor = object(e, "actor");
         return PushEvent.created(
                 str(e, "id"),
                 str(repo, "name"),
@@ -357,6 +350,11 @@ public final class GitHubApi {
                 str(p, "ref"),
                 str(p, "ref_type"),
                 createdAt(e));
+    }
+
+    /** A member that is a JSON object, or null (events come in many shapes). */
+    private static JsonObject object(JsonObject e, String name) {
+        return e.has(name) && e.get(name).isJsonObject() ? e.getAsJsonObject(name) : null;
     }
 
     private static Instant createdAt(JsonObject e) {
@@ -369,16 +367,11 @@ public final class GitHubApi {
     }
 
     private static PushEvent pushEvent(JsonObject e) {
-        JsonObject p =
-                e.has("payload") && e.get("payload").isJsonObject()
-                        ? e.getAsJsonObject("payload")
-                        : null;
-        JsonObject repo =
-                e.has("repo") && e.get("repo").isJsonObject() ? e.getAsJsonObject("repo") : null;
+        JsonObject p = object(e, "payload");
+        JsonObject repo = object(e, "repo");
         if (p == null || repo == null || str(p, "head") == null || str(repo, "name") == null)
             return null;
-        JsonObject actor =
-                e.has("actor") && e.get("actor").isJsonObject() ? e.getAsJsonObject("actor") : null;
+        JsonObject actor = object(e, "actor");
         Instant created = createdAt(e);
         return new PushEvent(
                 str(e, "id"),

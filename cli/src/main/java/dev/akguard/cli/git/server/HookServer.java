@@ -48,12 +48,12 @@ import java.util.function.Consumer;
  *
  * <p>Only the user who started it can reach it: the socket lives in a directory only that user can
  * enter (checked before binding), and each connection's peer credentials are checked too. It serves
- * one HOME (and XDG_CONFIG_HOME: JGit reads both for the process, not per request), answers one
- * request at a time, and stops by itself when idle, when its socket is replaced or removed (a newer
- * server took over), or when the jar it runs from changes (an upgrade: the next hook starts a
- * server with the new code). Requests the server cannot answer exactly as a cold run would (another
- * HOME, options on the command line, pre-receive) are declined, and the client runs the check
- * itself.
+ * one HOME (and XDG_CONFIG_HOME: JGit reads both for the process, not per request), runs one check
+ * at a time (a hook arriving meanwhile is declined and checks in its own JVM), and stops by itself
+ * when idle, when its socket is replaced or removed (a newer server took over), or when the jar it
+ * runs from changes (an upgrade: the next hook starts a server with the new code). Requests the
+ * server cannot answer exactly as a cold run would (another HOME, options on the command line,
+ * pre-receive) are declined, and the client runs the check itself.
  */
 public final class HookServer implements AutoCloseable {
     /** Exit code of a declined request: the client runs the check itself. */
@@ -269,7 +269,10 @@ public final class HookServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server: {@link #serve()} returns once the request in progress is answered. */
+    /**
+     * Stops the server: no new connections; {@link #serve()} returns, and a check still running is
+     * cut off with the process (its client then runs the check itself).
+     */
     public void stop(String reason) {
         if (stopping.compareAndSet(false, true)) {
             stopReason = reason;
@@ -300,8 +303,9 @@ public final class HookServer implements AutoCloseable {
                 stop("its socket was removed or taken over by a newer server");
             else if (jar != null && !jarStamp.equals(JarStamp.of(jar)))
                 stop("the jar changed (" + jar + "): the next hook starts the new version");
-            else if (clock.millis() - lastActivity.get() >= idle.toMillis())
-                stop("idle for " + idle.toMinutes() + " minutes");
+            else if (clock.millis() - lastActivity.get() >= idle.toMillis()
+                    && oneCheck.availablePermits() > 0) // a long check is not idleness
+            stop("idle for " + idle.toMinutes() + " minutes");
         } catch (RuntimeException e) {
             stop("cannot check its socket: " + e.getMessage());
         }

@@ -225,6 +225,23 @@ class HookServerTest {
     }
 
     @Test
+    void aCheckInProgressIsNotIdleness() throws Exception {
+        start(null);
+        java.lang.reflect.Field f = HookServer.class.getDeclaredField("oneCheck");
+        f.setAccessible(true);
+        java.util.concurrent.Semaphore permit = (java.util.concurrent.Semaphore) f.get(server);
+        permit.acquire(); // a check that runs for longer than the idle time
+        clock.advance(Duration.ofMinutes(16));
+        Thread.sleep(5000); // two rounds of the watch
+        assertFalse(serving.isDone(), "still serving while a check runs");
+        permit.release();
+        serving.get(10, TimeUnit.SECONDS);
+        synchronized (log) {
+            assertTrue(log.get(log.size() - 1).contains("idle for 15 minutes"), log.toString());
+        }
+    }
+
+    @Test
     void stopsWhenItsSocketIsReplacedAndLeavesTheNewOneAlone() throws Exception {
         start(null);
         Path other = socket.resolveSibling("other.sock");
